@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make demo` and `make test`. Both do all set-up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test check bench serve clean chromium
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/forcegen demo --host $(HOST) --port $(PORT)
+
+# Browser tests use Debian's chromium; install it when missing (needs root, as on CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
+	  echo "Could not install chromium: browser tests will skip (run as root: apt-get install -y chromium)"; }
+
+test: $(STAMP) chromium
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+check: $(STAMP)
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+bench: $(STAMP)
+	$(BIN)/python bench/scenarios.py
+
+serve: $(STAMP)
+	$(BIN)/forcegen serve --host $(HOST) --port $(PORT)
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

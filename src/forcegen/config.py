@@ -1,0 +1,84 @@
+"""Settings: read once from the environment by bootstrap, validated at start-up."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from forcegen.model.errors import InvalidInputError
+
+DEFAULT_DATA_DIR = Path("var")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything that differs between a laptop demo, CI and a ministry's server.
+
+    Environment variables:
+        FORCEGEN_DATABASE_URL   SQLAlchemy URL; default: an SQLite file under FORCEGEN_DATA_DIR
+        FORCEGEN_DATA_DIR       where the SQLite file lives (default ./var)
+        FORCEGEN_SECRET_KEY     signs session cookies and CSRF tokens (>= 32 chars)
+        FORCEGEN_SECURE_COOKIES "true" behind HTTPS
+        FORCEGEN_MAX_BODY_BYTES largest accepted request body (default 1 MiB)
+    """
+
+    database_url: str
+    secret_key: str
+    data_dir: Path = DEFAULT_DATA_DIR
+    is_secure_cookies: bool = False
+    max_body_bytes: int = 1_048_576
+    is_debug: bool = False
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Build settings from environment variables.
+
+        Raises:
+            InvalidInputError: a setting is malformed; the message names the variable.
+        """
+        data_dir = Path(env.get("FORCEGEN_DATA_DIR", str(DEFAULT_DATA_DIR)))
+        url = env.get("FORCEGEN_DATABASE_URL") or f"sqlite:///{data_dir / 'forcegen.db'}"
+        secret = env.get("FORCEGEN_SECRET_KEY") or _local_secret(data_dir)
+        if len(secret) < 32:
+            raise InvalidInputError(
+                "FORCEGEN_SECRET_KEY is too short: use at least 32 random characters, e.g. "
+                "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
+            )
+        return cls(
+            database_url=url,
+            secret_key=secret,
+            data_dir=data_dir,
+            is_secure_cookies=_flag(env, "FORCEGEN_SECURE_COOKIES"),
+            max_body_bytes=_positive_int(env, "FORCEGEN_MAX_BODY_BYTES", 1_048_576),
+            is_debug=_flag(env, "FORCEGEN_DEBUG"),
+        )
+
+
+def _flag(env: Mapping[str, str], name: str) -> bool:
+    value = env.get(name, "false").strip().lower()
+    if value not in {"true", "false", "1", "0", "yes", "no"}:
+        raise InvalidInputError(f"{name}={value!r} is not a yes/no value: use true or false.")
+    return value in {"true", "1", "yes"}
+
+
+def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or int(raw) <= 0:
+        raise InvalidInputError(f"{name}={raw!r} must be a positive whole number of bytes.")
+    return int(raw)
+
+
+def _local_secret(data_dir: Path) -> str:
+    """Keep a per-installation secret beside the SQLite file so sessions survive restarts."""
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    path.write_text(secret)
+    path.chmod(0o600)
+    return secret

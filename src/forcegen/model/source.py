@@ -1,0 +1,53 @@
+"""Sources: where a fact comes from, so that every figure can be traced."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import NewType
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+SourceId = NewType("SourceId", str)
+
+
+class Reliability(StrEnum):
+    """How much a source is worth, from most to least reliable."""
+
+    OFFICIAL = "official"  # a government's own statement, document or answer in a round
+    WIRE = "wire"  # wire services and major outlets with their own reporting
+    PRESS = "press"  # other press reporting or relaying
+    AGGREGATOR = "aggregator"  # aggregators, mirrors and copies of other outlets
+    STATE_CONTROLLED = "state_controlled"  # outlets controlled by a party to the conflict
+
+
+class SourceKind(StrEnum):
+    CITATION = "citation"  # a public document or article
+    RESPONSE_VERSION = "response_version"  # one saved version of an answer in a round
+    DATASET = "dataset"  # a statistical dataset (IMF, World Bank, SIPRI, ...)
+
+
+class Source(BaseModel):
+    """A citation or a pointer to a response version.
+
+    `quote` is at most one sentence, in the source's own language.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: SourceId
+    kind: SourceKind = SourceKind.CITATION
+    locator: str = Field(min_length=1, description="URL, document name, or response version id")
+    outlet: str = ""
+    published: dt.date | None = None
+    quote: str = Field(default="", max_length=400)
+    reliability: Reliability = Reliability.PRESS
+
+    @field_validator("quote")
+    @classmethod
+    def _one_sentence(cls, quote: str) -> str:
+        stripped = quote.strip()
+        inner = stripped.rstrip(".!?\"'”’»")
+        if any(mark in inner for mark in (". ", "! ", "? ")):
+            raise ValueError("a quote is at most one sentence; shorten it to the key sentence")
+        return stripped
