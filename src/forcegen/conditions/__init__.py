@@ -1,0 +1,51 @@
+"""The condition language: parse, print, normalise, evaluate and analyse pledge conditions.
+
+    us.air_cover and us.isr
+    ceasefire and (un_mandate or peace_agreement)
+    troops(FRA) >= 5000 and troops(GBR) >= 5000      # reciprocity
+    contributors(land.combat) >= 10
+    not russia_consent
+
+Small, readable and safe: a hand-written parser, never `eval`.
+"""
+
+from forcegen.conditions.analyse import drivers_of, has_thresholds, thresholds_of
+from forcegen.conditions.ast import (
+    TRUE,
+    And,
+    Comparison,
+    Const,
+    DriverRef,
+    Expr,
+    Function,
+    Not,
+    Or,
+    Threshold,
+)
+from forcegen.conditions.evaluate import evaluate
+from forcegen.conditions.normalise import normalise
+from forcegen.conditions.parser import check, parse
+from forcegen.conditions.printer import to_text
+from forcegen.conditions.vocabulary import Vocabulary
+
+__all__ = [
+    "TRUE",
+    "And",
+    "Comparison",
+    "Const",
+    "DriverRef",
+    "Expr",
+    "Function",
+    "Not",
+    "Or",
+    "Threshold",
+    "Vocabulary",
+    "check",
+    "drivers_of",
+    "evaluate",
+    "has_thresholds",
+    "normalise",
+    "parse",
+    "thresholds_of",
+    "to_text",
+]

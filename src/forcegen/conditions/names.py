@@ -1,0 +1,71 @@
+"""Name checks: each name in a condition must be in the vocabulary, or the error suggests one.
+
+A name in the wrong place (a participant code used as a driver, a capability given to
+`troops`) gets advice on how to write what was probably meant.
+"""
+
+from __future__ import annotations
+
+from forcegen.conditions.ast import Function
+from forcegen.conditions.diagnostic import condition_error
+from forcegen.conditions.lexer import Token
+from forcegen.conditions.vocabulary import Vocabulary, closest
+
+_KNOWN_DRIVERS = "(known drivers: forcegen drivers list)"
+_KNOWN_PARTICIPANTS = "(known participants: forcegen participants list)"
+_KNOWN_CAPABILITIES = "(known capabilities: forcegen capabilities list)"
+
+
+def check_driver(text: str, token: Token, vocabulary: Vocabulary | None) -> None:
+    """Check that the name in `token` is a known driver.
+
+    Raises:
+        ConditionError: it is not; the message suggests the closest driver.
+    """
+    name = token.text
+    if vocabulary is None or name in vocabulary.drivers:
+        return
+    if name in vocabulary.participants:
+        advice = f"{name!r} is a participant; to depend on its troops write troops({name}) >= 1"
+    elif name in vocabulary.capabilities:
+        advice = (
+            f"{name!r} is a capability; to depend on others contributing to it write "
+            f"contributors({name}) >= 1"
+        )
+    else:
+        advice = _suggest(name, vocabulary.drivers, _KNOWN_DRIVERS)
+    raise condition_error(text, token.position, f"Unknown driver {name!r}", advice)
+
+
+def check_argument(
+    text: str, function: Function, token: Token, vocabulary: Vocabulary | None
+) -> None:
+    """Check that the argument of `troops` is a participant, of `contributors` a capability.
+
+    Raises:
+        ConditionError: it is not; the message suggests the closest known name.
+    """
+    name = token.text
+    if vocabulary is None:
+        return
+    if function is Function.TROOPS and name not in vocabulary.participants:
+        if name in vocabulary.capabilities:
+            advice = f"{name!r} is a capability; write contributors({name}) to count contributors"
+        else:
+            advice = _suggest(name, vocabulary.participants, _KNOWN_PARTICIPANTS)
+        raise condition_error(text, token.position, f"Unknown participant {name!r}", advice)
+    if function is Function.CONTRIBUTORS and name not in vocabulary.capabilities:
+        if name in vocabulary.participants:
+            advice = f"{name!r} is a participant; write troops({name}) to count its troops"
+        else:
+            advice = _suggest(name, vocabulary.capabilities, _KNOWN_CAPABILITIES)
+        raise condition_error(text, token.position, f"Unknown capability {name!r}", advice)
+
+
+def _suggest(name: str, known: frozenset[str], listing: str) -> str:
+    suggestion = closest(name, known)
+    if suggestion is None:
+        return f"use a known name {listing}"
+    if suggestion.casefold() == name.casefold():
+        return f"did you mean {suggestion!r}? Names are case-sensitive {listing}"
+    return f"did you mean {suggestion!r}? {listing}"
