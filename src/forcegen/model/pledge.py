@@ -57,6 +57,7 @@ class Pledge(BaseModel):
     personnel: int = Field(default=0, ge=0, le=10_000_000)
     platforms: int = Field(default=0, ge=0, le=1_000_000)
     value_eur: float | None = Field(default=None, ge=0)
+    quantity: int | None = Field(default=None, ge=0)  # items of equipment, for non-force pledges
     item: str = ""
     sustained: bool = True
     duration_months: int | None = Field(default=None, ge=1, le=600)

@@ -1,0 +1,196 @@
+"""From questionnaire answers to pledges: the documented mapping the assessment relies on.
+
+One submitted answer set (the default questionnaire's keys) becomes:
+
+- `troops.contributions[i]` -> a `troops` pledge (an `enabler` pledge when it has platforms but
+  no personnel) in that capability; `sustained` or held for `months` from
+  `earliest_availability_month`; its caveats; its `condition`, or, when that is empty, the
+  government's US preconditions (`us_support.enablers` rows marked `precondition`) joined
+  with `and`. A `troops.decision` of `no` yields no force pledges, whatever the rows say.
+- `support_for_ukraine.items[i]` -> an `equipment` pledge (a `funding` pledge for the
+  `funding` category) with its quantity, value in EUR and item.
+- `if_attacked.rungs[i]` with `would_take_part` -> a `response_commitment` pledge for that rung.
+- `sanctions.measures[i]` -> a `SanctionsStance` (a position on a measure, not a pledge).
+
+Every pledge keeps the response version as its source (`source_ids`), and its id says which
+row it came from, e.g. `FRA/troops/1`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
+
+FORCE_QUESTION = "troops"
+NO_TROOPS = "no"
+
+
+@dataclass(frozen=True, slots=True)
+class SanctionsStance:
+    """One government's stance on one sanctions measure."""
+
+    participant: str
+    measure: str
+    stance: str  # support | support_with_conditions | oppose
+    conditions: str
+    source_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeDerivation:
+    """The pledges and stances derived from one answer set, and rows that could not be used."""
+
+    pledges: tuple[Pledge, ...]
+    sanctions: tuple[SanctionsStance, ...]
+    skipped: tuple[str, ...]
+
+
+def us_preconditions(answers: Mapping[str, object]) -> tuple[str, ...]:
+    """The US enablers a government marked as preconditions, in the order given."""
+    rows = answer_rows(answers, "us_support", "enablers")
+    return tuple(
+        str(row["enabler"])
+        for row in rows
+        if row.get("necessity") == "precondition" and row.get("enabler")
+    )
+
+
+def default_condition(answers: Mapping[str, object]) -> str:
+    """The condition troop pledges get when their row names none: all US preconditions."""
+    return " and ".join(us_preconditions(answers))
+
+
+def derive_pledges(
+    *,
+    participant: str,
+    answers: Mapping[str, object],
+    source_id: str,
+    level: Level = Level.STATED,
+) -> PledgeDerivation:
+    """Turn one participant's answers into pledges and sanctions stances (see module doc)."""
+    skipped: list[str] = []
+    pledges = [
+        *_force_pledges(participant, answers, source_id, level, skipped),
+        *_support_pledges(participant, answers, source_id, level),
+        *_response_commitments(participant, answers, source_id, level),
+    ]
+    stances = tuple(
+        SanctionsStance(
+            participant=participant,
+            measure=str(row["measure"]),
+            stance=str(row.get("stance", "")),
+            conditions=str(row.get("conditions") or ""),
+            source_id=source_id,
+        )
+        for row in answer_rows(answers, "sanctions", "measures")
+        if row.get("measure")
+    )
+    return PledgeDerivation(pledges=tuple(pledges), sanctions=stances, skipped=tuple(skipped))
+
+
+def _force_pledges(
+    participant: str,
+    answers: Mapping[str, object],
+    source_id: str,
+    level: Level,
+    skipped: list[str],
+) -> list[Pledge]:
+    troops = answers.get(FORCE_QUESTION)
+    if not isinstance(troops, Mapping) or troops.get("decision") == NO_TROOPS:
+        return []
+    fallback = default_condition(answers)
+    pledges = []
+    for index, row in enumerate(answer_rows(answers, FORCE_QUESTION, "contributions")):
+        personnel = _int(row.get("personnel"))
+        platforms = _int(row.get("platforms"))
+        sustained = bool(row.get("sustained", True))
+        months = _int(row.get("months")) or None
+        if not sustained and months is None:
+            skipped.append(
+                f"{participant} troops.contributions[{index}]: not sustained and no months given"
+            )
+            continue
+        kind = PledgeKind.TROOPS if personnel > 0 or platforms == 0 else PledgeKind.ENABLER
+        pledges.append(
+            Pledge(
+                id=PledgeId(f"{participant}/troops/{index + 1}"),
+                contributor=participant,
+                kind=kind,
+                capability=str(row.get("capability") or ""),
+                personnel=personnel,
+                platforms=platforms,
+                sustained=sustained,
+                duration_months=None if sustained else months,
+                start_month=_int(row.get("earliest_availability_month")),
+                caveats=frozenset(str(c) for c in _list(row.get("caveats"))),
+                condition=str(row.get("condition") or "").strip() or fallback,
+                level=level,
+                source_ids=(source_id,),
+            )
+        )
+    return pledges
+
+
+def _support_pledges(
+    participant: str, answers: Mapping[str, object], source_id: str, level: Level
+) -> list[Pledge]:
+    pledges = []
+    for index, row in enumerate(answer_rows(answers, "support_for_ukraine", "items")):
+        category = str(row.get("category") or "other")
+        value = row.get("value_eur")
+        pledges.append(
+            Pledge(
+                id=PledgeId(f"{participant}/support/{index + 1}"),
+                contributor=participant,
+                kind=PledgeKind.FUNDING if category == "funding" else PledgeKind.EQUIPMENT,
+                capability=None,
+                item=f"{category}: {row.get('item') or ''}".strip(": "),
+                quantity=_int(row.get("quantity")) if row.get("quantity") is not None else None,
+                value_eur=float(value) if isinstance(value, int | float) else None,
+                level=level,
+                source_ids=(source_id,),
+                note=_delivery_note(row.get("delivery_months")),
+            )
+        )
+    return pledges
+
+
+def _response_commitments(
+    participant: str, answers: Mapping[str, object], source_id: str, level: Level
+) -> list[Pledge]:
+    return [
+        Pledge(
+            id=PledgeId(f"{participant}/if_attacked/{row['rung']}"),
+            contributor=participant,
+            kind=PledgeKind.RESPONSE_COMMITMENT,
+            item=str(row["rung"]),
+            level=level,
+            source_ids=(source_id,),
+        )
+        for row in answer_rows(answers, "if_attacked", "rungs")
+        if row.get("rung") and row.get("would_take_part") is True
+    ]
+
+
+def answer_rows(
+    answers: Mapping[str, object], question: str, group: str
+) -> list[Mapping[str, object]]:
+    """The rows of a repeat group, e.g. `answer_rows(answers, "troops", "contributions")`."""
+    section = answers.get(question)
+    if not isinstance(section, Mapping):
+        return []
+    return [row for row in _list(section.get(group)) if isinstance(row, Mapping)]
+
+
+def _list(value: object) -> Sequence[object]:
+    return value if isinstance(value, list | tuple) else ()
+
+
+def _int(value: object) -> int:
+    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def _delivery_note(months: object) -> str:
+    return f"delivered within {_int(months)} months" if isinstance(months, int) else ""

@@ -1,0 +1,102 @@
+"""Specification of the mapping from questionnaire answers to pledges."""
+
+from forcegen.analysis.answer_pledges import default_condition, derive_pledges
+from forcegen.model.pledge import Level, PledgeKind
+
+FRANCE = {
+    "us_support": {
+        "enablers": [
+            {"enabler": "us.air_cover", "term": "both", "necessity": "precondition"},
+            {"enabler": "us.isr", "term": "short", "necessity": "precondition"},
+            {"enabler": "us.logistics", "term": "long", "necessity": "desirable"},
+        ]
+    },
+    "troops": {
+        "decision": "conditional",
+        "contributions": [
+            {"capability": "land.combat", "personnel": 5000, "sustained": True},
+            {
+                "capability": "land.training",
+                "personnel": 300,
+                "sustained": False,
+                "months": 6,
+                "earliest_availability_month": 2,
+                "caveats": ["training_only"],
+                "condition": "ceasefire",
+            },
+        ],
+    },
+    "if_attacked": {
+        "rungs": [
+            {"rung": "consult", "supports": True, "would_take_part": True},
+            {"rung": "reinforce", "supports": True, "would_take_part": False},
+        ]
+    },
+    "support_for_ukraine": {
+        "items": [
+            {"category": "air_defence", "item": "SAMP/T battery", "quantity": 1},
+            {"category": "funding", "item": "maintenance fund", "value_eur": 2_000_000},
+        ]
+    },
+    "sanctions": {"measures": [{"measure": "energy_phase_out", "stance": "oppose"}]},
+}
+
+
+def test_us_preconditions_become_the_default_condition_of_troop_rows() -> None:
+    assert default_condition(FRANCE) == "us.air_cover and us.isr"
+
+    pledges = derive_pledges(participant="FRA", answers=FRANCE, source_id="response:r1/v2").pledges
+
+    combat = next(p for p in pledges if p.capability == "land.combat")
+    assert combat.condition == "us.air_cover and us.isr"
+    assert combat.kind is PledgeKind.TROOPS
+    assert combat.personnel == 5000
+    assert combat.sustained
+    assert combat.level is Level.STATED
+    assert combat.source_ids == ("response:r1/v2",)
+
+
+def test_a_row_condition_and_a_limited_duration_are_kept() -> None:
+    pledges = derive_pledges(participant="FRA", answers=FRANCE, source_id="s").pledges
+
+    training = next(p for p in pledges if p.capability == "land.training")
+
+    assert training.condition == "ceasefire"
+    assert not training.sustained
+    assert training.duration_months == 6
+    assert training.start_month == 2
+    assert training.caveats == frozenset({"training_only"})
+
+
+def test_a_no_decision_yields_no_force_whatever_the_rows_say() -> None:
+    answers = {**FRANCE, "troops": {**FRANCE["troops"], "decision": "no"}}
+
+    pledges = derive_pledges(participant="POL", answers=answers, source_id="s").pledges
+
+    assert not [p for p in pledges if p.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER)]
+
+
+def test_support_items_commitments_and_sanctions_are_mapped() -> None:
+    derivation = derive_pledges(participant="FRA", answers=FRANCE, source_id="s")
+
+    kinds = sorted(p.kind for p in derivation.pledges)
+    commitments = [p.item for p in derivation.pledges if p.kind is PledgeKind.RESPONSE_COMMITMENT]
+
+    assert kinds.count(PledgeKind.EQUIPMENT) == 1
+    assert kinds.count(PledgeKind.FUNDING) == 1
+    assert commitments == ["consult"]
+    assert [(s.measure, s.stance) for s in derivation.sanctions] == [("energy_phase_out", "oppose")]
+
+
+def test_a_limited_row_without_months_is_reported_not_guessed() -> None:
+    answers = {
+        "troops": {
+            "decision": "yes",
+            "contributions": [{"capability": "medical", "personnel": 50, "sustained": False}],
+        }
+    }
+
+    derivation = derive_pledges(participant="EST", answers=answers, source_id="s")
+
+    assert derivation.pledges == ()
+    assert derivation.skipped == ("EST troops.contributions[0]: not sustained and no months given",)
