@@ -10,12 +10,15 @@ from forcegen.catalog.catalog import (
     load_catalog,
     load_requirements_file,
 )
+from forcegen.catalog.public_dataset import PublicDataset, load_public_dataset
 from forcegen.catalog.questionnaire_file import load_questionnaire_file
 
 __all__ = [
     "DEFAULT_QUESTIONNAIRE",
     "Catalog",
+    "PublicDataset",
     "load_catalog",
+    "load_public_dataset",
     "load_questionnaire_file",
     "load_requirements_file",
 ]

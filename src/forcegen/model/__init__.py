@@ -1,0 +1,1 @@
+"""Domain values and rules: pure, framework-free, validated (pydantic v2)."""

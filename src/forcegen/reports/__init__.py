@@ -1,0 +1,1 @@
+"""Exports of assessment results: XLSX, CSV, JSON and charts."""
