@@ -1,0 +1,65 @@
+"""The composition root: settings meet real adapters, and services are bound for the adapters.
+
+Web, CLI and API all get a `Services` from `build_services(settings)` and call the same
+`forcegen.service` use cases with its unit of work, catalog and clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from forcegen.catalog import Catalog, load_catalog
+from forcegen.config import Settings
+from forcegen.service.ports import Clock, UnitOfWork
+from forcegen.store.engine import make_engine
+from forcegen.store.migrate import upgrade
+from forcegen.store.uow import SqlUnitOfWork
+
+
+class SystemClock:
+    """The real clock, in UTC."""
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Services:
+    """What every adapter needs: a unit of work per use case, the catalog and the clock."""
+
+    settings: Settings
+    catalog: Catalog
+    clock: Clock
+    engine: Engine
+    _session_factory: sessionmaker[Session] = field(repr=False)
+
+    def uow(self) -> UnitOfWork:
+        """A fresh unit of work (one transaction) for one use case."""
+        return SqlUnitOfWork(self._session_factory, self.clock)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def build_services(settings: Settings, *, clock: Clock | None = None) -> Services:
+    """Connect to the database (creating or upgrading its schema) and load the catalog.
+
+    Raises:
+        InvalidInputError: the database URL is unsupported.
+        DataFileError: a packaged data file does not validate.
+    """
+    if settings.database_url.startswith("sqlite:///"):
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    return Services(
+        settings=settings,
+        catalog=load_catalog(),
+        clock=clock or SystemClock(),
+        engine=engine,
+        _session_factory=sessionmaker(engine, expire_on_commit=False),
+    )

@@ -1,0 +1,18 @@
+"""The `forcegen` command line: one Typer app; each command group lives in its own module.
+
+Importing this package attaches every command group to `app`.
+"""
+
+from __future__ import annotations
+
+from forcegen.cli import commands_setup as _commands_setup  # noqa: F401  (attaches commands)
+from forcegen.cli import round as _round  # noqa: F401
+from forcegen.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the `forcegen` script."""
+    app(prog_name="forcegen")
+
+
+__all__ = ["app", "main"]

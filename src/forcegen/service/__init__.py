@@ -1,0 +1,1 @@
+"""Use cases in transactions: plain functions over domain values and ports (see ports.py)."""

@@ -1,0 +1,165 @@
+"""Ports: what the use cases need from the outside world, as Protocols.
+
+Adapters implement them (store/ for SQL, tests/ for fakes) without inheriting from them:
+
+    UnitOfWork            one transaction; `with uow: ...; uow.commit()`
+    ├── clock: Clock      the time of the changes made in it
+    ├── users: UserRepository
+    └── audit: AuditLog   tamper-evident record of every change, in the same transaction
+
+To add a repository: declare a Protocol for it here, add one read-only property to
+UnitOfWork, and one line to `SqlUnitOfWork.__enter__` (and to the test fakes).
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Protocol, Self
+
+from forcegen.model.audit import AuditEntry, AuditReport
+from forcegen.model.user import User
+from forcegen.service.public_ports import PledgeRepository, PositionRepository, SourceRepository
+from forcegen.service.round_ports import (
+    EndorsementRepository,
+    InvitationRepository,
+    ResponseRepository,
+    RoundRepository,
+)
+
+
+class Clock(Protocol):
+    """The current time; fixed in tests so that audit entries and timestamps are predictable."""
+
+    def now(self) -> dt.datetime:
+        """Return the current time as a timezone-aware datetime (UTC preferred)."""
+        ...
+
+
+class UserRepository(Protocol):
+    """Stored user accounts, looked up by username or by the hash of an API token."""
+
+    def add(self, user: User) -> None:
+        """Store a new user.
+
+        Raises:
+            RuleViolationError: the username (or the token hash) is already in use.
+        """
+        ...
+
+    def update(self, user: User) -> None:
+        """Replace the stored fields of an existing user (matched by id).
+
+        Raises:
+            NotFoundError: no user with that id.
+        """
+        ...
+
+    def get_by_username(self, username: str) -> User | None:
+        """Return the user with this (normalised, lower-case) username, or None."""
+        ...
+
+    def get_by_token_hash(self, token_hash: str) -> User | None:
+        """Return the user whose current API token hashes to `token_hash`, or None."""
+        ...
+
+    def list(self) -> builtins.list[User]:
+        """Return all users, ordered by username."""
+        ...
+
+
+class AuditLog(Protocol):
+    """The append-only, hash-chained record of changes.
+
+    `record` must join the unit of work's transaction: the entry is committed with the
+    change it describes, or rolled back with it. Two units of work recording at the
+    same time must not fork the chain (the SQL adapter serialises appends).
+    """
+
+    def record(
+        self,
+        *,
+        actor: str,
+        action: str,
+        entity: str,
+        entity_id: str,
+        payload: Mapping[str, object] | None = None,
+    ) -> AuditEntry:
+        """Append an entry timestamped by the unit of work's clock and return it.
+
+        `actor` is a username (or e.g. `invitation:<id>`), `action` a verb such as
+        `user.create`, `entity`/`entity_id` what changed. `payload` is plain JSON
+        (strings, numbers, booleans, None, lists, dicts): never put secrets in it.
+
+        Raises:
+            InvalidInputError: the payload is not plain JSON.
+        """
+        ...
+
+    def verify(self) -> AuditReport:
+        """Recompute the whole chain and report the first entry missing, altered or moved."""
+        ...
+
+    def entries(
+        self, *, entity: str | None = None, entity_id: str | None = None, limit: int = 100
+    ) -> builtins.list[AuditEntry]:
+        """Return the newest entries first, optionally only those about one entity."""
+        ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over all repositories.
+
+    Use it as a context manager: changes are kept only if `commit()` is called inside
+    the `with` block; leaving the block otherwise (normally or by an exception) rolls
+    everything back. Repositories are available only inside the block.
+    """
+
+    @property
+    def clock(self) -> Clock: ...
+
+    @property
+    def users(self) -> UserRepository: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    @property
+    def rounds(self) -> RoundRepository: ...
+
+    @property
+    def invitations(self) -> InvitationRepository: ...
+
+    @property
+    def responses(self) -> ResponseRepository: ...
+
+    @property
+    def endorsements(self) -> EndorsementRepository: ...
+
+    @property
+    def sources(self) -> SourceRepository: ...
+
+    @property
+    def positions(self) -> PositionRepository: ...
+
+    @property
+    def pledges(self) -> PledgeRepository: ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None:
+        """Make every change since the block began (or since the last commit) permanent."""
+        ...
+
+    def rollback(self) -> None:
+        """Discard every change since the block began (or since the last commit)."""
+        ...

@@ -1,0 +1,86 @@
+"""Appending response versions: the check of the client's base version, the race between two
+saves, and the conflict message that tells the loser what happened and what to do.
+
+A save carries the number of the latest version its client loaded. If that is no longer the
+latest, nothing is written. Two saves arriving together may both pass that check (on
+PostgreSQL); the database's unique (response_id, number) then lets only one insert succeed,
+and the other learns which version won.
+"""
+
+from __future__ import annotations
+
+from forcegen.model.errors import ConflictError
+from forcegen.model.response import (
+    Answers,
+    Response,
+    ResponseConflictError,
+    ResponseId,
+    ResponseVersion,
+    diff_answers,
+)
+from forcegen.model.round import Invitation, Round, RoundId
+from forcegen.service.ports import UnitOfWork
+
+
+def unchanged_draft(response: Response | None, answers: Answers) -> ResponseVersion | None:
+    """The latest version if it is a draft with exactly these answers (autosave repeats)."""
+    latest = response.latest if response else None
+    if latest is None or latest.is_submitted or latest.is_withdrawn:
+        return None
+    return latest if not diff_answers(latest.answers, answers) else None
+
+
+def check_base(response: Response | None, base_version: int) -> None:
+    """Raises: ResponseConflictError unless `base_version` is the latest version's number."""
+    latest = response.latest if response else None
+    if (latest.number if latest else 0) != base_version:
+        raise conflict(latest, base_version)
+
+
+def conflict(latest: ResponseVersion | None, base_version: int) -> ResponseConflictError:
+    """The error for a save based on `base_version` when `latest` is the latest version."""
+    advice = "Copy your text, reload, and re-apply it."
+    if latest is None:
+        message = (
+            f"Your answers were not saved: you started from version {base_version}, but no "
+            f"version has been saved in this round. {advice}"
+        )
+    elif latest.number > base_version:
+        at = latest.saved_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        message = (
+            f"Your answers were not saved because another save (version {latest.number} at "
+            f"{at}) happened since you loaded version {base_version}. {advice}"
+        )
+    else:
+        message = (
+            f"Your answers were not saved: you started from version {base_version}, but the "
+            f"latest version is {latest.number}. {advice}"
+        )
+    return ResponseConflictError(message, latest_version=latest.number if latest else 0)
+
+
+def create(uow: UnitOfWork, response: Response, base_version: int) -> None:
+    """Store a new response. Raises: ResponseConflictError if a concurrent save created it."""
+    try:
+        uow.responses.create(response, created_at=uow.clock.now())
+    except ConflictError as err:
+        winner = uow.responses.get(RoundId(response.round_id), response.participant_code)
+        raise conflict(winner.latest if winner else None, base_version) from err
+
+
+def append(
+    uow: UnitOfWork, response: Response, version: ResponseVersion, base_version: int
+) -> None:
+    """Store a version. Raises: ResponseConflictError if a concurrent save took its number."""
+    try:
+        uow.responses.append_version(version)
+    except ConflictError as err:
+        winner = uow.responses.get(RoundId(response.round_id), response.participant_code)
+        raise conflict(winner.latest if winner else None, base_version) from err
+
+
+def new_response(round_: Round, invitation: Invitation) -> Response:
+    """A response not stored yet; its id is fixed by round and participant, so two first
+    saves racing each other collide on the primary key and only one can win."""
+    code = invitation.participant_code
+    return Response(id=ResponseId(f"{round_.id}-{code}"), round_id=round_.id, participant_code=code)

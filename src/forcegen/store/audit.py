@@ -1,0 +1,180 @@
+"""The audit log in SQL: appends that never fork the hash chain, and the chain's verification.
+
+Appending reads the last entry's hash and writes the next entry after it. Two
+transactions doing this at once would both chain to the same entry, so appends are
+serialised: on PostgreSQL by a transaction-level advisory lock taken before the read
+(released at commit or rollback); on SQLite every transaction already holds the write
+lock from its start (`BEGIN IMMEDIATE`, see store/engine.py). The entry is part of
+the caller's transaction, so it is committed or rolled back with the change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from forcegen.model.audit import (
+    GENESIS_HASH,
+    AuditEntry,
+    AuditReport,
+    canonical_json,
+    entry_hash,
+)
+from forcegen.service.ports import Clock
+from forcegen.store.rows_core import AuditRow
+
+# pg_advisory_xact_lock key for appends; any fixed 64-bit number unique to this purpose.
+AUDIT_LOCK_KEY = 0x666F7263_61756474  # "forcaudt"
+
+_VERIFY_BATCH = 1000
+
+
+class SqlAuditLog:
+    """The AuditLog port over the `audit_log` table, inside one session's transaction."""
+
+    def __init__(self, session: Session, clock: Clock) -> None:
+        self._session = session
+        self._clock = clock
+
+    def record(
+        self,
+        *,
+        actor: str,
+        action: str,
+        entity: str,
+        entity_id: str,
+        payload: Mapping[str, object] | None = None,
+    ) -> AuditEntry:
+        """Append an entry chained to the last one; see the AuditLog port."""
+        payload_json = canonical_json(dict(payload or {}))
+        self._lock_appends()
+        last = self._session.execute(
+            select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
+        ).first()
+        seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS_HASH)
+        entry = AuditEntry.chained(
+            prev_hash=prev_hash,
+            seq=seq,
+            at=self._clock.now(),
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=entity_id,
+            payload=json.loads(payload_json),
+        )
+        self._session.add(_to_row(entry, payload_json))
+        self._session.flush()
+        return entry
+
+    def verify(self) -> AuditReport:
+        """Recompute the chain; see `verify_chain`."""
+        return verify_chain(self._session)
+
+    def entries(
+        self, *, entity: str | None = None, entity_id: str | None = None, limit: int = 100
+    ) -> list[AuditEntry]:
+        """Return the newest entries first, optionally only those about one entity."""
+        query = select(AuditRow).order_by(AuditRow.seq.desc()).limit(limit)
+        if entity is not None:
+            query = query.where(AuditRow.entity == entity)
+        if entity_id is not None:
+            query = query.where(AuditRow.entity_id == entity_id)
+        return [_to_domain(row) for row in self._session.scalars(query)]
+
+    def _lock_appends(self) -> None:
+        if self._session.get_bind().dialect.name == "postgresql":
+            self._session.execute(select(func.pg_advisory_xact_lock(AUDIT_LOCK_KEY)))
+
+
+def verify_chain(session: Session) -> AuditReport:
+    """Recompute every entry's hash in `seq` order and report the first break.
+
+    Detects an edited entry (its hash no longer matches its content), a deleted entry
+    (a gap in `seq`, or the next entry not linking to the one before), and moved
+    entries (a `seq` changed: the hash covers it, and the links no longer line up).
+    """
+    rows = session.scalars(
+        select(AuditRow).order_by(AuditRow.seq).execution_options(yield_per=_VERIFY_BATCH)
+    )
+    return _check_rows(rows)
+
+
+def _check_rows(rows: Iterable[AuditRow]) -> AuditReport:
+    checked = 0
+    prev_seq, prev_hash = 0, GENESIS_HASH
+    for row in rows:
+        problem = _problem(row, prev_seq=prev_seq, prev_hash=prev_hash)
+        if problem is not None:
+            broken_seq = prev_seq + 1 if row.seq > prev_seq + 1 else row.seq
+            return AuditReport(
+                entries_checked=checked, first_broken_seq=broken_seq, problem=problem
+            )
+        checked += 1
+        prev_seq, prev_hash = row.seq, row.hash
+    return AuditReport(entries_checked=checked, head_hash=prev_hash if checked else None)
+
+
+def _problem(row: AuditRow, *, prev_seq: int, prev_hash: str) -> str | None:
+    expected = prev_seq + 1
+    if row.seq > expected:
+        missing = f"{expected}" if row.seq == expected + 1 else f"{expected} to {row.seq - 1}"
+        return (
+            f"entry {missing} is missing: the log jumps from entry {prev_seq} to {row.seq} "
+            "(deleted rows)."
+        )
+    if row.seq < expected:
+        return f"entry {row.seq} appears out of order after entry {prev_seq}."
+    if row.prev_hash != prev_hash:
+        before = f"entry {prev_seq}" if prev_seq else "the start of the log"
+        return (
+            f"entry {row.seq} does not link to {before}: its prev_hash differs from that "
+            "entry's hash (an entry was removed, moved or rewritten)."
+        )
+    try:
+        payload = json.loads(row.payload)
+        recomputed = entry_hash(
+            prev_hash=row.prev_hash,
+            seq=row.seq,
+            at=row.at,
+            actor=row.actor,
+            action=row.action,
+            entity=row.entity,
+            entity_id=row.entity_id,
+            payload=payload,
+        )
+    except ValueError:
+        return f"entry {row.seq} has an unreadable payload (not JSON): it was edited."
+    if recomputed != row.hash:
+        return f"entry {row.seq} was altered: its content no longer matches its hash."
+    return None
+
+
+def _to_row(entry: AuditEntry, payload_json: str) -> AuditRow:
+    return AuditRow(
+        seq=entry.seq,
+        at=entry.at,
+        actor=entry.actor,
+        action=entry.action,
+        entity=entry.entity,
+        entity_id=entry.entity_id,
+        payload=payload_json,
+        prev_hash=entry.prev_hash,
+        hash=entry.hash,
+    )
+
+
+def _to_domain(row: AuditRow) -> AuditEntry:
+    return AuditEntry(
+        seq=row.seq,
+        at=row.at,
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        payload=json.loads(row.payload),
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )

@@ -1,0 +1,107 @@
+"""The database engine: an SQLite file by default, PostgreSQL when the URL says so.
+
+SQLite is set up so that it behaves like a server database for our purposes:
+
+- WAL journal: readers do not block the writer, nor the writer the readers.
+- Foreign keys enforced (SQLite leaves them off unless asked, per connection).
+- A busy timeout: a writer waits for the lock instead of failing at once.
+- Every transaction starts with `BEGIN IMMEDIATE`: it takes the write lock up front,
+  so two units of work never both read the audit log's last hash and then both
+  append after it. The sqlite3 driver's own transaction handling is switched off
+  (`isolation_level = None`) and SQLAlchemy emits the BEGIN, as the SQLAlchemy
+  documentation recommends for pysqlite ("Enabling Non-Legacy SQLite Transactional
+  Modes"). This also makes DDL transactional, so a failed migration leaves nothing.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine.interfaces import DBAPIConnection
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from forcegen.model.errors import InvalidInputError
+
+SETTING = "FORCEGEN_DATABASE_URL"
+DEFAULT_BUSY_TIMEOUT_MS = 15_000
+
+_SQLITE_DRIVERS = {"sqlite", "sqlite+pysqlite"}
+_POSTGRES_DRIVER = "postgresql+psycopg"
+# Bare PostgreSQL URLs (as many hosts hand them out) mean psycopg 3: the only driver we ship.
+_POSTGRES_ALIASES = {"postgresql", "postgres", _POSTGRES_DRIVER}
+_MEMORY_DATABASES = {"", ":memory:"}
+
+
+def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    """Build the engine for `url`: `sqlite:///path/to/file.db` or `postgresql+psycopg://...`.
+
+    For SQLite the file's directory is created if missing.
+
+    Raises:
+        InvalidInputError: the URL is malformed, names another database or driver, or
+            asks for an in-memory SQLite database; the message names FORCEGEN_DATABASE_URL.
+    """
+    parsed = _parse(url)
+    if parsed.drivername in _SQLITE_DRIVERS:
+        return _sqlite_engine(parsed, busy_timeout_ms=busy_timeout_ms)
+    if parsed.drivername in _POSTGRES_ALIASES:
+        return create_engine(parsed.set(drivername=_POSTGRES_DRIVER), pool_pre_ping=True)
+    raise InvalidInputError(
+        f"{SETTING}={_shown(parsed)} uses {parsed.drivername!r}, which forcegen does not "
+        "support: use an SQLite file (sqlite:///var/forcegen.db) or PostgreSQL "
+        "(postgresql+psycopg://user:password@host:5432/dbname)."
+    )
+
+
+def _parse(url: str) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError as err:
+        raise InvalidInputError(
+            f"{SETTING}={url!r} is not a database URL: write it as "
+            "sqlite:///var/forcegen.db or postgresql+psycopg://user:password@host:5432/dbname."
+        ) from err
+
+
+def _shown(url: URL) -> str:
+    return repr(url.render_as_string(hide_password=True))
+
+
+def _sqlite_engine(url: URL, *, busy_timeout_ms: int) -> Engine:
+    database = url.database or ""
+    if database in _MEMORY_DATABASES or database.startswith("file::memory:"):
+        raise InvalidInputError(
+            f"{SETTING}={_shown(url)} is an in-memory SQLite database, which each "
+            "connection would see empty: give a file path, e.g. sqlite:///var/forcegen.db."
+        )
+    if not database.startswith("file:"):
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url)
+
+    def configure_connection(
+        dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry
+    ) -> None:
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            _configure_sqlite(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
+
+    event.listen(engine, "connect", configure_connection)
+    event.listen(engine, "begin", _begin_immediate)
+    return engine
+
+
+def _configure_sqlite(connection: sqlite3.Connection, *, busy_timeout_ms: int) -> None:
+    connection.isolation_level = None  # SQLAlchemy emits BEGIN itself; see module docstring
+    for pragma in (
+        "PRAGMA journal_mode=WAL",
+        "PRAGMA foreign_keys=ON",
+        f"PRAGMA busy_timeout={int(busy_timeout_ms)}",
+    ):
+        connection.execute(pragma).close()
+
+
+def _begin_immediate(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

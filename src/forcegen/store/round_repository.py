@@ -1,0 +1,349 @@
+"""SQL repositories for rounds, invitations, responses and endorsements.
+
+Each translates explicitly between rows and frozen domain values. Inserts that a concurrent
+writer can win (a response, a version, a verdict) run in a SAVEPOINT, so that losing the race
+raises `ConflictError` and leaves the unit of work usable for reading what won.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+
+from sqlalchemy import exc, select
+from sqlalchemy.orm import Session
+
+from forcegen.model.errors import ConflictError, NotFoundError, RuleViolationError
+from forcegen.model.questionnaire import Questionnaire
+from forcegen.model.response import (
+    Attestation,
+    Endorsement,
+    EndorsementKind,
+    Response,
+    ResponseId,
+    ResponseVersion,
+)
+from forcegen.model.round import (
+    Invitation,
+    InvitationId,
+    InviteeStatus,
+    Round,
+    RoundId,
+    RoundStatus,
+)
+from forcegen.store.rows_rounds import (
+    EndorsementRow,
+    InvitationRow,
+    ResponseRow,
+    ResponseVersionRow,
+    RoundRow,
+)
+
+
+class SqlRoundRepository:
+    """Rounds in the `rounds` table; the questionnaire snapshot is a JSON column."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, round_: Round) -> None:
+        questionnaire = round_.questionnaire
+        self._session.add(
+            RoundRow(
+                id=round_.id,
+                title=round_.title,
+                questionnaire_key=questionnaire.key,
+                questionnaire_version=questionnaire.version,
+                questionnaire=questionnaire.model_dump(mode="json"),
+                deadline=round_.deadline,
+                status=round_.status.value,
+                created_at=round_.created_at,
+                created_by=round_.created_by,
+                closed_at=round_.closed_at,
+                is_illustrative=round_.is_illustrative,
+            )
+        )
+        self._session.flush()
+
+    def get(self, round_id: RoundId) -> Round | None:
+        row = self._session.get(RoundRow, round_id)
+        return None if row is None else _round(row)
+
+    def list(self) -> builtins.list[Round]:
+        rows = self._session.scalars(select(RoundRow).order_by(RoundRow.created_at.desc()))
+        return [_round(row) for row in rows]
+
+    def update(self, round_: Round) -> None:
+        row = self._session.get(RoundRow, round_.id)
+        if row is None:
+            raise NotFoundError(f"No round {round_.id!r}: it cannot be updated.")
+        row.status = round_.status.value
+        row.closed_at = round_.closed_at
+        self._session.flush()
+
+
+def _round(row: RoundRow) -> Round:
+    return Round(
+        id=RoundId(row.id),
+        title=row.title,
+        questionnaire=Questionnaire.model_validate(row.questionnaire),
+        deadline=row.deadline,
+        status=RoundStatus(row.status),
+        created_at=row.created_at,
+        created_by=row.created_by,
+        closed_at=row.closed_at,
+        is_illustrative=row.is_illustrative,
+    )
+
+
+class SqlInvitationRepository:
+    """Invitations in the `invitations` table, one per participant and round."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, invitation: Invitation, *, token_hash: str) -> None:
+        row = InvitationRow(id=invitation.id, token_hash=token_hash)
+        _copy_invitation(invitation, row)
+        try:
+            with self._session.begin_nested():
+                self._session.add(row)
+        except exc.IntegrityError as err:
+            raise RuleViolationError(
+                f"{invitation.participant_code} is already invited to round "
+                f"{invitation.round_id!r}: reissue its invitation instead of inviting it again."
+            ) from err
+
+    def get(self, invitation_id: InvitationId) -> Invitation | None:
+        row = self._session.get(InvitationRow, invitation_id)
+        return None if row is None else _invitation(row)
+
+    def get_by_token_hash(self, token_hash: str) -> Invitation | None:
+        query = select(InvitationRow).where(InvitationRow.token_hash == token_hash)
+        row = self._session.scalars(query).one_or_none()
+        return None if row is None else _invitation(row)
+
+    def find(self, round_id: RoundId, participant_code: str) -> Invitation | None:
+        query = select(InvitationRow).where(
+            InvitationRow.round_id == round_id,
+            InvitationRow.participant_code == participant_code,
+        )
+        row = self._session.scalars(query).one_or_none()
+        return None if row is None else _invitation(row)
+
+    def for_round(self, round_id: RoundId) -> builtins.list[Invitation]:
+        query = (
+            select(InvitationRow)
+            .where(InvitationRow.round_id == round_id)
+            .order_by(InvitationRow.participant_code)
+        )
+        return [_invitation(row) for row in self._session.scalars(query)]
+
+    def update(self, invitation: Invitation, *, token_hash: str | None = None) -> None:
+        row = self._session.get(InvitationRow, invitation.id)
+        if row is None:
+            raise NotFoundError(f"No invitation {invitation.id!r}: it cannot be updated.")
+        _copy_invitation(invitation, row)
+        if token_hash is not None:
+            row.token_hash = token_hash
+        self._session.flush()
+
+
+def _copy_invitation(invitation: Invitation, row: InvitationRow) -> None:
+    row.round_id = invitation.round_id
+    row.participant_code = invitation.participant_code
+    row.status = invitation.status.value
+    row.expires_at = invitation.expires_at
+    row.revoked_at = invitation.revoked_at
+    row.created_at = invitation.created_at
+    row.last_activity_at = invitation.last_activity_at
+    row.is_joint = invitation.is_joint
+
+
+def _invitation(row: InvitationRow) -> Invitation:
+    return Invitation(
+        id=InvitationId(row.id),
+        round_id=RoundId(row.round_id),
+        participant_code=row.participant_code,
+        status=InviteeStatus(row.status),
+        expires_at=row.expires_at,
+        revoked_at=row.revoked_at,
+        created_at=row.created_at,
+        last_activity_at=row.last_activity_at,
+        is_joint=row.is_joint,
+    )
+
+
+class SqlResponseRepository:
+    """Responses in `responses`, their versions in the append-only `response_versions`."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def create(self, response: Response, *, created_at: dt.datetime) -> None:
+        row = ResponseRow(
+            id=response.id,
+            round_id=response.round_id,
+            participant_code=response.participant_code,
+            created_at=created_at,
+        )
+        try:
+            with self._session.begin_nested():
+                self._session.add(row)
+        except exc.IntegrityError as err:
+            raise ConflictError(
+                f"{response.participant_code} already has a response in round "
+                f"{response.round_id!r}: another save created it first."
+            ) from err
+
+    def append_version(self, version: ResponseVersion) -> None:
+        attestation = version.attestation
+        row = ResponseVersionRow(
+            response_id=version.response_id,
+            number=version.number,
+            answers=version.answers,
+            is_submitted=version.is_submitted,
+            is_withdrawn=version.is_withdrawn,
+            saved_at=version.saved_at,
+            saved_by=version.saved_by,
+            attestation_name=attestation.name if attestation else None,
+            attestation_title=attestation.title if attestation else None,
+            attested_at=attestation.attested_at if attestation else None,
+        )
+        try:
+            with self._session.begin_nested():
+                self._session.add(row)
+        except exc.IntegrityError as err:
+            raise ConflictError(
+                f"Version {version.number} of response {version.response_id!r} already "
+                "exists: another save was stored first."
+            ) from err
+
+    def get(self, round_id: RoundId, participant_code: str) -> Response | None:
+        query = select(ResponseRow).where(
+            ResponseRow.round_id == round_id, ResponseRow.participant_code == participant_code
+        )
+        row = self._session.scalars(query).one_or_none()
+        if row is None:
+            return None
+        return self._with_versions([row])[0]
+
+    def for_round(self, round_id: RoundId) -> builtins.list[Response]:
+        query = (
+            select(ResponseRow)
+            .where(ResponseRow.round_id == round_id)
+            .order_by(ResponseRow.participant_code)
+        )
+        return self._with_versions(list(self._session.scalars(query)))
+
+    def _with_versions(self, rows: builtins.list[ResponseRow]) -> builtins.list[Response]:
+        ids = [row.id for row in rows]
+        query = (
+            select(ResponseVersionRow)
+            .where(ResponseVersionRow.response_id.in_(ids))
+            .order_by(ResponseVersionRow.response_id, ResponseVersionRow.number)
+        )
+        versions: dict[str, builtins.list[ResponseVersion]] = {id_: [] for id_ in ids}
+        for version_row in self._session.scalars(query):
+            versions[version_row.response_id].append(_version(version_row))
+        return [
+            Response(
+                id=ResponseId(row.id),
+                round_id=row.round_id,
+                participant_code=row.participant_code,
+                versions=tuple(versions[row.id]),
+            )
+            for row in rows
+        ]
+
+
+def _version(row: ResponseVersionRow) -> ResponseVersion:
+    attestation = None
+    if row.attestation_name is not None and row.attested_at is not None:
+        attestation = Attestation(
+            name=row.attestation_name,
+            title=row.attestation_title or "",
+            attested_at=row.attested_at,
+        )
+    return ResponseVersion(
+        response_id=ResponseId(row.response_id),
+        number=row.number,
+        answers=row.answers,
+        is_submitted=row.is_submitted,
+        is_withdrawn=row.is_withdrawn,
+        saved_at=row.saved_at,
+        saved_by=row.saved_by,
+        attestation=attestation,
+    )
+
+
+class SqlEndorsementRepository:
+    """Verdicts on joint responses in the append-only `endorsements` table."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, endorsement: Endorsement) -> None:
+        row = EndorsementRow(
+            round_id=endorsement.round_id,
+            joint_participant=endorsement.joint_participant,
+            participant_code=endorsement.participant_code,
+            number=endorsement.number,
+            kind=endorsement.kind.value,
+            reserved_questions=list(endorsement.reserved_questions),
+            comment=endorsement.comment,
+            recorded_at=endorsement.recorded_at,
+            joint_version=endorsement.joint_version,
+        )
+        try:
+            with self._session.begin_nested():
+                self._session.add(row)
+        except exc.IntegrityError as err:
+            raise ConflictError(
+                f"{endorsement.participant_code} recorded another verdict on the joint "
+                f"response of {endorsement.joint_participant} at the same time: reload and "
+                "record yours again."
+            ) from err
+
+    def history(
+        self, round_id: RoundId, joint_participant: str, participant_code: str
+    ) -> builtins.list[Endorsement]:
+        query = (
+            select(EndorsementRow)
+            .where(
+                EndorsementRow.round_id == round_id,
+                EndorsementRow.joint_participant == joint_participant,
+                EndorsementRow.participant_code == participant_code,
+            )
+            .order_by(EndorsementRow.number)
+        )
+        return [_endorsement(row) for row in self._session.scalars(query)]
+
+    def latest_for_round(self, round_id: RoundId) -> builtins.list[Endorsement]:
+        query = (
+            select(EndorsementRow)
+            .where(EndorsementRow.round_id == round_id)
+            .order_by(
+                EndorsementRow.joint_participant,
+                EndorsementRow.participant_code,
+                EndorsementRow.number,
+            )
+        )
+        latest: dict[tuple[str, str], Endorsement] = {}
+        for row in self._session.scalars(query):
+            latest[(row.joint_participant, row.participant_code)] = _endorsement(row)
+        return list(latest.values())
+
+
+def _endorsement(row: EndorsementRow) -> Endorsement:
+    return Endorsement(
+        round_id=row.round_id,
+        joint_participant=row.joint_participant,
+        participant_code=row.participant_code,
+        kind=EndorsementKind(row.kind),
+        reserved_questions=tuple(row.reserved_questions),
+        comment=row.comment,
+        recorded_at=row.recorded_at,
+        number=row.number,
+        joint_version=row.joint_version,
+    )

@@ -1,0 +1,83 @@
+"""Users in SQL: the UserRepository port over the `users` table."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError as SqlIntegrityError
+from sqlalchemy.orm import Session
+
+from forcegen.model.errors import NotFoundError, RuleViolationError
+from forcegen.model.user import Role, User, UserId, username_taken
+from forcegen.store.rows_core import UserRow
+
+
+class SqlUserRepository:
+    """Reads and writes `User` values through one session; never commits."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, user: User) -> None:
+        """Insert the user; a taken username (say, by a concurrent request) is a rule violation."""
+        self._session.add(_to_row(user))
+        self._flush(user)
+
+    def update(self, user: User) -> None:
+        """Overwrite the stored fields of the user with the same id."""
+        row = self._session.get(UserRow, user.id)
+        if row is None:
+            raise NotFoundError(f"No user with id {user.id!r}: it may have been deleted.")
+        _copy_fields(user, row)
+        self._flush(user)
+
+    def get_by_username(self, username: str) -> User | None:
+        row = self._session.scalar(select(UserRow).where(UserRow.username == username))
+        return _to_domain(row) if row else None
+
+    def get_by_token_hash(self, token_hash: str) -> User | None:
+        row = self._session.scalar(select(UserRow).where(UserRow.api_token_hash == token_hash))
+        return _to_domain(row) if row else None
+
+    def list(self) -> list[User]:
+        rows = self._session.scalars(select(UserRow).order_by(UserRow.username))
+        return [_to_domain(row) for row in rows]
+
+    def _flush(self, user: User) -> None:
+        try:
+            self._session.flush()
+        except SqlIntegrityError as err:
+            # The unit of work rolls the transaction back when the error leaves its block.
+            if "token" in str(err.orig):
+                raise RuleViolationError(
+                    "That API token is already in use: issue a new one."
+                ) from err
+            raise username_taken(user.username) from err
+
+
+def _to_row(user: User) -> UserRow:
+    row = UserRow(id=user.id)
+    _copy_fields(user, row)
+    return row
+
+
+def _copy_fields(user: User, row: UserRow) -> None:
+    row.username = user.username
+    row.display_name = user.display_name
+    row.role = user.role.value
+    row.password_hash = user.password_hash
+    row.api_token_hash = user.api_token_hash
+    row.created_at = user.created_at
+    row.disabled_at = user.disabled_at
+
+
+def _to_domain(row: UserRow) -> User:
+    return User(
+        id=UserId(row.id),
+        username=row.username,
+        display_name=row.display_name,
+        role=Role(row.role),
+        password_hash=row.password_hash,
+        api_token_hash=row.api_token_hash,
+        created_at=row.created_at,
+        disabled_at=row.disabled_at,
+    )

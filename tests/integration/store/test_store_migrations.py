@@ -1,0 +1,132 @@
+"""Migrations and the engine: one schema on both backends, SQLite set up for concurrent use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect, text
+
+from forcegen.model.errors import InvalidInputError
+from forcegen.store.engine import make_engine
+from forcegen.store.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    row_metadata,
+    upgrade,
+)
+
+
+class TestUpgrade:
+    def test_upgrade_brings_an_empty_database_to_the_newest_revision(
+        self, database_url: str
+    ) -> None:
+        engine = make_engine(database_url)
+        assert current_revision(engine) is None
+
+        upgrade(engine)
+
+        assert current_revision(engine) == head_revision()
+        assert {"users", "audit_log"} <= set(inspect(engine).get_table_names())
+        engine.dispose()
+
+    def test_upgrade_twice_changes_nothing(self, engine: Engine) -> None:
+        upgrade(engine)
+
+        assert current_revision(engine) == head_revision()
+
+    def test_core_revision_is_the_root_others_chain_from(self) -> None:
+        scripts = ScriptDirectory.from_config(alembic_config())
+
+        core = scripts.get_revision("0001_core")
+
+        assert core is not None
+        assert core.down_revision is None
+        assert "0001_core" in {rev.revision for rev in scripts.walk_revisions()}
+
+    def test_rows_and_migrations_describe_the_same_schema(self, engine: Engine) -> None:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            differences = compare_metadata(context, row_metadata())
+
+        assert differences == []
+
+
+class TestSqliteEngine:
+    def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(
+        self, tmp_path: Path
+    ) -> None:
+        engine = make_engine(f"sqlite:///{tmp_path / 'forcegen.db'}", busy_timeout_ms=4321)
+
+        with engine.connect() as connection:
+            journal = connection.exec_driver_sql("PRAGMA journal_mode").scalar()
+            foreign_keys = connection.exec_driver_sql("PRAGMA foreign_keys").scalar()
+            busy_timeout = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+
+        assert (journal, foreign_keys, busy_timeout) == ("wal", 1, 4321)
+        engine.dispose()
+
+    def test_sqlite_file_directory_is_created(self, tmp_path: Path) -> None:
+        engine = make_engine(f"sqlite:///{tmp_path / 'var' / 'forcegen.db'}")
+
+        upgrade(engine)
+
+        assert (tmp_path / "var" / "forcegen.db").exists()
+        engine.dispose()
+
+    def test_a_failed_sqlite_transaction_leaves_no_table_behind(self, tmp_path: Path) -> None:
+        engine = make_engine(f"sqlite:///{tmp_path / 'forcegen.db'}")
+
+        def create_then_fail() -> None:
+            with engine.begin() as connection:
+                connection.execute(text("CREATE TABLE scratch (id INTEGER)"))
+                raise RuntimeError("abort")
+
+        with pytest.raises(RuntimeError):
+            create_then_fail()
+
+        assert "scratch" not in inspect(engine).get_table_names()
+        engine.dispose()
+
+
+class TestUnsupportedUrl:
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "mysql://root@localhost/forcegen",
+            "postgresql+psycopg2://postgres@localhost/forcegen",
+            "oracle://scott:tiger@localhost/forcegen",
+        ],
+        ids=["mysql", "psycopg2", "oracle"],
+    )
+    def test_other_databases_are_refused_naming_the_setting(self, url: str) -> None:
+        with pytest.raises(InvalidInputError, match="FORCEGEN_DATABASE_URL") as caught:
+            make_engine(url)
+
+        assert "sqlite:///var/forcegen.db" in caught.value.message
+
+    def test_in_memory_sqlite_is_refused_with_a_file_example(self) -> None:
+        with pytest.raises(InvalidInputError, match="in-memory") as caught:
+            make_engine("sqlite://")
+
+        assert "FORCEGEN_DATABASE_URL" in caught.value.message
+
+    def test_garbage_is_refused_as_not_a_url(self) -> None:
+        with pytest.raises(InvalidInputError, match="is not a database URL"):
+            make_engine("not a url")
+
+    def test_password_is_not_shown_in_the_message(self) -> None:
+        with pytest.raises(InvalidInputError) as caught:
+            make_engine("mysql://root:hunter2hunter2@localhost/forcegen")
+
+        assert "hunter2hunter2" not in caught.value.message
+
+    def test_bare_postgresql_urls_mean_psycopg_3(self) -> None:
+        engine = make_engine("postgresql://postgres@127.0.0.1:5432/test")
+
+        assert engine.dialect.driver == "psycopg"
+        engine.dispose()
