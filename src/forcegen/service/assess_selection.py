@@ -1,0 +1,139 @@
+"""What to assess: a requirement profile, a scenario, driver overrides, a level floor and a
+fixpoint, checked against the catalog, with the closest known name suggested on a typo.
+
+The CLI (`--requirement kyiv_40k --scenario us_offer_aug_2025 --set us.isr=true`) and the
+dashboard's toggles both go through here, so they accept and refuse the same things.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from forcegen.analysis.fixpoint import Fixpoint
+from forcegen.model.capability import Driver, DriverGroup
+from forcegen.model.errors import InvalidInputError, NotFoundError
+from forcegen.model.participant import Participant
+from forcegen.model.pledge import Level
+from forcegen.model.requirement import Requirement
+from forcegen.model.scenario import Scenario
+
+DEFAULT_REQUIREMENT = "kyiv_40k"
+DEFAULT_SCENARIO = "us_offer_aug_2025"
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+E = TypeVar("E", bound=StrEnum)
+T = TypeVar("T")
+
+
+class AssessmentCatalog(Protocol):
+    """The reference data an assessment reads: `forcegen.catalog.Catalog` provides it.
+
+    The service layer sits below the catalog package, so it names only what it reads.
+    """
+
+    @property
+    def participants(self) -> Mapping[str, Participant]: ...
+
+    @property
+    def drivers(self) -> Mapping[str, Driver]: ...
+
+    @property
+    def requirements(self) -> Mapping[str, Requirement]: ...
+
+    @property
+    def scenarios(self) -> Mapping[str, Scenario]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A checked choice of what to assess."""
+
+    requirement: Requirement
+    scenario: Scenario  # as named in the catalog, without the overrides
+    overrides: Mapping[str, bool] = field(default_factory=dict)
+    level_floor: Level = Level.REPORTED
+    fixpoint: Fixpoint = Fixpoint.GREATEST
+
+
+def select(
+    catalog: AssessmentCatalog,
+    *,
+    requirement: str = DEFAULT_REQUIREMENT,
+    scenario: str = DEFAULT_SCENARIO,
+    overrides: Mapping[str, bool] | None = None,
+    level_floor: str = Level.REPORTED.value,
+    fixpoint: str = Fixpoint.GREATEST.value,
+) -> Selection:
+    """Check every choice and return them as domain values.
+
+    Raises:
+        NotFoundError: an unknown requirement or scenario key (the closest one is suggested).
+        InvalidInputError: an unknown driver, level or fixpoint (the closest one is suggested).
+    """
+    checked = dict(overrides or {})
+    for driver in checked:
+        _known(catalog.drivers, driver, "driver", InvalidInputError)
+    return Selection(
+        requirement=_known(catalog.requirements, requirement, "requirement profile", NotFoundError),
+        scenario=_known(catalog.scenarios, scenario, "scenario", NotFoundError),
+        overrides=checked,
+        level_floor=choice(Level, level_floor, "level floor"),
+        fixpoint=choice(Fixpoint, fixpoint, "fixpoint"),
+    )
+
+
+def parse_override(text: str) -> tuple[str, bool]:
+    """`us.isr=true` -> ("us.isr", True); `ceasefire=off` -> ("ceasefire", False).
+
+    Raises:
+        InvalidInputError: not of the form DRIVER=true|false.
+    """
+    name, sep, value = text.partition("=")
+    wanted = value.strip().lower()
+    if not sep or not name.strip() or wanted not in _TRUE | _FALSE:
+        raise InvalidInputError(
+            f"Cannot read the driver setting {text!r}: write DRIVER=true or DRIVER=false, "
+            "e.g. --set us.isr=true."
+        )
+    return name.strip(), wanted in _TRUE
+
+
+def combined_drivers(catalog: AssessmentCatalog) -> tuple[str, ...]:
+    """The drivers 'what it takes' combines: the US enablers, in catalog order."""
+    return tuple(d.key for d in catalog.drivers.values() if d.group is DriverGroup.US_ENABLER)
+
+
+def choice(choices: type[E], text: str, what: str) -> E:
+    """The member of `choices` whose value is `text`.
+
+    Raises:
+        InvalidInputError: no such member; names the closest one and lists all.
+    """
+    values = {member.value: member for member in choices}
+    found = values.get(text.strip().lower())
+    if found is not None:
+        return found
+    raise InvalidInputError(_unknown(text, values, what))
+
+
+def _known(
+    items: Mapping[str, T],
+    key: str,
+    what: str,
+    error: type[InvalidInputError] | type[NotFoundError],
+) -> T:
+    if key in items:
+        return items[key]
+    raise error(_unknown(key, items, what))
+
+
+def _unknown(key: str, known: Iterable[str], what: str) -> str:
+    names = list(known)
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
+    hint = f" Did you mean {close[0]!r}?" if close else ""
+    return f"No {what} {key!r}.{hint} Use one of: {', '.join(names)}."

@@ -1,0 +1,236 @@
+"""Assessing: what force a pledge set adds up to under a scenario and a requirement.
+
+    chosen = assessing.select(catalog, requirement="kyiv_40k", overrides={"us.isr": True})
+    result = assessing.run_assessment(uow=uow, catalog=catalog, selection=chosen,
+                                      round_id="b99cb4d808ae")   # or no round: public data
+
+`run_assessment` is `assess(pledge_set=pledge_set_for_round(...) or pledge_set_for_public(...))`.
+
+The web dashboard, its JSON endpoint, `forcegen assess` and `forcegen export` all call this
+module, so they show the same numbers. Every figure carries pledge ids, and
+`Assessment.sources` resolves them to response versions or citations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from forcegen.analysis.answer_summary import (
+    enabler_demand,
+    nominations,
+    response_ladder,
+    sanctions_unanimity,
+    support_for_ukraine,
+)
+from forcegen.analysis.fixpoint import Fixpoint
+from forcegen.analysis.pledge_conditions import pledge_conditions
+from forcegen.analysis.quantity import MetCriterion
+from forcegen.conditions import Expr
+from forcegen.model.participant import ParticipantKind
+from forcegen.model.pledge import Pledge
+from forcegen.model.scenario import Scenario
+from forcegen.service.assess_force import (
+    activate,
+    activation_of,
+    blocked_pledges,
+    coverage,
+    force_pledges,
+    force_total,
+    personnel_of,
+)
+from forcegen.service.assess_packages import what_it_takes
+from forcegen.service.assess_pledge_set import (
+    Origin,
+    PledgeSet,
+    ResponseRef,
+    pledge_set_for_public,
+    pledge_set_for_round,
+    response_source_id,
+)
+from forcegen.service.assess_result import (
+    AnswerSummaries,
+    Assessment,
+    RequirementCheck,
+    ScenarioForce,
+)
+from forcegen.service.assess_selection import (
+    AssessmentCatalog,
+    Selection,
+    combined_drivers,
+    parse_override,
+    select,
+)
+from forcegen.service.assess_summary import summarise
+from forcegen.service.assess_sustainment import burden_sharing, support_pledges, sustainment
+from forcegen.service.ports import UnitOfWork
+
+__all__ = [
+    "Assessment",
+    "AssessmentCatalog",
+    "Origin",
+    "PledgeSet",
+    "ResponseRef",
+    "Selection",
+    "assess",
+    "parse_override",
+    "pledge_set_for_public",
+    "pledge_set_for_round",
+    "response_source_id",
+    "run_assessment",
+    "select",
+]
+
+SELECTED = "selected"
+
+
+def assess(
+    *,
+    pledge_set: PledgeSet,
+    selection: Selection,
+    catalog: AssessmentCatalog,
+    criterion: MetCriterion = MetCriterion.TOTAL_ONLY,
+) -> Assessment:
+    """Assess `pledge_set` against the selected requirement under the selected scenario.
+
+    `criterion` says when the requirement counts as met for the minimal packages: the total
+    personnel only (default), or every requirement line as well.
+
+    Raises:
+        ConditionError: a pledge condition does not parse or negates a pledge reference.
+    """
+    requirement, floor, fixpoint = selection.requirement, selection.level_floor, selection.fixpoint
+    scenario = selection.scenario.with_overrides(dict(selection.overrides))
+    conditions = pledge_conditions(force_pledges(pledge_set.pledges, floor))
+    least, greatest = activate(
+        pledge_set.pledges, scenario, level_floor=floor, conditions=conditions
+    )
+    active = greatest if fixpoint is Fixpoint.GREATEST else least
+    activation = activation_of(least, greatest)
+    total = force_total(requirement, active, pledged=force_pledges(pledge_set.pledges, floor))
+    lines = coverage(requirement, active)
+    packages = what_it_takes(
+        pledge_set.pledges,
+        requirement,
+        scenario,
+        combined_drivers(catalog),
+        level_floor=floor,
+        fixpoint=fixpoint,
+        criterion=criterion,
+        conditions=conditions,
+    )
+    blocked = blocked_pledges(
+        force_pledges(pledge_set.pledges, floor), active, scenario, conditions
+    )
+    support = [p for p in support_pledges(pledge_set.pledges) if p.level.at_least(floor)]
+    coalition = [s.participant for s in pledge_set.answer_sets] or pledge_set.contributors
+    return Assessment(
+        title=pledge_set.title,
+        origin=pledge_set.origin,
+        round_id=pledge_set.round_id,
+        is_illustrative=pledge_set.is_illustrative,
+        requirement=requirement,
+        scenario=scenario,
+        overrides=dict(selection.overrides),
+        level_floor=floor,
+        fixpoint=fixpoint,
+        pledges=pledge_set.pledges,
+        activation=activation,
+        total=total,
+        coverage=lines,
+        sustainment=sustainment(requirement, active),
+        what_it_takes=packages,
+        scenarios=_scenario_forces(pledge_set.pledges, selection, scenario, catalog, conditions),
+        burden=burden_sharing(requirement, active, support, coalition, catalog.participants),
+        blocked=blocked,
+        answers=_answer_summaries(pledge_set, catalog) if pledge_set.answer_sets else None,
+        summary=summarise(
+            scenario_name=selection.scenario.name,
+            overrides=selection.overrides,
+            total=total,
+            activation=activation,
+            coverage=lines,
+            what_it_takes=packages,
+            blocked=blocked,
+            driver_names={key: driver.name for key, driver in catalog.drivers.items()},
+            not_answered=pledge_set.not_answered,
+        ),
+        sources=pledge_set.sources,
+        not_answered=pledge_set.not_answered,
+        skipped=pledge_set.skipped,
+        response_refs=pledge_set.response_refs,
+    )
+
+
+def run_assessment(
+    *,
+    uow: UnitOfWork,
+    catalog: AssessmentCatalog,
+    selection: Selection,
+    round_id: str | None = None,
+) -> Assessment:
+    """Assess a round's answers (`round_id`) or, without one, the public record.
+
+    Raises:
+        NotFoundError: no such round.
+        ConditionError: a pledge condition does not parse or negates a pledge reference.
+    """
+    if round_id is None:
+        pledge_set = pledge_set_for_public(uow=uow)
+    else:
+        pledge_set = pledge_set_for_round(uow=uow, round_id=round_id)
+    return assess(pledge_set=pledge_set, selection=selection, catalog=catalog)
+
+
+def _scenario_forces(
+    pledges: Sequence[Pledge],
+    selection: Selection,
+    selected: Scenario,
+    catalog: AssessmentCatalog,
+    conditions: Mapping[str, Expr],
+) -> tuple[ScenarioForce, ...]:
+    """The selected scenario, then each named one. A named scenario keeps the drivers it sets;
+    the overrides of drivers it leaves open (a peace agreement, a parliament's vote) apply."""
+    chosen = [(SELECTED, f"Selected: {selected.name}", selected)]
+    for key, named in catalog.scenarios.items():
+        open_overrides = {d: v for d, v in selection.overrides.items() if d not in named.drivers}
+        chosen.append((key, named.name, named.with_overrides(open_overrides)))
+    forces = []
+    for key, name, scenario in chosen:
+        least, greatest = activate(
+            pledges, scenario, level_floor=selection.level_floor, conditions=conditions
+        )
+        active = greatest if selection.fixpoint is Fixpoint.GREATEST else least
+        personnel = personnel_of(active)
+        forces.append(
+            ScenarioForce(
+                key=key,
+                name=name,
+                personnel=personnel,
+                least_personnel=personnel_of(least),
+                greatest_personnel=personnel_of(greatest),
+                pledge_ids=tuple(p.id for p in active),
+                checks=tuple(
+                    RequirementCheck(r.key, r.total_personnel, personnel)
+                    for r in catalog.requirements.values()
+                ),
+            )
+        )
+    return tuple(forces)
+
+
+def _answer_summaries(pledge_set: PledgeSet, catalog: AssessmentCatalog) -> AnswerSummaries:
+    answer_sets = pledge_set.answer_sets
+    participants = catalog.participants
+    gdp = {
+        code: p.figures.gdp_usd_bn
+        for code, p in participants.items()
+        if p.figures is not None and p.kind is ParticipantKind.STATE
+    }
+    eu_members = {code for code, p in participants.items() if p.is_member_of("EU")}
+    return AnswerSummaries(
+        enabler_demand=enabler_demand(answer_sets),
+        nominations=nominations(answer_sets, pledge_set.invited),
+        ladder=response_ladder(answer_sets),
+        support=support_for_ukraine(answer_sets, gdp),
+        sanctions=sanctions_unanimity(answer_sets, eu_members),
+    )

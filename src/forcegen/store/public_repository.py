@@ -1,0 +1,316 @@
+"""SQL repositories of the public-source record: sources, positions and reported pledges.
+
+They translate between rows and domain values (`_to_domain`, `_to_row`) and do nothing else;
+the rules (validation, history, audit) live in `forcegen.service.public_record`.
+"""
+
+from __future__ import annotations
+
+import builtins
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+from sqlalchemy import ColumnElement, Select, and_, or_, select, update
+from sqlalchemy.orm import Session
+
+from forcegen.model.errors import ConflictError, NotFoundError
+from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
+from forcegen.model.position import Position, PositionId, QuantityUnit, Stance, Topic
+from forcegen.model.source import Reliability, Source, SourceId, SourceKind
+from forcegen.service.public_ports import PositionQuery, PositionRecord
+from forcegen.store.rows_public import (
+    PositionRow,
+    PublicPledgeRow,
+    PublicPledgeSourceRow,
+    SourceRow,
+)
+
+
+class SqlSourceRepository:
+    """Sources in the `sources` table."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, source: Source) -> None:
+        self._session.add(SourceRow(**_source_columns(source)))
+        self._session.flush()
+
+    def update(self, source: Source) -> None:
+        row = self._session.get(SourceRow, source.id)
+        if row is None:
+            raise NotFoundError(f"No source {source.id!r} to update: import it as a new source.")
+        for name, value in _source_columns(source).items():
+            setattr(row, name, value)
+        self._session.flush()
+
+    def get(self, source_id: str) -> Source | None:
+        row = self._session.get(SourceRow, source_id)
+        return None if row is None else _source_to_domain(row)
+
+    def get_many(self, source_ids: Iterable[str]) -> dict[str, Source]:
+        wanted = sorted(set(source_ids))
+        found: dict[str, Source] = {}
+        for start in range(0, len(wanted), 500):  # keep under every backend's parameter limit
+            chunk = wanted[start : start + 500]
+            rows = self._session.scalars(select(SourceRow).where(SourceRow.id.in_(chunk)))
+            found.update({row.id: _source_to_domain(row) for row in rows})
+        return found
+
+    def list(self) -> builtins.list[Source]:
+        rows = self._session.scalars(select(SourceRow).order_by(SourceRow.id))
+        return [_source_to_domain(row) for row in rows]
+
+
+class SqlPositionRepository:
+    """Positions and their correction history in the `positions` table."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, position: Position, *, recorded_at: dt.datetime, recorded_by: str) -> None:
+        row = _position_to_row(position)
+        row.recorded_at = recorded_at
+        row.recorded_by = recorded_by
+        self._session.add(row)
+        self._session.flush()
+
+    def mark_superseded(self, position_id: str, *, by: PositionId) -> None:
+        if self._session.get(PositionRow, position_id) is None:
+            raise NotFoundError(f"No position {position_id!r}: check the id and try again.")
+        # Compare-and-set, so that two concurrent corrections cannot both claim the old row.
+        result = self._session.execute(
+            update(PositionRow)
+            .where(PositionRow.id == position_id, PositionRow.superseded_by.is_(None))
+            .values(superseded_by=by)
+            .execution_options(synchronize_session="fetch")
+        )
+        if getattr(result, "rowcount", 0) != 1:
+            raise ConflictError(
+                f"Position {position_id!r} has already been corrected by someone else: "
+                "reload it and correct the latest version."
+            )
+
+    def get(self, position_id: str) -> PositionRecord | None:
+        row = self._session.get(PositionRow, position_id)
+        return None if row is None else _position_record(row)
+
+    def search(self, query: PositionQuery) -> builtins.list[PositionRecord]:
+        statement = _position_select(query).order_by(PositionRow.date, PositionRow.id)
+        return [_position_record(row) for row in self._session.scalars(statement)]
+
+
+class SqlPledgeRepository:
+    """Reported pledges in `public_pledges`, their sources in `public_pledge_sources`."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def add(self, pledge: Pledge) -> None:
+        self._session.add(PublicPledgeRow(**_pledge_columns(pledge)))
+        self._session.flush()
+        self._add_sources(pledge)
+
+    def update(self, pledge: Pledge) -> None:
+        row = self._session.get(PublicPledgeRow, pledge.id)
+        if row is None:
+            raise NotFoundError(f"No pledge {pledge.id!r} to update: import it as a new pledge.")
+        for name, value in _pledge_columns(pledge).items():
+            setattr(row, name, value)
+        links = select(PublicPledgeSourceRow).where(PublicPledgeSourceRow.pledge_id == pledge.id)
+        for link in self._session.scalars(links):
+            self._session.delete(link)
+        self._session.flush()
+        self._add_sources(pledge)
+
+    def get(self, pledge_id: str) -> Pledge | None:
+        row = self._session.get(PublicPledgeRow, pledge_id)
+        return None if row is None else self._to_domain([row])[0]
+
+    def list(self, *, contributor: str | None = None) -> builtins.list[Pledge]:
+        statement = select(PublicPledgeRow).order_by(
+            PublicPledgeRow.contributor, PublicPledgeRow.id
+        )
+        if contributor is not None:
+            statement = statement.where(PublicPledgeRow.contributor == contributor)
+        return self._to_domain(builtins.list(self._session.scalars(statement)))
+
+    def _add_sources(self, pledge: Pledge) -> None:
+        for ordinal, source_id in enumerate(pledge.source_ids):
+            link = PublicPledgeSourceRow(pledge_id=pledge.id, ordinal=ordinal, source_id=source_id)
+            self._session.add(link)
+        self._session.flush()
+
+    def _to_domain(self, rows: builtins.list[PublicPledgeRow]) -> builtins.list[Pledge]:
+        """Convert rows, loading the sources of all of them in one query."""
+        if not rows:
+            return []
+        links = self._session.scalars(
+            select(PublicPledgeSourceRow).order_by(
+                PublicPledgeSourceRow.pledge_id, PublicPledgeSourceRow.ordinal
+            )
+            if len(rows) > 500
+            else select(PublicPledgeSourceRow)
+            .where(PublicPledgeSourceRow.pledge_id.in_([row.id for row in rows]))
+            .order_by(PublicPledgeSourceRow.pledge_id, PublicPledgeSourceRow.ordinal)
+        )
+        source_ids: dict[str, builtins.list[str]] = {}
+        for link in links:
+            source_ids.setdefault(link.pledge_id, []).append(link.source_id)
+        return [_pledge_to_domain(row, tuple(source_ids.get(row.id, ()))) for row in rows]
+
+
+def _source_columns(source: Source) -> dict[str, object]:
+    return {
+        "id": source.id,
+        "kind": source.kind.value,
+        "locator": source.locator,
+        "outlet": source.outlet,
+        "published": source.published,
+        "quote": source.quote,
+        "reliability": source.reliability.value,
+    }
+
+
+def _source_to_domain(row: SourceRow) -> Source:
+    return Source(
+        id=SourceId(row.id),
+        kind=SourceKind(row.kind),
+        locator=row.locator,
+        outlet=row.outlet,
+        published=row.published,
+        quote=row.quote,
+        reliability=Reliability(row.reliability),
+    )
+
+
+def _position_to_row(position: Position) -> PositionRow:
+    unit = position.quantity_unit
+    return PositionRow(
+        id=position.id,
+        actor_code=position.actor_code,
+        actor=position.actor,
+        topic=position.topic.value,
+        stance=position.stance.value,
+        quantity=position.quantity,
+        quantity_low=position.quantity_low,
+        quantity_high=position.quantity_high,
+        quantity_unit=None if unit is None else unit.value,
+        conditions=position.conditions,
+        date=position.date,
+        is_date_approximate=position.is_date_approximate,
+        source_id=position.source_id,
+        summary=position.summary,
+        supersedes=position.supersedes,
+        superseded_by=None,
+    )
+
+
+def _position_to_domain(row: PositionRow) -> Position:
+    return Position(
+        id=PositionId(row.id),
+        actor_code=row.actor_code,
+        actor=row.actor,
+        topic=Topic(row.topic),
+        stance=Stance(row.stance),
+        quantity=row.quantity,
+        quantity_low=row.quantity_low,
+        quantity_high=row.quantity_high,
+        quantity_unit=None if row.quantity_unit is None else QuantityUnit(row.quantity_unit),
+        conditions=row.conditions,
+        date=row.date,
+        is_date_approximate=row.is_date_approximate,
+        source_id=row.source_id,
+        summary=row.summary,
+        supersedes=row.supersedes,
+    )
+
+
+def _position_record(row: PositionRow) -> PositionRecord:
+    return PositionRecord(
+        position=_position_to_domain(row),
+        recorded_at=row.recorded_at,
+        recorded_by=row.recorded_by,
+        superseded_by=None if row.superseded_by is None else PositionId(row.superseded_by),
+    )
+
+
+def _position_select(query: PositionQuery) -> Select[PositionRow]:
+    conditions: builtins.list[ColumnElement[bool]] = []
+    if not query.is_history_included:
+        conditions.append(PositionRow.superseded_by.is_(None))
+    if query.topics:
+        conditions.append(PositionRow.topic.in_([topic.value for topic in query.topics]))
+    if query.actor_codes:
+        conditions.append(PositionRow.actor_code.in_(builtins.list(query.actor_codes)))
+    if query.stances:
+        conditions.append(PositionRow.stance.in_([stance.value for stance in query.stances]))
+    if query.source_ids:
+        conditions.append(PositionRow.source_id.in_(builtins.list(query.source_ids)))
+    if query.date_from is not None:
+        conditions.append(PositionRow.date >= query.date_from)
+    if query.date_to is not None:
+        conditions.append(PositionRow.date <= query.date_to)
+    if query.text.strip():
+        conditions.append(_text_matches(query.text.strip()))
+    statement = select(PositionRow)
+    if query.reliabilities:
+        grades = [grade.value for grade in query.reliabilities]
+        statement = statement.join(SourceRow, SourceRow.id == PositionRow.source_id)
+        conditions.append(SourceRow.reliability.in_(grades))
+    return statement.where(and_(*conditions)) if conditions else statement
+
+
+def _text_matches(text: str) -> ColumnElement[bool]:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    columns = (PositionRow.actor, PositionRow.actor_code, PositionRow.summary)
+    return or_(
+        *(column.ilike(pattern, escape="\\") for column in columns),
+        PositionRow.conditions.ilike(pattern, escape="\\"),
+    )
+
+
+def _pledge_columns(pledge: Pledge) -> dict[str, object]:
+    return {
+        "id": pledge.id,
+        "contributor": pledge.contributor,
+        "kind": pledge.kind.value,
+        "capability": pledge.capability,
+        "personnel": pledge.personnel,
+        "platforms": pledge.platforms,
+        "value_eur": pledge.value_eur,
+        "quantity": pledge.quantity,
+        "item": pledge.item,
+        "sustained": pledge.sustained,
+        "duration_months": pledge.duration_months,
+        "start_month": pledge.start_month,
+        "caveats": json.dumps(sorted(pledge.caveats)),
+        "condition": pledge.condition,
+        "level": pledge.level.value,
+        "note": pledge.note,
+    }
+
+
+def _pledge_to_domain(row: PublicPledgeRow, source_ids: tuple[str, ...]) -> Pledge:
+    caveats = json.loads(row.caveats)
+    return Pledge(
+        id=PledgeId(row.id),
+        contributor=row.contributor,
+        kind=PledgeKind(row.kind),
+        capability=row.capability,
+        personnel=row.personnel,
+        platforms=row.platforms,
+        value_eur=row.value_eur,
+        quantity=row.quantity,
+        item=row.item,
+        sustained=row.sustained,
+        duration_months=row.duration_months,
+        start_month=row.start_month,
+        caveats=frozenset(str(name) for name in caveats),
+        condition=row.condition,
+        level=Level(row.level),
+        source_ids=source_ids,
+        note=row.note,
+    )
