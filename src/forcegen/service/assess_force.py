@@ -1,118 +1,118 @@
-"""The force in one scenario: activation at both fixpoints, the total, coverage per line, and
-the pledges that stay inactive with the drivers they wait for.
+"""What the service adds around the analysis for one pledge set: the named scenarios against
+every requirement profile, the force of each minimal package, the pledges held back and what
+they wait for, and which pledges each driver concerns.
 
-Built on the plain single-scenario assessment (`forcegen.analysis.reference`), which is fast
-enough for one scenario and is the specification the fast kernel is tested against; the
-quantities are those of `forcegen.analysis.quantity`, so these figures are the kernel's.
+All figures come from the plain single-scenario assessment (`forcegen.analysis`), so they
+carry the ids of the pledges behind them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.analysis.quantity import FORCE_KINDS, Measure, Quantity, line_quantities
-from forcegen.analysis.reference import active_pledges
+from forcegen.analysis import (
+    FORCE_KINDS,
+    Fixpoint,
+    Total,
+    WhatItTakes,
+    active_pledges,
+    scenario_of,
+)
 from forcegen.conditions import Expr, drivers_of, thresholds_of, to_text
 from forcegen.model.pledge import Level, Pledge
-from forcegen.model.requirement import Requirement, RequirementLine
+from forcegen.model.requirement import Requirement
 from forcegen.model.scenario import Scenario
-from forcegen.service.assess_result import Activation, BlockedPledge, CoverageLine, ForceTotal
+from forcegen.service.assess_result import (
+    BlockedPledge,
+    Package,
+    RequirementCheck,
+    ScenarioForce,
+)
 
 
-def force_pledges(pledges: Sequence[Pledge], level_floor: Level) -> tuple[Pledge, ...]:
+def force_pledges(pledges: Iterable[Pledge], level_floor: Level) -> tuple[Pledge, ...]:
     """Troop and enabler pledges at or above the level floor: the ones that make the force."""
     return tuple(p for p in pledges if p.kind in FORCE_KINDS and p.level.at_least(level_floor))
 
 
-def personnel_of(pledges: Sequence[Pledge]) -> int:
-    return sum(p.personnel for p in pledges if p.kind in FORCE_KINDS)
-
-
-def ids_of(pledges: Sequence[Pledge]) -> tuple[str, ...]:
-    return tuple(p.id for p in pledges)
-
-
-def activate(
-    pledges: Sequence[Pledge],
+def scenario_force(
+    key: str,
+    name: str,
     scenario: Scenario,
+    force: Sequence[Pledge],
     *,
-    level_floor: Level,
+    fixpoint: Fixpoint,
+    requirements: Iterable[Requirement],
     conditions: Mapping[str, Expr],
-) -> tuple[tuple[Pledge, ...], tuple[Pledge, ...]]:
-    """The active pledges at the least and at the greatest fixpoint (force pledges only).
-
-    Raises:
-        ConditionError: a condition does not parse or negates a pledge reference.
-    """
-    force = force_pledges(pledges, level_floor)
+) -> ScenarioForce:
+    """The force of one scenario at both fixpoints, checked against every profile's total."""
     least, greatest = (
-        active_pledges(force, scenario, fixpoint=f, level_floor=level_floor, conditions=conditions)
+        Total.of(active_pledges(force, scenario, fixpoint=f, conditions=conditions))
         for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
     )
-    return least, greatest
-
-
-def activation_of(least: Sequence[Pledge], greatest: Sequence[Pledge]) -> Activation:
-    return Activation(
-        least_ids=ids_of(least),
-        greatest_ids=ids_of(greatest),
-        least_personnel=personnel_of(least),
-        greatest_personnel=personnel_of(greatest),
+    chosen = greatest if fixpoint is Fixpoint.GREATEST else least
+    return ScenarioForce(
+        key=key,
+        name=name,
+        total=chosen,
+        least_personnel=least.personnel,
+        greatest_personnel=greatest.personnel,
+        checks=tuple(
+            RequirementCheck(r.key, r.total_personnel, chosen.personnel) for r in requirements
+        ),
     )
 
 
-def force_total(
-    requirement: Requirement, active: Sequence[Pledge], *, pledged: Sequence[Pledge]
-) -> ForceTotal:
-    """The active personnel against the requirement; `pledged` are all eligible force pledges."""
-    return ForceTotal(
-        required=requirement.total_personnel,
-        personnel=personnel_of(active),
-        pledge_ids=ids_of(active),
-        pledged_personnel=personnel_of(pledged),
+def packages_of(
+    found: WhatItTakes,
+    force: Sequence[Pledge],
+    scenario: Scenario,
+    conditions: Mapping[str, Expr],
+) -> tuple[Package, ...]:
+    """Each minimal set of drivers with the force (and pledges) it brings."""
+    return tuple(
+        Package(
+            drivers=names,
+            total=Total.of(
+                active_pledges(
+                    force,
+                    scenario_of(scenario, found.drivers, _combination(found.drivers, names)),
+                    fixpoint=found.fixpoint,
+                    conditions=conditions,
+                )
+            ),
+        )
+        for names in found.minimal_sets
     )
 
 
-def coverage(requirement: Requirement, active: Sequence[Pledge]) -> tuple[CoverageLine, ...]:
-    """Each requirement line: offered in its capability, employable on it, and required."""
-    return tuple(_line(line, active) for line in requirement.lines)
+def _combination(drivers: Sequence[str], switched_on: Iterable[str]) -> int:
+    on = set(switched_on)
+    return sum(1 << i for i, driver in enumerate(drivers) if driver in on)
 
 
-def _line(line: RequirementLine, active: Sequence[Pledge]) -> CoverageLine:
-    offered_personnel = Quantity(Measure.PERSONNEL, line.capability, line.capability)
-    offered_platforms = Quantity(Measure.PLATFORMS, line.capability, line.capability)
-    employable_personnel, employable_platforms = line_quantities(line)
-    offered = [p for p in active if offered_personnel.of(p) or offered_platforms.of(p)]
-    employable = [p for p in active if employable_personnel.of(p) or employable_platforms.of(p)]
-    return CoverageLine(
-        key=line.key,
-        label=line.label,
-        capability=line.capability,
-        required_personnel=line.personnel,
-        required_platforms=line.platforms,
-        offered_personnel=sum(offered_personnel.of(p) for p in active),
-        offered_platforms=sum(offered_platforms.of(p) for p in active),
-        employable_personnel=sum(employable_personnel.of(p) for p in active),
-        employable_platforms=sum(employable_platforms.of(p) for p in active),
-        excluded_caveats=tuple(sorted(line.excluded_caveats)),
-        offered_ids=ids_of(offered),
-        employable_ids=ids_of(employable),
-    )
+def driver_pledges(
+    force: Sequence[Pledge], drivers: Iterable[str], conditions: Mapping[str, Expr]
+) -> dict[str, tuple[str, ...]]:
+    """Per driver, the force pledges whose condition names it."""
+    return {
+        driver: tuple(p.id for p in force if driver in drivers_of(conditions[p.id]))
+        for driver in drivers
+    }
 
 
 def blocked_pledges(
-    pledges: Sequence[Pledge],
-    active: Sequence[Pledge],
+    force: Sequence[Pledge],
+    active_ids: Iterable[str],
     scenario: Scenario,
     conditions: Mapping[str, Expr],
 ) -> tuple[BlockedPledge, ...]:
-    """Force pledges that stay inactive, each with the false drivers and the thresholds of its
-    condition (what it waits for), largest first."""
-    active_ids = {p.id for p in active}
+    """Force pledges that stay inactive, each with the false drivers and the thresholds of
+    its condition, largest first."""
+    active = set(active_ids)
     blocked = []
-    for pledge in pledges:
-        if pledge.id in active_ids:
+    for pledge in force:
+        if pledge.id in active:
             continue
         expr = conditions[pledge.id]
         false_drivers = sorted(d for d in drivers_of(expr) if not scenario.value(d))

@@ -2,25 +2,25 @@
 read aloud, each built only from figures the assessment itself shows.
 
     Under the scenario "US offer as reported in August 2025", the active force is 300 of the
-    40,000 personnel required (1%): 39,700 short. Even if every condition held, the pledges
-    add up to 14,000, 26,000 short of the requirement. No combination of the US enablers
-    meets the requirement: with none of them the force is 300, with all of them 300. ...
+    40,000 personnel required (1%): 39,700 short.
+    Even if every condition held, the pledges add up to 14,000, 26,000 short of the
+    requirement.
+    With no US support the pledged force reaches 300 of 40,000 (...); no combination of the
+    US enablers closes the gap (all of them together reach 300).
+    What the pledges ask of the United States: US backstop (FRA/troops/1, GBR/troops/1).
+    Held back by their conditions: GBR 7,500 (GBR/troops/1) waits for ...
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from forcegen.service.assess_result import (
-    Activation,
-    BlockedPledge,
-    CoverageLine,
-    ForceTotal,
-    WhatItTakes,
-)
+from forcegen.analysis import Coverage, CoverageAssessment, Fixpoint, Total, WhatItTakes
+from forcegen.service.assess_result import BlockedPledge
 
 MAX_LISTED = 4
 MAX_NAMED = 8
+US_PREFIX = "us."
 
 Namer = Callable[[str], str]
 
@@ -29,10 +29,11 @@ def summarise(
     *,
     scenario_name: str,
     overrides: Mapping[str, bool],
-    total: ForceTotal,
-    activation: Activation,
-    coverage: Sequence[CoverageLine],
+    coverage: CoverageAssessment,
+    fixpoint: Fixpoint,
+    pledged: Total,
     what_it_takes: WhatItTakes,
+    driver_pledges: Mapping[str, Sequence[str]],
     blocked: Sequence[BlockedPledge],
     driver_names: Mapping[str, str],
     not_answered: Sequence[str] = (),
@@ -42,99 +43,72 @@ def summarise(
     def named(driver: str) -> str:
         return driver_names.get(driver, driver)
 
-    sentences = [_force(scenario_name, overrides, total, named)]
-    if activation.gap_personnel:
+    chosen = coverage.greatest if fixpoint is Fixpoint.GREATEST else coverage.least
+    sentences = [_force(scenario_name, overrides, chosen, named)]
+    gap = coverage.gap.total.personnel
+    if gap:
         sentences.append(
-            f"{activation.gap_personnel:,} of that force exists only if governments commit "
-            f"together (the coordination gap): if nobody moves first, it is "
-            f"{activation.least_personnel:,}."
+            f"{gap:,} of the force exists only if governments commit together (the "
+            f"coordination gap): if nobody moves first, it is {coverage.least.total.personnel:,}."
         )
-    if total.pledged_personnel > total.personnel:
-        short = total.required - total.pledged_personnel
+    if pledged.personnel > chosen.total.personnel:
+        short = chosen.required_personnel - pledged.personnel
         tail = f", {short:,} short of the requirement" if short > 0 else ""
         sentences.append(
-            f"Even if every condition held, the pledges add up to {total.pledged_personnel:,}"
-            f"{tail}."
+            f"Even if every condition held, the pledges add up to {pledged.personnel:,}{tail}."
         )
-    sentences += _packages(what_it_takes, named)
+    sentences.append(what_it_takes.summary)
+    sentences += _leverage(what_it_takes, named)
+    sentences += _asked_of_us(driver_pledges, named)
     if blocked:
         held = "; ".join(_blocked(b, named) for b in blocked[:MAX_LISTED])
         sentences.append(f"Held back by their conditions: {held}.")
-    sentences += _shortfalls(coverage)
     if not_answered:
         more = "…" if len(not_answered) > MAX_NAMED else ""
         sentences.append(
-            f"{len(not_answered)} invited participant(s) have not submitted answers: "
+            f"Invited but without submitted answers ({len(not_answered)}): "
             f"{', '.join(not_answered[:MAX_NAMED])}{more}."
         )
-    return tuple(sentences)
+    return tuple(sentence for sentence in sentences if sentence)
 
 
 def _force(
-    scenario_name: str, overrides: Mapping[str, bool], total: ForceTotal, named: Namer
+    scenario_name: str, overrides: Mapping[str, bool], chosen: Coverage, named: Namer
 ) -> str:
+    personnel, required = chosen.total.personnel, chosen.required_personnel
     changed = ", ".join(f"{named(d)} {'on' if v else 'off'}" for d, v in sorted(overrides.items()))
     setting = f'the scenario "{scenario_name}"' + (f" with {changed}" if changed else "")
-    met = "the requirement is met" if total.gap == 0 else f"{total.gap:,} short"
+    short = max(required - personnel, 0)
+    share = min(personnel / required, 1.0) if required else 1.0
+    met = "the requirement's total is met" if short == 0 else f"{short:,} short"
     return (
-        f"Under {setting}, the active force is {total.personnel:,} of the "
-        f"{total.required:,} personnel required ({total.share_met:.0%}): {met}."
+        f"Under {setting}, the active force is {personnel:,} of the {required:,} personnel "
+        f"required ({share:.0%}): {met}."
     )
 
 
-def _packages(what: WhatItTakes, named: Namer) -> list[str]:
-    span = (
-        f"with none of them the force is {what.none_personnel:,}, "
-        f"with all of them {what.all_personnel:,}"
-    )
-    if not what.packages:
-        sentences = [f"No combination of the US enablers meets the requirement: {span}."]
-    else:
-        first = what.packages[0]
-        sentences = [
-            f"The smallest US package that meets the requirement is "
-            f"{_package(first.drivers, named)} ({first.personnel:,} personnel); {span}."
-        ]
-        if len(what.packages) > 1:
-            others = "; ".join(_package(p.drivers, named) for p in what.packages[1:MAX_LISTED])
-            sentences.append(f"Other minimal packages: {others}.")
-        if what.pivotal:
-            sentences.append(f"Without {' or '.join(what.pivotal)}, no package suffices.")
-    useful = [lever for lever in what.leverage if lever.personnel > 0]
-    if useful:
-        top = useful[0]
-        sentences.append(
-            f"{named(top.driver)} unlocks the most force: {top.personnel:,.0f} personnel on "
-            "average over the other enablers."
-        )
-    return sentences
+def _leverage(found: WhatItTakes, named: Namer) -> list[str]:
+    useful = [lever for lever in found.leverage if lever.personnel > 0]
+    if not useful:
+        return []
+    top = useful[0]
+    return [
+        f"{named(top.driver)} unlocks the most force: {top.personnel:,.0f} personnel on "
+        "average over the other combinations."
+    ]
 
 
-def _package(drivers: Sequence[str], named: Namer) -> str:
-    return " + ".join(named(d) for d in drivers) if drivers else "no US support at all"
+def _asked_of_us(driver_pledges: Mapping[str, Sequence[str]], named: Namer) -> list[str]:
+    asked = [
+        f"{named(driver)} ({', '.join(ids)})"
+        for driver, ids in driver_pledges.items()
+        if driver.startswith(US_PREFIX) and ids
+    ]
+    if not asked:
+        return ["No pledge makes its condition depend on US support."]
+    return [f"What the pledges ask of the United States: {'; '.join(asked)}."]
 
 
 def _blocked(pledge: BlockedPledge, named: Namer) -> str:
     waits = ", ".join(named(w) for w in pledge.waits_for) or "its condition"
     return f"{pledge.contributor} {pledge.personnel:,} ({pledge.pledge_id}) waits for {waits}"
-
-
-def _shortfalls(coverage: Sequence[CoverageLine]) -> list[str]:
-    short = sorted(
-        (line for line in coverage if line.shortfall_personnel or line.shortfall_platforms),
-        key=lambda line: (-line.shortfall_personnel, -line.shortfall_platforms),
-    )
-    if not short:
-        return []
-    listed = ", ".join(_shortfall(line) for line in short[:MAX_LISTED])
-    more = f" and {len(short) - MAX_LISTED} more" if len(short) > MAX_LISTED else ""
-    return [f"Largest shortfalls by line: {listed}{more}."]
-
-
-def _shortfall(line: CoverageLine) -> str:
-    parts = []
-    if line.shortfall_personnel:
-        parts.append(f"{line.shortfall_personnel:,} personnel")
-    if line.shortfall_platforms:
-        parts.append(f"{line.shortfall_platforms:,} platforms")
-    return f"{line.label} ({' and '.join(parts)})"

@@ -15,6 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from forcegen.analysis import (
+    Fixpoint,
+    MetCriterion,
+    Total,
+    burden_sharing,
+    measure_coverage,
+    pledge_conditions,
+    sustainment,
+    what_it_takes,
+)
 from forcegen.analysis.answer_summary import (
     enabler_demand,
     nominations,
@@ -22,23 +32,17 @@ from forcegen.analysis.answer_summary import (
     sanctions_unanimity,
     support_for_ukraine,
 )
-from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.analysis.pledge_conditions import pledge_conditions
-from forcegen.analysis.quantity import MetCriterion
 from forcegen.conditions import Expr
 from forcegen.model.participant import ParticipantKind
 from forcegen.model.pledge import Pledge
 from forcegen.model.scenario import Scenario
 from forcegen.service.assess_force import (
-    activate,
-    activation_of,
     blocked_pledges,
-    coverage,
+    driver_pledges,
     force_pledges,
-    force_total,
-    personnel_of,
+    packages_of,
+    scenario_force,
 )
-from forcegen.service.assess_packages import what_it_takes
 from forcegen.service.assess_pledge_set import (
     Origin,
     PledgeSet,
@@ -47,12 +51,7 @@ from forcegen.service.assess_pledge_set import (
     pledge_set_for_round,
     response_source_id,
 )
-from forcegen.service.assess_result import (
-    AnswerSummaries,
-    Assessment,
-    RequirementCheck,
-    ScenarioForce,
-)
+from forcegen.service.assess_result import AnswerSummaries, Assessment, ScenarioForce
 from forcegen.service.assess_selection import (
     AssessmentCatalog,
     Selection,
@@ -61,7 +60,6 @@ from forcegen.service.assess_selection import (
     select,
 )
 from forcegen.service.assess_summary import summarise
-from forcegen.service.assess_sustainment import burden_sharing, support_pledges, sustainment
 from forcegen.service.ports import UnitOfWork
 
 __all__ = [
@@ -88,41 +86,38 @@ def assess(
     pledge_set: PledgeSet,
     selection: Selection,
     catalog: AssessmentCatalog,
-    criterion: MetCriterion = MetCriterion.TOTAL_ONLY,
+    criterion: MetCriterion = MetCriterion.ALL_LINES,
 ) -> Assessment:
     """Assess `pledge_set` against the selected requirement under the selected scenario.
 
     `criterion` says when the requirement counts as met for the minimal packages: the total
-    personnel only (default), or every requirement line as well.
+    and every requirement line (default), or the total personnel only.
 
     Raises:
         ConditionError: a pledge condition does not parse or negates a pledge reference.
     """
     requirement, floor, fixpoint = selection.requirement, selection.level_floor, selection.fixpoint
     scenario = selection.scenario.with_overrides(dict(selection.overrides))
-    conditions = pledge_conditions(force_pledges(pledge_set.pledges, floor))
-    least, greatest = activate(
-        pledge_set.pledges, scenario, level_floor=floor, conditions=conditions
-    )
-    active = greatest if fixpoint is Fixpoint.GREATEST else least
-    activation = activation_of(least, greatest)
-    total = force_total(requirement, active, pledged=force_pledges(pledge_set.pledges, floor))
-    lines = coverage(requirement, active)
-    packages = what_it_takes(
-        pledge_set.pledges,
+    force = force_pledges(pledge_set.pledges, floor)
+    conditions = pledge_conditions(force)
+    coverage = measure_coverage(force, requirement, scenario, conditions=conditions)
+    chosen = coverage.greatest if fixpoint is Fixpoint.GREATEST else coverage.least
+    active_ids = set(chosen.active_pledge_ids)
+    active = [p for p in force if p.id in active_ids]
+    us_drivers = combined_drivers(catalog)
+    found = what_it_takes(
+        force,
         requirement,
         scenario,
-        combined_drivers(catalog),
-        level_floor=floor,
+        drivers=us_drivers,
         fixpoint=fixpoint,
         criterion=criterion,
         conditions=conditions,
     )
-    blocked = blocked_pledges(
-        force_pledges(pledge_set.pledges, floor), active, scenario, conditions
-    )
-    support = [p for p in support_pledges(pledge_set.pledges) if p.level.at_least(floor)]
-    coalition = [s.participant for s in pledge_set.answer_sets] or pledge_set.contributors
+    asked = driver_pledges(force, catalog.drivers, conditions)
+    blocked = blocked_pledges(force, chosen.active_pledge_ids, scenario, conditions)
+    coalition = [s.participant for s in pledge_set.answer_sets] or None
+    pledged = Total.of(force)
     return Assessment(
         title=pledge_set.title,
         origin=pledge_set.origin,
@@ -134,22 +129,26 @@ def assess(
         level_floor=floor,
         fixpoint=fixpoint,
         pledges=pledge_set.pledges,
-        activation=activation,
-        total=total,
-        coverage=lines,
-        sustainment=sustainment(requirement, active),
-        what_it_takes=packages,
-        scenarios=_scenario_forces(pledge_set.pledges, selection, scenario, catalog, conditions),
-        burden=burden_sharing(requirement, active, support, coalition, catalog.participants),
+        pledged=pledged,
+        coverage=coverage,
+        sustainment=sustainment(active, requirement),
+        what_it_takes=found,
+        packages=packages_of(found, force, scenario, conditions),
+        driver_pledges=asked,
+        scenarios=_scenario_forces(force, selection, scenario, catalog, conditions),
+        burden=burden_sharing(
+            active, catalog.participants, requirement.total_personnel, among=coalition
+        ),
         blocked=blocked,
         answers=_answer_summaries(pledge_set, catalog) if pledge_set.answer_sets else None,
         summary=summarise(
             scenario_name=selection.scenario.name,
             overrides=selection.overrides,
-            total=total,
-            activation=activation,
-            coverage=lines,
-            what_it_takes=packages,
+            coverage=coverage,
+            fixpoint=fixpoint,
+            pledged=pledged,
+            what_it_takes=found,
+            driver_pledges={d: ids for d, ids in asked.items() if d in us_drivers},
             blocked=blocked,
             driver_names={key: driver.name for key, driver in catalog.drivers.items()},
             not_answered=pledge_set.not_answered,
@@ -182,7 +181,7 @@ def run_assessment(
 
 
 def _scenario_forces(
-    pledges: Sequence[Pledge],
+    force: Sequence[Pledge],
     selection: Selection,
     selected: Scenario,
     catalog: AssessmentCatalog,
@@ -194,28 +193,18 @@ def _scenario_forces(
     for key, named in catalog.scenarios.items():
         open_overrides = {d: v for d, v in selection.overrides.items() if d not in named.drivers}
         chosen.append((key, named.name, named.with_overrides(open_overrides)))
-    forces = []
-    for key, name, scenario in chosen:
-        least, greatest = activate(
-            pledges, scenario, level_floor=selection.level_floor, conditions=conditions
+    return tuple(
+        scenario_force(
+            key,
+            name,
+            scenario,
+            force,
+            fixpoint=selection.fixpoint,
+            requirements=catalog.requirements.values(),
+            conditions=conditions,
         )
-        active = greatest if selection.fixpoint is Fixpoint.GREATEST else least
-        personnel = personnel_of(active)
-        forces.append(
-            ScenarioForce(
-                key=key,
-                name=name,
-                personnel=personnel,
-                least_personnel=personnel_of(least),
-                greatest_personnel=personnel_of(greatest),
-                pledge_ids=tuple(p.id for p in active),
-                checks=tuple(
-                    RequirementCheck(r.key, r.total_personnel, personnel)
-                    for r in catalog.requirements.values()
-                ),
-            )
-        )
-    return tuple(forces)
+        for key, name, scenario in chosen
+    )
 
 
 def _answer_summaries(pledge_set: PledgeSet, catalog: AssessmentCatalog) -> AnswerSummaries:

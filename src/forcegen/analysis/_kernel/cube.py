@@ -1,0 +1,226 @@
+"""Totals of every driver combination at once: Möbius coefficients and the zeta transform.
+
+A pledge whose condition tests only drivers is active in combination S (a set of drivers,
+stored as a bit mask) according to a boolean function f of its own few drivers. Any such
+function can be written as a sum over subsets of those drivers,
+
+    f(S) = sum of m[A] over all subsets A of S         (m: the Möbius coefficients of f)
+
+so a weighted sum of many such functions, the total F(S), has coefficients that are the
+weighted sums of the pledges' coefficients, accumulated into one array over all 2^K masks.
+The zeta (subset-sum) transform then turns coefficients into F for all 2^K masks at once:
+one pass per driver, each adding the "driver off" half onto the "driver on" half.
+
+The combinations are produced in chunks of 2^CHUNK_BITS that share their high bits h, so
+nothing of size 2^K is ever held besides the results:
+
+    chunk h, low bits l:  F(h, l) = sum over A ⊆ h of  sum over B ⊆ l of  m[A, B]
+
+The inner sums run as a dense zeta transform over the chunk's low bits, in cache; the outer
+sum adds the coefficients of every high pattern A ⊆ h, pre-reduced once per pattern.
+Passes over the lowest bits touch tiny strided blocks and are slow in NumPy, so the lowest
+`LOW_BITS` bits are transformed while the coefficients are still sparse (each coefficient is
+copied to the supersets of its low bits).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+IntArray = NDArray[np.int64]
+LOW_BITS = 6
+CHUNK_BITS = 18  # combinations per chunk: large enough that NumPy calls outweigh Python
+SMALL_WIDTH = 6  # wider truth tables go through NumPy
+
+
+def mobius(table: int, width: int) -> IntArray:
+    """The Möbius coefficients of a truth table over `width` drivers, given as bits.
+
+    Bit m of `table` is f at the assignment m (bit j of m = driver j); entry A of the result,
+    shape (2**width,), satisfies f(S) = sum of entries A over A ⊆ S.
+    """
+    if width <= SMALL_WIDTH:
+        small: IntArray = np.array(_small_mobius(table, width), dtype=np.int64)
+        return small
+    size = 1 << width
+    raw = np.frombuffer(table.to_bytes((size + 7) // 8, "little"), dtype=np.uint8)
+    coefficients = np.unpackbits(raw, bitorder="little")[:size].astype(np.int64)
+    step = 1
+    while step < size:
+        view = coefficients.reshape(-1, 2, step)
+        view[:, 1, :] -= view[:, 0, :]
+        step *= 2
+    return coefficients
+
+
+def _small_mobius(table: int, width: int) -> list[int]:
+    coefficients = [table >> m & 1 for m in range(1 << width)]
+    for j in range(width):
+        bit = 1 << j
+        for m in range(1 << width):
+            if m & bit:
+                coefficients[m] -= coefficients[m ^ bit]
+    return coefficients
+
+
+def zeta(rows: NDArray[np.integer], *, first_bit: int = 0) -> None:
+    """Replace coefficients by subset sums, in place, along the last axis of `rows`
+    (shape (columns, 2**bits)), over bits first_bit..bits-1."""
+    columns, size = rows.shape
+    width = 1 << first_bit
+    while width < size:
+        view = rows.reshape(columns, -1, 2, width)
+        view[:, :, 1, :] += view[:, :, 0, :]
+        width *= 2
+
+
+def _global_mask(subset: int, positions: tuple[int, ...]) -> int:
+    mask = 0
+    for j, position in enumerate(positions):
+        if subset >> j & 1:
+            mask |= 1 << position
+    return mask
+
+
+@cache
+def _supersets(pattern: int, low: int) -> IntArray:
+    everything = np.arange(1 << low, dtype=np.int64)
+    supersets: IntArray = everything[(everything & pattern) == pattern]
+    return supersets
+
+
+@dataclass(frozen=True, eq=False)
+class Cube:
+    """Sums of weighted driver functions on all 2^k masks, produced chunk by chunk.
+
+    `patterns[A]` holds the coefficients whose high bits (>= chunk_bits) are A, summed per
+    column and position in the chunk: per column, the positions (unique) and the sums.
+    """
+
+    k: int
+    columns: int
+    dtype: type[np.signedinteger]
+    patterns: dict[int, tuple[list[IntArray], list[NDArray[np.signedinteger]]]]
+
+    @property
+    def chunk_bits(self) -> int:
+        return min(self.k, CHUNK_BITS)
+
+    def chunk(self, start: int, rows: list[NDArray[np.signedinteger]]) -> None:
+        """Write the sums on masks start..start+2**chunk_bits-1 into `rows`: one writable
+        array of shape (2**chunk_bits,) per column, e.g. row views of the results."""
+        high = start >> self.chunk_bits
+        for row in rows:
+            row.fill(0)
+        for pattern, (where, values) in self.patterns.items():
+            if pattern & high == pattern:
+                for column, (index, sums) in enumerate(zip(where, values, strict=True)):
+                    rows[column][index] += sums
+        for row in rows:
+            zeta(row[None, :], first_bit=min(LOW_BITS, self.k))
+
+
+@dataclass
+class CubeBuilder:
+    """Collects weighted boolean functions of the drivers, then reduces them to a `Cube`."""
+
+    k: int
+    columns: int
+    _masks: list[int] = field(default_factory=list)
+    _coefficients: list[int] = field(default_factory=list)
+    _functions: list[int] = field(default_factory=list)
+    _weights: list[IntArray] = field(default_factory=list)
+
+    def add(self, table: int, positions: tuple[int, ...], weights: IntArray) -> None:
+        """Add weights * f, where f has truth `table` (bits, see `mobius`) over the drivers
+        at bit `positions`; `weights` has shape (columns,)."""
+        function = len(self._weights)
+        self._weights.append(weights)
+        if len(positions) <= SMALL_WIDTH:
+            for subset, coefficient in enumerate(_small_mobius(table, len(positions))):
+                if coefficient:
+                    self._masks.append(_global_mask(subset, positions))
+                    self._coefficients.append(coefficient)
+                    self._functions.append(function)
+            return
+        coefficients = mobius(table, len(positions))
+        subsets = np.flatnonzero(coefficients)
+        masks = np.zeros(subsets.size, dtype=np.int64)
+        for j, position in enumerate(positions):
+            masks |= (subsets >> j & 1) << position
+        self._masks += masks.tolist()
+        self._coefficients += coefficients[subsets].tolist()
+        self._functions += [function] * subsets.size
+
+    def build(self, *, headroom: IntArray, largest: int) -> Cube:
+        """Reduce the coefficients per high pattern and column.
+
+        Sums are int32 when every partial sum (plus `headroom`, per leading column, for what
+        the caller adds later) and `largest`, the largest total the caller stores, fit.
+        """
+        masks, columns, values = self._triplets()
+        masks, columns, values = _expand_low(masks, columns, values, min(LOW_BITS, self.k))
+        bound = np.bincount(columns, weights=np.abs(values), minlength=self.columns)
+        bound[: headroom.size] += headroom
+        fits = max(float(bound.max(initial=0)), largest) < np.iinfo(np.int32).max
+        dtype: type[np.signedinteger] = np.int32 if fits else np.int64
+        chunk_bits = min(self.k, CHUNK_BITS)
+        keys = columns << self.k | masks
+        order = np.argsort(keys, kind="stable")
+        unique, starts = np.unique(keys[order], return_index=True)
+        sums = np.add.reduceat(values[order], starts) if keys.size else values
+        masks, columns = unique & ((1 << self.k) - 1), unique >> self.k
+        highs = masks >> chunk_bits
+        local = masks & ((1 << chunk_bits) - 1)
+        patterns = {}
+        for pattern in np.unique(highs):
+            chosen = highs == pattern
+            by_column = [chosen & (columns == c) for c in range(self.columns)]
+            patterns[int(pattern)] = (
+                [local[mask] for mask in by_column],
+                [sums[mask].astype(dtype) for mask in by_column],
+            )
+        return Cube(self.k, self.columns, dtype, patterns)
+
+    def _triplets(self) -> tuple[IntArray, IntArray, IntArray]:
+        """(mask, column, coefficient * weight) for every nonzero weight of every term."""
+        weights = np.array(self._weights, dtype=np.int64).reshape(-1, self.columns)
+        functions, columns = np.nonzero(weights)
+        per_function = np.bincount(functions, minlength=weights.shape[0])
+        first = np.concatenate(([0], np.cumsum(per_function)[:-1]))
+        entry_functions = np.array(self._functions, dtype=np.int64)
+        counts = per_function[entry_functions]
+        entries = np.repeat(np.arange(entry_functions.size), counts)
+        offsets = np.arange(entries.size) - np.repeat(np.cumsum(counts) - counts, counts)
+        pair = first[entry_functions[entries]] + offsets
+        masks = np.array(self._masks, dtype=np.int64)[entries]
+        coefficients = np.array(self._coefficients, dtype=np.int64)[entries]
+        return masks, columns[pair], coefficients * weights[functions[pair], columns[pair]]
+
+
+def _expand_low(
+    masks: IntArray, columns: IntArray, values: IntArray, low: int
+) -> tuple[IntArray, IntArray, IntArray]:
+    """Do the zeta transform over the `low` lowest bits on the sparse triplets: each one is
+    copied to every superset of its low bits."""
+    low_mask = (1 << low) - 1
+    parts = []
+    for pattern in np.unique(masks & low_mask):
+        chosen = (masks & low_mask) == pattern
+        supersets = _supersets(int(pattern), low)
+        high = masks[chosen] & ~low_mask
+        parts.append(
+            (
+                (high[:, None] | supersets[None, :]).ravel(),
+                np.repeat(columns[chosen], supersets.size),
+                np.repeat(values[chosen], supersets.size),
+            )
+        )
+    if not parts:
+        return masks, columns, values
+    expanded = [np.concatenate(arrays) for arrays in zip(*parts, strict=True)]
+    return expanded[0], expanded[1], expanded[2]

@@ -1,0 +1,239 @@
+"""Compilation: which pledge feeds which row of the cube, and the reciprocal system.
+
+Rows of the cube, in order:
+
+    cover rows     the distinct columns of the pledge x quantity weight matrix (quantities
+                   that draw on exactly the same pledges share a row); total personnel is
+                   not among them: it is the sum of the capabilities' personnel, added last
+    troops rows    driver-only troops of each participant that a threshold names
+    count rows     per capability that `contributors(...)` names: participants with an active
+                   driver-only pledge there
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from forcegen.analysis._kernel.cube import CubeBuilder
+from forcegen.analysis._kernel.reciprocity import (
+    ContributorsTerm,
+    Group,
+    ReciprocalSystem,
+    TroopsTerm,
+)
+from forcegen.analysis._kernel.vectorised import fix_drivers, truth_table
+from forcegen.analysis.pledge_conditions import pledge_conditions
+from forcegen.analysis.quantity import (
+    FORCE_KINDS,
+    TOTAL_PERSONNEL,
+    Measure,
+    Quantity,
+    capabilities_of,
+    quantities_for,
+)
+from forcegen.conditions import Const, Expr, Function, Or, drivers_of, has_thresholds, thresholds_of
+from forcegen.model.errors import InvalidInputError
+from forcegen.model.pledge import Level, Pledge, PledgeKind
+from forcegen.model.requirement import Requirement
+from forcegen.model.scenario import Scenario
+
+MAX_DRIVERS = 24
+
+
+@dataclass(frozen=True, eq=False)
+class Layout:
+    drivers: tuple[str, ...]
+    rows: dict[Quantity, int]  # quantity -> row of the totals (cover rows, then the total)
+    cover_rows: int
+    personnel_rows: tuple[int, ...]  # cover rows whose sum is the total personnel
+    pledge_ids: tuple[str, ...]
+    reciprocal: ReciprocalSystem
+    reciprocal_weights: NDArray[np.int64]  # shape (reciprocal pledges, cover rows)
+
+
+@dataclass
+class _Plan:
+    """The pledges split into driver-only and reciprocal ones, with their fixed conditions."""
+
+    drivers: tuple[str, ...]
+    direct: list[Pledge]
+    reciprocal: list[Pledge]
+    exprs: dict[str, Expr]
+
+    @property
+    def positions(self) -> dict[str, int]:
+        return {d: i for i, d in enumerate(self.drivers)}
+
+    def table(self, expr: Expr) -> tuple[int, tuple[int, ...]]:
+        names = tuple(sorted(drivers_of(expr), key=self.positions.__getitem__))
+        return truth_table(expr, names), tuple(self.positions[n] for n in names)
+
+
+def lay_out(
+    pledges: Sequence[Pledge],
+    requirement: Requirement,
+    base: Scenario,
+    drivers: tuple[str, ...],
+    level_floor: Level,
+    conditions: Mapping[str, Expr] | None,
+) -> tuple[Layout, CubeBuilder]:
+    """Plan the cube's rows and the reciprocal system; the builder holds the cube's terms."""
+    plan = _plan(pledges, base, drivers, level_floor, conditions)
+    capabilities = capabilities_of(pledges, requirement)
+    quantities = [q for q in quantities_for(requirement, capabilities) if q != TOTAL_PERSONNEL]
+    live = plan.direct + plan.reciprocal
+    weights = np.array([[q.of(p) for q in quantities] for p in live], dtype=np.int64)
+    if live:
+        unique, inverse = np.unique(weights.reshape(len(live), -1), axis=1, return_inverse=True)
+    else:
+        unique, inverse = np.zeros((0, 1), np.int64), np.zeros(len(quantities), np.int64)
+    cover_rows = unique.shape[1]
+    rows = {q: int(inverse.ravel()[i]) for i, q in enumerate(quantities)}
+    personnel_rows = tuple(sorted({rows[q] for q in quantities if q.measure is Measure.PERSONNEL}))
+    rows[TOTAL_PERSONNEL] = cover_rows
+    troops_rows, count_rows = _extra_rows(plan, cover_rows)
+    builder = CubeBuilder(len(drivers), cover_rows + len(troops_rows) + len(count_rows))
+    _add_direct(builder, plan, unique[: len(plan.direct)], troops_rows)
+    _add_counts(builder, plan, count_rows)
+    contributors = {
+        c: ContributorsTerm(count_rows.get(c), _groups(plan, c)) for c in _referenced(plan)[1]
+    }
+    used = set().union(
+        *(drivers_of(plan.exprs[p.id]) for p in plan.reciprocal),
+        *(drivers_of(g.presence) for t in contributors.values() for g in t.groups if g.presence),
+    )
+    system = ReciprocalSystem(
+        exprs=tuple(plan.exprs[p.id] for p in plan.reciprocal),
+        positions={d: plan.positions[d] for d in sorted(used, key=plan.positions.__getitem__)},
+        troops=_troops_terms(plan, troops_rows),
+        contributors=contributors,
+    )
+    layout = Layout(
+        drivers=drivers,
+        rows=rows,
+        cover_rows=cover_rows,
+        personnel_rows=personnel_rows,
+        pledge_ids=tuple(p.id for p in live),
+        reciprocal=system,
+        reciprocal_weights=unique[len(plan.direct) :].reshape(-1, cover_rows),
+    )
+    return layout, builder
+
+
+def _plan(
+    pledges: Sequence[Pledge],
+    base: Scenario,
+    drivers: tuple[str, ...],
+    level_floor: Level,
+    conditions: Mapping[str, Expr] | None,
+) -> _Plan:
+    _check_drivers(drivers)
+    eligible = [p for p in pledges if p.level.at_least(level_floor)]
+    exprs = pledge_conditions(eligible, conditions)
+    fixed: dict[str, Expr] = {
+        p.id: fix_drivers(exprs[p.id], base.drivers, drivers)
+        for p in eligible
+        if p.kind in FORCE_KINDS
+    }
+    live = [p for p in eligible if p.id in fixed and fixed[p.id] != Const(False)]
+    direct = [p for p in live if not has_thresholds(fixed[p.id])]
+    reciprocal = [p for p in live if has_thresholds(fixed[p.id])]
+    return _Plan(drivers, direct, reciprocal, fixed)
+
+
+def _referenced(plan: _Plan) -> tuple[list[str], list[str]]:
+    """Participants named by troops(...) and capabilities named by contributors(...)."""
+    found = {t for p in plan.reciprocal for t in thresholds_of(plan.exprs[p.id])}
+    troops = sorted({t.argument for t in found if t.function is Function.TROOPS})
+    capabilities = sorted({t.argument for t in found if t.function is Function.CONTRIBUTORS})
+    return troops, capabilities
+
+
+def _extra_rows(plan: _Plan, first: int) -> tuple[dict[str, int], dict[str, int]]:
+    troops, capabilities = _referenced(plan)
+    with_troops = [x for x in troops if any(_is_troops_of(p, x) for p in plan.direct)]
+    troops_rows = {x: first + i for i, x in enumerate(with_troops)}
+    first += len(troops_rows)
+    counted = [c for c in capabilities if _present(plan, c)]
+    return troops_rows, {c: first + i for i, c in enumerate(counted)}
+
+
+def _is_troops_of(pledge: Pledge, participant: str) -> bool:
+    return pledge.kind is PledgeKind.TROOPS and pledge.contributor == participant
+
+
+def _present(plan: _Plan, capability: str) -> dict[str, list[Pledge]]:
+    """Driver-only pledges in `capability`, by participant."""
+    found: dict[str, list[Pledge]] = {}
+    for pledge in plan.direct:
+        if pledge.capability == capability:
+            found.setdefault(pledge.contributor, []).append(pledge)
+    return found
+
+
+def _add_direct(
+    builder: CubeBuilder, plan: _Plan, cover: NDArray[np.int64], troops_rows: dict[str, int]
+) -> None:
+    for pledge, row in zip(plan.direct, cover, strict=True):
+        weights = np.zeros(builder.columns, dtype=np.int64)
+        weights[: row.size] = row
+        if pledge.kind is PledgeKind.TROOPS and pledge.contributor in troops_rows:
+            weights[troops_rows[pledge.contributor]] = pledge.personnel
+        if weights.any():
+            table, positions = plan.table(plan.exprs[pledge.id])
+            builder.add(table, positions, weights)
+
+
+def _add_counts(builder: CubeBuilder, plan: _Plan, count_rows: dict[str, int]) -> None:
+    """Count, per named capability, the participants with an active driver-only pledge."""
+    for capability, row in count_rows.items():
+        for pledges in _present(plan, capability).values():
+            weights = np.zeros(builder.columns, dtype=np.int64)
+            weights[row] = 1
+            builder.add(*plan.table(_any(plan, pledges)), weights)
+
+
+def _groups(plan: _Plan, capability: str) -> tuple[Group, ...]:
+    """The participants with reciprocal pledges in `capability`."""
+    present = _present(plan, capability)
+    members: dict[str, list[int]] = {}
+    for index, pledge in enumerate(plan.reciprocal):
+        if pledge.capability == capability:
+            members.setdefault(pledge.contributor, []).append(index)
+    return tuple(
+        Group(_any(plan, present[c]) if c in present else None, tuple(members[c]))
+        for c in sorted(members)
+    )
+
+
+def _any(plan: _Plan, pledges: list[Pledge]) -> Expr:
+    return Or(tuple(plan.exprs[p.id] for p in pledges))
+
+
+def _troops_terms(plan: _Plan, troops_rows: dict[str, int]) -> dict[str, TroopsTerm]:
+    terms = {}
+    for x in _referenced(plan)[0]:
+        members = tuple(
+            (i, p.personnel)
+            for i, p in enumerate(plan.reciprocal)
+            if _is_troops_of(p, x) and p.personnel
+        )
+        terms[x] = TroopsTerm(troops_rows.get(x), members)
+    return terms
+
+
+def _check_drivers(drivers: tuple[str, ...]) -> None:
+    repeated = sorted({d for d in drivers if drivers.count(d) > 1})
+    if repeated:
+        raise InvalidInputError(
+            f"Drivers to combine are repeated: {', '.join(repeated)}. List each driver once."
+        )
+    if len(drivers) > MAX_DRIVERS:
+        raise InvalidInputError(
+            f"{len(drivers)} drivers make {2 ** len(drivers):,} combinations; at most "
+            f"{MAX_DRIVERS} can be combined at once. Fix some drivers in the scenario instead."
+        )

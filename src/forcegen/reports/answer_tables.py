@@ -1,0 +1,133 @@
+"""The tables of a round's answers that are not force: US-enabler demand (Q1), nominations
+(Q2), the response ladder (Q4), support for Ukraine (Q5) and sanctions unanimity (Q6).
+
+Each row names the response versions it rests on (`source_ids`).
+"""
+
+from __future__ import annotations
+
+from forcegen.reports.table import Table, table
+from forcegen.service.assess_result import AnswerSummaries
+
+
+def answer_tables(answers: AnswerSummaries) -> tuple[Table, ...]:
+    return (
+        enabler_demand_table(answers),
+        nominations_table(answers),
+        ladder_table(answers),
+        support_table(answers),
+        sanctions_table(answers),
+    )
+
+
+def enabler_demand_table(answers: AnswerSummaries) -> Table:
+    rows = [
+        (
+            d.enabler,
+            len(d.precondition),
+            d.precondition,
+            len(d.desirable),
+            d.desirable,
+            d.short_term,
+            d.long_term,
+            d.source_ids,
+        )
+        for d in answers.enabler_demand
+    ]
+    columns = (
+        "enabler",
+        "precondition_count",
+        "precondition",
+        "desirable_count",
+        "desirable",
+        "short_term",
+        "long_term",
+        "source_ids",
+    )
+    return table("enabler_demand", "Q1 What US support governments need", columns, rows)
+
+
+def nominations_table(answers: AnswerSummaries) -> Table:
+    rows = [
+        (n.nominee, len(n.nominated_by), n.nominated_by, n.is_invited, n.source_ids)
+        for n in answers.nominations
+    ]
+    columns = ("nominee", "nominations", "nominated_by", "is_invited", "source_ids")
+    return table("nominations", "Q2 Who else could take part", columns, rows)
+
+
+def ladder_table(answers: AnswerSummaries) -> Table:
+    ladder = answers.ladder
+    rows = [
+        (
+            rung.rung,
+            len(rung.supporters),
+            rung.supporters,
+            len(rung.participants),
+            rung.participants,
+            len(rung.answered),
+            rung.has_all_troop_contributors,
+            rung.source_ids,
+        )
+        for rung in ladder.rungs
+    ]
+    columns = (
+        "rung",
+        "support_count",
+        "supporters",
+        "take_part_count",
+        "would_take_part",
+        "answered",
+        "has_all_troop_contributors",
+        "source_ids",
+    )
+    highest = ladder.highest_rung_all_contributors or "none"
+    description = (
+        f"Highest rung every troop contributor supports: {highest}. "
+        f"Troop contributors: {', '.join(ladder.troop_contributors) or 'none'}."
+    )
+    return table(
+        "ladder", "Q4 If the force is attacked: the response ladder", columns, rows, description
+    )
+
+
+def support_table(answers: AnswerSummaries) -> Table:
+    support = answers.support
+    rows = [
+        (t.category, t.quantity, t.value_eur, t.contributors, t.source_ids)
+        for t in support.by_category
+    ]
+    columns = ("category", "quantity", "value_eur", "contributors", "source_ids")
+    per_gdp = ", ".join(
+        f"{code} {value:,.0f}" for code, value in sorted(support.value_eur_per_gdp_usd_bn.items())
+    )
+    description = f"EUR per US$ bn of GDP: {per_gdp or 'none'}."
+    return table("support", "Q5 Support for Ukraine's armed forces", columns, rows, description)
+
+
+def sanctions_table(answers: AnswerSummaries) -> Table:
+    rows = [
+        (
+            m.measure,
+            m.support,
+            m.support_with_conditions,
+            m.oppose,
+            m.not_answered,
+            m.blockers,
+            m.has_unanimity,
+            m.source_ids,
+        )
+        for m in answers.sanctions
+    ]
+    columns = (
+        "measure",
+        "support",
+        "support_with_conditions",
+        "oppose",
+        "not_answered",
+        "blockers",
+        "has_unanimity",
+        "source_ids",
+    )
+    description = "EU sanctions need unanimity: any EU member opposing is a blocker."
+    return table("sanctions", "Q6 Sanctions: support and unanimity", columns, rows, description)

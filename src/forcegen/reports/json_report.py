@@ -1,0 +1,40 @@
+"""Assessment tables as one JSON document: each table a list of row objects.
+
+    {"format": "forcegen.assessment/1",
+     "tables": {"summary": {"title": ..., "description": ..., "columns": [...],
+                            "rows": [{"sentence": "..."}, ...]}, ...}}
+
+Lists of ids stay JSON arrays; numbers stay numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from forcegen.reports.table import Cell, Table
+
+FORMAT = "forcegen.assessment/1"
+
+JsonCell = str | int | float | bool | list[str] | None
+
+
+def assessment_json(tables: Sequence[Table]) -> str:
+    """The JSON text of the tables (UTF-8, indented, keys in table order)."""
+    document = {
+        "format": FORMAT,
+        "tables": {
+            t.key: {
+                "title": t.title,
+                "description": t.description,
+                "columns": list(t.columns),
+                "rows": [{k: _json(v) for k, v in record.items()} for record in t.records()],
+            }
+            for t in tables
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _json(cell: Cell) -> JsonCell:
+    return list(cell) if isinstance(cell, tuple) else cell

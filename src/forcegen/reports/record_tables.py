@@ -1,0 +1,85 @@
+"""The pledges and sources tables: every pledge id another table names, and where it comes
+from (a response version or a citation)."""
+
+from __future__ import annotations
+
+from forcegen.reports.table import Table, table
+from forcegen.service.assess_result import Assessment
+
+
+def pledges_table(a: Assessment) -> Table:
+    active = set(a.active_ids)
+    rows = [
+        (
+            p.id,
+            p.contributor,
+            p.kind.value,
+            p.capability or "",
+            p.personnel,
+            p.platforms,
+            p.value_eur,
+            p.item,
+            p.sustained,
+            p.duration_months,
+            p.start_month,
+            tuple(sorted(p.caveats)),
+            p.condition,
+            p.level.value,
+            p.id in active,
+            p.source_ids,
+            p.note,
+        )
+        for p in a.pledges
+    ]
+    columns = (
+        "id",
+        "contributor",
+        "kind",
+        "capability",
+        "personnel",
+        "platforms",
+        "value_eur",
+        "item",
+        "sustained",
+        "duration_months",
+        "start_month",
+        "caveats",
+        "condition",
+        "level",
+        "is_active",
+        "source_ids",
+        "note",
+    )
+    description = "is_active: active in the selected scenario at the chosen fixpoint."
+    return table("pledges", "Pledges and their sources", columns, rows, description)
+
+
+def sources_table(a: Assessment) -> Table:
+    cited_by: dict[str, list[str]] = {}
+    for pledge in a.pledges:
+        for source_id in pledge.source_ids:
+            cited_by.setdefault(source_id, []).append(pledge.id)
+    rows = [
+        (
+            s.id,
+            s.kind.value,
+            s.locator,
+            s.outlet,
+            s.published.isoformat() if s.published else "",
+            s.quote,
+            s.reliability.value,
+            tuple(cited_by.get(s.id, ())),
+        )
+        for s in a.sources.values()
+    ]
+    columns = (
+        "id",
+        "kind",
+        "locator",
+        "outlet",
+        "published",
+        "quote",
+        "reliability",
+        "pledge_ids",
+    )
+    return table("sources", "Sources", columns, rows)

@@ -1,0 +1,192 @@
+"""Who is calling: coordinator login and logout, and the dependencies that check each role.
+
+    role         pages (cookie session)             API (/api, header)
+    coordinator  password login -> session.username  Authorization: Bearer <API token>
+    respondent   /respond/{token} -> session token    Authorization: Bearer <invitation token>
+
+The API never reads the cookie, so it needs no CSRF token; pages never read the header.
+Failed password and token attempts are counted per client address (see ratelimit.py).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from forcegen.model.errors import AuthenticationError, PermissionDeniedError
+from forcegen.model.user import Role, User
+from forcegen.service import accounts
+from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
+from forcegen.web.errors import LoginRequiredError
+from forcegen.web.render import render
+from forcegen.web.security import CsrfChecked
+
+PASSWORD_PURPOSE = "password"
+API_TOKEN_PURPOSE = "API token"
+INVITATION_PURPOSE = "invitation token"
+
+_coordinator_bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="CoordinatorToken",
+    description="A coordinator's API token (issued once, stored hashed).",
+)
+_invitation_bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="InvitationToken",
+    description="The token of a respondent's invitation link (the part after /respond/).",
+)
+
+router = APIRouter(tags=["auth"], include_in_schema=False)
+
+
+def _active_user(services: ServicesDep, username: str) -> User | None:
+    with services.uow() as uow:
+        user = uow.users.get_by_username(username)
+    return None if user is None or user.is_disabled else user
+
+
+def coordinator_page(services: ServicesDep, session: SessionDep) -> User:
+    """The coordinator of this browser session.
+
+    Raises:
+        LoginRequiredError: no coordinator is logged in (pages redirect to /login).
+    """
+    user = _active_user(services, session.username) if session.username else None
+    if user is None:
+        raise LoginRequiredError("Log in as a coordinator to open this page.")
+    if user.role is not Role.COORDINATOR:
+        raise PermissionDeniedError(
+            f"The account {user.username!r} is an {user.role.value} account; this page is for "
+            "coordinators. Log in with a coordinator account."
+        )
+    return user
+
+
+def coordinator_api(
+    request: Request,
+    services: ServicesDep,
+    limiter: LimiterDep,
+    client: ClientDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_coordinator_bearer)],
+) -> User:
+    """The coordinator holding the bearer API token.
+
+    Raises:
+        TooManyAttemptsError: this address sent too many wrong tokens.
+        AuthenticationError: no token, or a token nobody holds.
+        PermissionDeniedError: the token's account is not a coordinator.
+    """
+    limiter.check(client, API_TOKEN_PURPOSE)
+    if credentials is None:
+        raise AuthenticationError(
+            "This endpoint needs a coordinator API token: send `Authorization: Bearer <token>`."
+        )
+    request.state.auth_purpose = API_TOKEN_PURPOSE  # from here, a failure counts as a guess
+    user = accounts.authenticate_token(uow=services.uow(), token=credentials.credentials)
+    if user.role is not Role.COORDINATOR:
+        raise PermissionDeniedError(
+            f"The token belongs to {user.username!r}, an {user.role.value}; this endpoint is "
+            "for coordinators."
+        )
+    return user
+
+
+def respondent_page(session: SessionDep) -> str:
+    """The invitation token of this browser's respondent session (checked by each use case).
+
+    Raises:
+        AuthenticationError: the browser has no respondent session.
+    """
+    if session.respondent_token is None:
+        raise AuthenticationError(
+            "This page is for respondents: open the invitation link you received "
+            "(it starts with /respond/). If it no longer works, ask the coordinator for a new one."
+        )
+    return session.respondent_token
+
+
+def respondent_api(
+    request: Request,
+    limiter: LimiterDep,
+    client: ClientDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_invitation_bearer)],
+) -> str:
+    """The bearer invitation token (each use case checks it; failures count towards the limit).
+
+    Raises:
+        TooManyAttemptsError: this address sent too many wrong tokens.
+        AuthenticationError: no token was sent.
+    """
+    limiter.check(client, INVITATION_PURPOSE)
+    if credentials is None:
+        raise AuthenticationError(
+            "This endpoint needs an invitation token: send `Authorization: Bearer <token>`, "
+            "the token being the last part of your invitation link."
+        )
+    request.state.auth_purpose = INVITATION_PURPOSE  # from here, a failure counts as a guess
+    return credentials.credentials
+
+
+CoordinatorPage = Annotated[User, Depends(coordinator_page)]
+CoordinatorApi = Annotated[User, Depends(coordinator_api)]
+RespondentPage = Annotated[str, Depends(respondent_page)]
+RespondentApi = Annotated[str, Depends(respondent_api)]
+
+
+def actor_of(user: User) -> str:
+    """The audit log's name for a coordinator."""
+    return f"user:{user.username}"
+
+
+def safe_next(target: str | None) -> str:
+    """A post-login destination on this site only (no open redirect to another host)."""
+    if target and target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return "/rounds"
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, next: str | None = None) -> HTMLResponse:
+    return render(request, "login.html", {"next": safe_next(next), "error": None, "username": ""})
+
+
+@router.post("/login", response_model=None)
+def log_in(
+    request: Request,
+    _: CsrfChecked,
+    services: ServicesDep,
+    session: SessionDep,
+    limiter: LimiterDep,
+    client: ClientDep,
+    username: Annotated[str, Form(max_length=200)] = "",
+    password: Annotated[str, Form(max_length=2000)] = "",
+    next: Annotated[str, Form(max_length=2000)] = "/rounds",
+) -> Response:
+    limiter.check(client, PASSWORD_PURPOSE)
+    try:
+        user = accounts.authenticate(uow=services.uow(), username=username, password=password)
+    except AuthenticationError as err:
+        limiter.record_failure(client, PASSWORD_PURPOSE)
+        context = {"next": safe_next(next), "error": err.message, "username": username}
+        return render(request, "login.html", context, status_code=401)
+    session.log_in(user.username)
+    return RedirectResponse(safe_next(next), status_code=303)
+
+
+@router.post("/logout")
+def log_out(_: CsrfChecked, session: SessionDep) -> RedirectResponse:
+    session.clear()
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/", response_model=None)
+def home(request: Request, session: SessionDep) -> Response:
+    """Send each visitor where they work: coordinators to rounds, respondents to their form."""
+    if session.username:
+        return RedirectResponse("/rounds", status_code=303)
+    if session.respondent_token:
+        return RedirectResponse("/respond", status_code=303)
+    return render(request, "home.html", {})

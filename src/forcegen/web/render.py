@@ -1,0 +1,108 @@
+"""Rendering: the Jinja2 environment and the one helper that picks a full page or a fragment.
+
+Every page template starts with `{% extends layout %}`. `render` sets `layout` to `base.html`
+(header, navigation, footer) for a normal request, and to `_fragment.html` (the content
+block alone) when HTMX asks (header `HX-Request`). A route that has a dedicated partial
+(`_invitee_table.html`) names it as `fragment`, and HTMX requests get just that partial.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+
+from forcegen.web.session import Session
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+STATIC_DIR = Path(__file__).parent / "static"
+
+
+@dataclass(frozen=True)
+class NavItem:
+    """One link of the navigation bar, shown to one audience: coordinator or respondent."""
+
+    label: str
+    path: str
+    audience: str = "coordinator"
+
+
+def make_templates() -> jinja2.Environment:
+    """The template environment: autoescape on for everything, undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["when"] = format_when
+    env.filters["as_json"] = format_json
+    return env
+
+
+def format_when(value: dt.datetime | None) -> str:
+    """A timestamp as users read it: `12 Aug 2025, 14:03 UTC`; a dash when there is none."""
+    if value is None:
+        return "—"
+    return value.astimezone(dt.UTC).strftime("%d %b %Y, %H:%M UTC")
+
+
+def format_json(value: object) -> str:
+    """A JSON value as short readable text (for diffs and read-only answers)."""
+    if value is None:
+        return "(not answered)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return ", ".join(value) if value else "(none)"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def is_htmx(request: Request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def render(
+    request: Request,
+    template: str,
+    context: Mapping[str, object],
+    *,
+    fragment: str | None = None,
+    status_code: int = 200,
+    headers: Mapping[str, str] | None = None,
+) -> HTMLResponse:
+    """Render `template` as a full page, or as a fragment when HTMX asks for one."""
+    env: jinja2.Environment = request.app.state.templates
+    htmx = is_htmx(request)
+    name = fragment if htmx and fragment else template
+    html = env.get_template(name).render(_base_context(request, htmx) | dict(context))
+    return HTMLResponse(html, status_code=status_code, headers=dict(headers or {}))
+
+
+def _base_context(request: Request, htmx: bool) -> dict[str, object]:
+    session: Session | None = getattr(request.state, "session", None)
+    audience = "public"
+    if session is not None and session.username:
+        audience = "coordinator"
+    elif session is not None and session.respondent_token:
+        audience = "respondent"
+    nav: tuple[NavItem, ...] = getattr(request.app.state, "nav", ())
+    return {
+        "request": request,
+        "layout": "_fragment.html" if htmx else "base.html",
+        "csrf_token": session.csrf if session else "",
+        "username": session.username if session else None,
+        "audience": audience,
+        "nav": [item for item in nav if item.audience == audience],
+        "current_path": request.url.path,
+        "illustrative": False,
+    }

@@ -1,0 +1,90 @@
+"""Defences every request passes: security headers, and the CSRF check of form posts.
+
+The headers middleware is plain ASGI so it also covers static files and error responses.
+The CSRF check is a dependency of the page routers: the API takes no cookies, so it needs none.
+(Body size and NUL characters are limited in request_limits.py.)
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Annotated
+
+from fastapi import Depends, Request
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from forcegen.model.errors import PermissionDeniedError
+from forcegen.web.session import Session
+
+CSRF_FIELD = "csrf_token"
+MAX_FORM_FIELDS = 10_000  # a long form with many rows
+MAX_FORM_FILES = 5  # uploads of data files; the body size limit applies to them too
+CSRF_HEADER = "X-CSRF-Token"
+_UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+class SecurityHeadersMiddleware:
+    """Add the security headers to every response; HTML pages are also never cached."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers[name] = value
+                if not scope["path"].startswith("/static/"):
+                    headers["Cache-Control"] = "no-store"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+class CsrfError(PermissionDeniedError):
+    """A form post without the session's CSRF token: refused before anything changes."""
+
+
+async def require_csrf(request: Request) -> None:
+    """Refuse unsafe requests whose CSRF token (form field or header) is not the session's.
+
+    Raises:
+        CsrfError: the token is missing or wrong.
+    """
+    if request.method not in _UNSAFE_METHODS:
+        return
+    session: Session = request.state.session
+    sent = request.headers.get(CSRF_HEADER)
+    if sent is None and request.headers.get("content-type", "").startswith(_FORM_TYPES):
+        value = (await request.form(max_fields=MAX_FORM_FIELDS, max_files=MAX_FORM_FILES)).get(
+            CSRF_FIELD
+        )
+        sent = value if isinstance(value, str) else None
+    if sent is None or not hmac.compare_digest(sent.encode(), session.csrf.encode()):
+        raise CsrfError(
+            "This form was refused because its security token is missing or out of date "
+            "(it protects you against forged requests from other sites). Reload the page "
+            "and submit again."
+        )
+
+
+CsrfChecked = Annotated[None, Depends(require_csrf)]

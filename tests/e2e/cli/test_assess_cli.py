@@ -1,0 +1,223 @@
+"""`forcegen assess` and `forcegen export` end to end, on a demo database (SQLite; both backends
+are covered by tests/integration/assessment)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner, Result
+
+import forcegen.cli.assess  # noqa: F401  (attaches the commands, as forcegen.cli does)
+from forcegen.bootstrap import SystemClock
+from forcegen.catalog import load_catalog, load_public_dataset
+from forcegen.cli import app, context
+from forcegen.service.demo import load_demo
+from forcegen.store.engine import make_engine
+from forcegen.store.migrate import upgrade
+from forcegen.store.uow import SqlUnitOfWork, make_session_factory
+
+SHEETS = {
+    "about",
+    "summary",
+    "scenarios",
+    "activation",
+    "coverage",
+    "sustainment",
+    "packages",
+    "leverage",
+    "held_back",
+    "burden",
+    "enabler_demand",
+    "nominations",
+    "ladder",
+    "support",
+    "sanctions",
+    "pledges",
+    "sources",
+}
+
+
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """A demo database (URL) and the id of its illustrative round."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'forcegen.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    factory = make_session_factory(engine)
+    catalog, dataset = load_catalog(), load_public_dataset()
+    demo = load_demo(
+        uow=lambda: SqlUnitOfWork(factory, SystemClock()),
+        catalog=catalog,
+        questionnaire=catalog.questionnaire(),
+        vocabulary=catalog.answer_vocabulary(),
+        sources=dataset.sources,
+        positions=dataset.positions,
+        pledges=dataset.pledges,
+        accounts_to_create=(),
+        now=dt.datetime.now(dt.UTC),
+    )
+    engine.dispose()
+    return url, demo.round.id
+
+
+@pytest.fixture
+def cli(
+    demo_database: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[CliRunner]:
+    monkeypatch.setenv("FORCEGEN_DATABASE_URL", demo_database[0])
+    monkeypatch.setenv("FORCEGEN_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("FORCEGEN_SECRET_KEY", "k" * 48)
+    monkeypatch.setenv("COLUMNS", "160")
+    context.reset()
+    yield CliRunner()
+    context.reset()
+
+
+@pytest.fixture
+def round_id(demo_database: tuple[str, str]) -> str:
+    return demo_database[1]
+
+
+def run(cli: CliRunner, *args: str) -> Result:
+    return cli.invoke(app, list(args), catch_exceptions=False)
+
+
+class TestAssess:
+    def test_prints_the_summary_and_the_tables(self, cli: CliRunner, round_id: str) -> None:
+        result = run(cli, "assess", "--round", round_id)
+
+        assert result.exit_code == 0, result.output
+        assert "Illustrative round" in result.stdout
+        assert "the active force is 300 of the 40,000 personnel required" in result.stdout
+        assert "Force against requirement, by scenario" in result.stdout
+        assert "GBR/troops/1" in result.stdout
+
+    def test_driver_settings_change_the_force(self, cli: CliRunner, round_id: str) -> None:
+        result = run(
+            cli,
+            "assess",
+            "--round",
+            round_id,
+            "--scenario",
+            "full_backstop",
+            "--set",
+            "peace_agreement=true",
+            "--set",
+            "parliament.GBR=true",
+            "--format",
+            "json",
+        )
+
+        assert result.exit_code == 0, result.output
+        tables = json.loads(result.stdout)["tables"]
+        selected = tables["scenarios"]["rows"][0]
+        assert (selected["scenario"], selected["personnel"]) == ("selected", 13_800)
+        assert selected["gap_kyiv_40k"] == 26_200
+        assert "GBR/troops/1" in selected["pledge_ids"]
+
+    def test_json_resolves_every_pledge_to_its_sources(self, cli: CliRunner) -> None:
+        result = run(cli, "assess", "--public", "--format", "json")
+
+        tables = json.loads(result.stdout)["tables"]
+        sources = {row["id"] for row in tables["sources"]["rows"]}
+        for pledge in tables["pledges"]["rows"]:
+            assert set(pledge["source_ids"]) <= sources
+
+    def test_markdown_has_a_heading_and_pipe_tables(self, cli: CliRunner) -> None:
+        result = run(cli, "assess", "--public", "--format", "markdown")
+
+        assert result.stdout.startswith("# Public record")
+        assert "## Force against requirement, by scenario" in result.stdout
+        assert "| scenario | scenario_name | personnel |" in result.stdout
+
+    def test_an_unknown_driver_is_refused_with_the_closest_name(
+        self, cli: CliRunner, round_id: str
+    ) -> None:
+        result = cli.invoke(app, ["assess", "--round", round_id, "--set", "us.isrr=true"])
+
+        assert result.exit_code == 1
+        assert "No driver 'us.isrr'. Did you mean 'us.isr'?" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("option", "value", "expected"),
+        [
+            ("--requirement", "kyiv_40", "Did you mean 'kyiv_40k'?"),
+            ("--scenario", "full_backstp", "Did you mean 'full_backstop'?"),
+            ("--level-floor", "comitted", "Did you mean 'committed'?"),
+        ],
+        ids=["requirement", "scenario", "level"],
+    )
+    def test_unknown_choices_suggest_the_closest(
+        self, cli: CliRunner, option: str, value: str, expected: str
+    ) -> None:
+        result = cli.invoke(app, ["assess", "--public", option, value])
+
+        assert result.exit_code == 1
+        assert expected in result.stderr
+
+    def test_an_unknown_round_says_where_to_find_one(self, cli: CliRunner) -> None:
+        result = cli.invoke(app, ["assess", "--round", "nosuchround"])
+
+        assert result.exit_code == 1
+        assert "No round with id 'nosuchround'" in result.stderr
+
+    def test_asks_what_to_assess(self, cli: CliRunner, round_id: str) -> None:
+        result = cli.invoke(app, ["assess"])
+
+        assert result.exit_code == 1
+        assert "--round ROUND_ID" in result.stderr
+        assert round_id in result.stderr
+
+
+class TestExport:
+    def test_xlsx_has_one_sheet_per_table(
+        self, cli: CliRunner, round_id: str, tmp_path: Path
+    ) -> None:
+        output = tmp_path / "brief.xlsx"
+
+        result = run(
+            cli, "export", "--round", round_id, "--format", "xlsx", "--output", str(output)
+        )
+
+        assert result.exit_code == 0, result.output
+        workbook = openpyxl.load_workbook(output, read_only=True)
+        assert set(workbook.sheetnames) == SHEETS
+        rows = list(workbook["scenarios"].iter_rows(values_only=True))
+        assert rows[0][:3] == ("scenario", "scenario_name", "personnel")
+        assert rows[1][:3] == ("selected", "Selected: US offer as reported in August 2025", 300)
+        workbook.close()
+
+    def test_csv_writes_a_file_per_table_and_an_index(self, cli: CliRunner, tmp_path: Path) -> None:
+        output = tmp_path / "brief"
+
+        result = run(cli, "export", "--public", "--format", "csv", "--output", str(output))
+
+        assert result.exit_code == 0, result.output
+        assert {p.stem for p in output.glob("*.csv")} == SHEETS - {
+            "enabler_demand",
+            "nominations",
+            "ladder",
+            "support",
+            "sanctions",
+        } | {"index"}
+        with (output / "pledges.csv").open(encoding="utf-8-sig", newline="") as handle:
+            pledges = list(csv.DictReader(handle))
+        uk = next(row for row in pledges if row["id"] == "pl-307526e947")
+        assert uk["source_ids"] == "src-1bae696836; src-32cf353a47"
+
+    def test_json_export_is_the_assess_json(
+        self, cli: CliRunner, round_id: str, tmp_path: Path
+    ) -> None:
+        output = tmp_path / "brief.json"
+
+        run(cli, "export", "--round", round_id, "--format", "json", "--output", str(output))
+
+        document = json.loads(output.read_text(encoding="utf-8"))
+        assert document["format"] == "forcegen.assessment/1"
+        assert set(document["tables"]) == SHEETS

@@ -1,0 +1,234 @@
+"""The assessment dashboard through the web app: who may see it, what it shows, and the driver
+toggles that redraw it; on the demo database (public dataset and illustrative round)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib.metadata
+import json
+import re
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from sqlalchemy.orm import sessionmaker
+from web_env import PASSWORD, TestClient, log_in, open_link
+from web_world import SECRET
+
+from forcegen.bootstrap import Services, SystemClock
+from forcegen.catalog import load_catalog, load_public_dataset
+from forcegen.config import Settings
+from forcegen.model.user import Role
+from forcegen.service import accounts
+from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
+from forcegen.store.engine import make_engine
+from forcegen.store.migrate import upgrade
+from forcegen.web import create_app
+
+PLOTLY = f"/static/vendor/plotly-{importlib.metadata.version('plotly')}.min.js"
+FULL_BACKSTOP_WITH_PEACE = {
+    "scenario": "full_backstop",
+    "scenario_was": "full_backstop",
+    "toggles": "1",
+    "driver": [
+        "us.air_cover",
+        "us.air_defence",
+        "us.isr",
+        "us.logistics",
+        "us.c2",
+        "us.backstop",
+        "ceasefire",
+        "peace_agreement",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Demo:
+    app: FastAPI
+    services: Services
+    summary: DemoSummary
+
+    @property
+    def round_path(self) -> str:
+        return f"/rounds/{self.summary.round.id}/assessment"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    data_dir: Path = tmp_path_factory.mktemp("dashboard")
+    engine = make_engine(f"sqlite:///{data_dir / 'forcegen.db'}")
+    upgrade(engine)
+    services = Services(
+        settings=Settings(database_url=str(engine.url), secret_key=SECRET, data_dir=data_dir),
+        catalog=load_catalog(),
+        clock=SystemClock(),
+        engine=engine,
+        _session_factory=sessionmaker(engine, expire_on_commit=False),
+    )
+    dataset = load_public_dataset()
+    summary = load_demo(
+        uow=services.uow,
+        catalog=services.catalog,
+        questionnaire=services.catalog.questionnaire(),
+        vocabulary=services.catalog.answer_vocabulary(),
+        sources=dataset.sources,
+        positions=dataset.positions,
+        pledges=dataset.pledges,
+        accounts_to_create=(
+            DemoAccount("alice", PASSWORD, Role.COORDINATOR),
+            DemoAccount("ana", PASSWORD, Role.ANALYST),
+        ),
+        now=dt.datetime.now(dt.UTC),
+    )
+    yield Demo(create_app(services), services, summary)
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def coordinator(demo: Demo) -> TestClient:
+    return log_in(demo.app)
+
+
+def gap_of(page: str) -> int:
+    found = re.search(r'id="gap" data-gap="(\d+)"', page)
+    assert found, "the page shows no gap"
+    return int(found.group(1))
+
+
+def charts_of(page: str) -> list[dict[str, object]]:
+    found = re.search(r'data-charts="([^"]*)"', page)
+    assert found, "the page carries no charts"
+    charts: list[dict[str, object]] = json.loads(html.unescape(found.group(1)))
+    return charts
+
+
+class TestWhoSeesIt:
+    def test_a_coordinator_sees_the_round_dashboard(
+        self, demo: Demo, coordinator: TestClient
+    ) -> None:
+        page = coordinator.get(demo.round_path)
+
+        assert page.status_code == 200
+        assert "In plain words" in page.text
+        assert 'id="illustrative-banner"' in page.text
+
+    def test_an_analyst_sees_the_public_dashboard_but_not_a_round(self, demo: Demo) -> None:
+        analyst = log_in(demo.app, "ana")
+
+        assert analyst.get("/assessment/public").status_code == 200
+        assert analyst.get(demo.round_path).status_code == 403
+
+    @pytest.mark.parametrize("path", ["round", "/assessment/public", "/assessment"])
+    def test_a_respondent_is_sent_to_the_login(self, demo: Demo, path: str) -> None:
+        respondent = open_link(demo.app, demo.summary.links["FRA"].removeprefix("/respond/"))
+
+        response = respondent.get(demo.round_path if path == "round" else path)
+
+        assert response.status_code == 303
+        assert response.headers["location"].startswith("/login")
+
+    def test_anonymous_visitors_are_sent_to_the_login(self, demo: Demo) -> None:
+        response = TestClient(demo.app, follow_redirects=False).get(demo.round_path)
+
+        assert response.status_code == 303
+
+    def test_the_api_needs_a_coordinator_token_for_a_round(self, demo: Demo) -> None:
+        token = accounts.issue_api_token(uow=demo.services.uow(), username="alice")
+        path = f"/api{demo.round_path}"
+
+        denied = TestClient(demo.app).get(path)
+        allowed = TestClient(demo.app, headers={"Authorization": f"Bearer {token}"}).get(
+            path, params={"set": "us.isrr=true"}
+        )
+
+        assert denied.status_code == 401
+        assert allowed.status_code == 422
+        assert "Did you mean 'us.isr'?" in allowed.json()["error"]
+
+
+class TestWhatItShows:
+    def test_the_charts_are_drawn_by_our_own_plotly_and_nothing_comes_from_a_cdn(
+        self, coordinator: TestClient, demo: Demo
+    ) -> None:
+        page = coordinator.get(demo.round_path).text
+        script = coordinator.get(PLOTLY)
+
+        assert f'src="{PLOTLY}"' in page
+        assert "cdn" not in page.lower()
+        assert script.status_code == 200
+        assert "immutable" in script.headers["cache-control"]
+        assert [c["key"] for c in charts_of(page)] == [
+            "force",
+            "coverage",
+            "sustainment",
+            "leverage",
+            "burden",
+            "ladder",
+            "sanctions",
+        ]
+
+    def test_chart_hover_names_the_pledges_and_every_pledge_links_to_its_source(
+        self, coordinator: TestClient, demo: Demo
+    ) -> None:
+        page = coordinator.get(demo.round_path).text
+
+        force = charts_of(page)[0]["figure"]
+        assert "EST/troops/2" in json.dumps(force)
+        assert 'id="pledge-GBR-troops-1"' in page
+        assert 'href="#source-response-' in page
+        assert f'href="/rounds/{demo.summary.round.id}/responses/GBR?version=1"' in page
+
+    def test_the_public_dashboard_links_citations(self, coordinator: TestClient) -> None:
+        page = coordinator.get("/assessment/public").text
+
+        assert 'id="pledge-pl-307526e947"' in page
+        assert 'id="source-src-1bae696836"' in page
+        assert "Illustrative round" not in page
+
+    def test_the_xlsx_export_downloads(self, coordinator: TestClient, demo: Demo) -> None:
+        response = coordinator.get(f"{demo.round_path}/export.xlsx")
+
+        assert response.status_code == 200
+        assert response.content[:2] == b"PK"
+        assert "attachment" in response.headers["content-disposition"]
+
+
+class TestToggles:
+    def test_toggling_a_driver_changes_the_gap_in_the_fragment(
+        self, coordinator: TestClient, demo: Demo
+    ) -> None:
+        before = coordinator.get(demo.round_path, params={"scenario": "full_backstop"})
+        started = time.perf_counter()
+        after = coordinator.get(
+            demo.round_path, params=FULL_BACKSTOP_WITH_PEACE, headers={"HX-Request": "true"}
+        )
+        elapsed = time.perf_counter() - started
+
+        assert gap_of(before.text) == 39_700
+        assert gap_of(after.text) == 33_700  # France's 6,000 come with a peace agreement
+        assert not after.text.lstrip().startswith("<!doctype")
+        assert after.text.lstrip().startswith('<div id="dashboard"')
+        assert elapsed < 1.0
+
+    def test_the_toggled_driver_is_shown_as_changed(
+        self, coordinator: TestClient, demo: Demo
+    ) -> None:
+        page = coordinator.get(demo.round_path, params=FULL_BACKSTOP_WITH_PEACE).text
+
+        assert re.search(r'value="peace_agreement" checked', page)
+        assert "(changed)" in page
+
+    def test_choosing_another_scenario_starts_from_its_own_drivers(
+        self, coordinator: TestClient, demo: Demo
+    ) -> None:
+        params = FULL_BACKSTOP_WITH_PEACE | {"scenario": "no_us_support"}
+
+        page = coordinator.get(demo.round_path, params=params).text
+
+        assert "(changed)" not in page
+        assert not re.search(r'value="us.backstop" checked', page)

@@ -1,0 +1,118 @@
+"""What a respondent types is shown as text, never run; every response carries the headers
+that keep pages out of frames and scripts to our own origin."""
+
+from __future__ import annotations
+
+import pytest
+from web_env import TestClient
+from web_world import SECRET, World, build_services_on, build_world, some_troops
+
+from forcegen.bootstrap import Services
+from forcegen.web.security import SECURITY_HEADERS
+from forcegen.web.session import COOKIE_NAME
+
+SCRIPT = "<script>alert('pwned')</script>"
+
+
+def test_a_script_in_an_answer_is_escaped_on_the_coordinator_page(world: World) -> None:
+    world.save("A:DEU", some_troops(notes=SCRIPT))
+    browser = world.coordinator()
+
+    page = browser.get(f"/rounds/{world.round_a}/responses/DEU")
+
+    assert page.status_code == 200
+    assert SCRIPT not in page.text
+    assert "&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;" in page.text
+
+
+def test_a_script_in_an_answer_is_escaped_in_the_diff_and_the_respondent_pages(
+    world: World,
+) -> None:
+    world.save("A:DEU", some_troops(notes="plain"))
+    world.save("A:DEU", some_troops(notes=SCRIPT))
+    coordinator = world.coordinator()
+    respondent = world.respondent("A:DEU")
+
+    pages = [
+        coordinator.get(f"/rounds/{world.round_a}/responses/DEU/diff?a=1&b=2"),
+        respondent.get("/respond"),
+        respondent.get("/respond/history"),
+    ]
+
+    for page in pages:
+        assert page.status_code == 200
+        assert SCRIPT not in page.text
+        assert "&lt;script&gt;" in page.text
+
+
+def test_a_script_in_a_round_title_is_escaped_in_the_list(world: World) -> None:
+    browser = world.coordinator()
+    browser.post("/rounds", data={"title": SCRIPT, "deadline": "2099-01-01T10:00"})
+
+    page = browser.get("/rounds")
+
+    assert SCRIPT not in page.text
+    assert "&lt;script&gt;" in page.text
+
+
+@pytest.mark.parametrize(
+    "path", ["/login", "/api/openapi.json", "/static/forcegen.css", "/no-such-page", "/api/x"]
+)
+def test_every_response_carries_the_security_headers(client: TestClient, path: str) -> None:
+    response = client.get(path)
+
+    for name, value in SECURITY_HEADERS.items():
+        assert response.headers[name] == value
+    assert "default-src 'self'" in response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_the_session_cookie_is_httponly_and_samesite_lax_but_not_secure_on_http(
+    world: World,
+) -> None:
+    response = world.anonymous().get("/login")
+
+    cookie = response.headers["set-cookie"]
+    assert cookie.startswith(f"{COOKIE_NAME}=")
+    assert "HttpOnly" in cookie
+    assert "SameSite=Lax" in cookie
+    assert "Secure" not in cookie
+
+
+def test_the_session_cookie_is_secure_when_the_settings_say_so(
+    services: Services, tmp_path: object
+) -> None:
+    secure = build_services_on(services.engine, services.settings.data_dir, is_secure_cookies=True)
+    world = build_world(secure)
+
+    cookie = world.anonymous().get("/login").headers["set-cookie"]
+
+    assert "; Secure" in cookie
+
+
+def test_the_api_hands_out_no_cookie(world: World) -> None:
+    response = world.api(world.api_token).get("/api/rounds")
+
+    assert "set-cookie" not in response.headers
+
+
+def test_the_invitation_link_drops_the_token_from_the_address_and_the_referrer(
+    world: World,
+) -> None:
+    response = world.anonymous().get(f"/respond/{world.tokens['A:DEU']}")
+
+    assert response.status_code == 303
+    assert response.headers["location"] == "/respond"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_a_tampered_session_cookie_is_ignored(world: World) -> None:
+    browser = world.coordinator()
+    value = browser.cookies[COOKIE_NAME]
+    browser.cookies.set(COOKIE_NAME, value[:-2] + ("AA" if not value.endswith("AA") else "BB"))
+
+    response = browser.get("/rounds")
+
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login")
+    assert SECRET not in response.text

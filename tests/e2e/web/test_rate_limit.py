@@ -1,0 +1,85 @@
+"""Guessing passwords or tokens stops after ten failures a minute, with Retry-After."""
+
+from __future__ import annotations
+
+from web_env import PASSWORD, csrf_of
+from web_world import World
+
+from forcegen.web.ratelimit import AttemptLimiter, TooManyAttemptsError
+
+
+def test_the_eleventh_wrong_password_in_a_minute_is_a_429_and_so_is_the_right_one(
+    world: World,
+) -> None:
+    browser = world.anonymous()
+    csrf = csrf_of(browser.get("/login").text)
+
+    statuses = [
+        browser.post(
+            "/login", data={"username": "alice", "password": f"guess {i}", "csrf_token": csrf}
+        ).status_code
+        for i in range(10)
+    ]
+    blocked = browser.post(
+        "/login", data={"username": "alice", "password": PASSWORD, "csrf_token": csrf}
+    )
+
+    assert statuses == [401] * 10
+    assert blocked.status_code == 429
+    assert int(blocked.headers["Retry-After"]) > 0
+    assert "Too many failed password attempts" in blocked.text
+
+
+def test_guessing_invitation_links_is_stopped(world: World) -> None:
+    browser = world.anonymous()
+
+    statuses = [browser.get(f"/respond/guess-{i:040d}").status_code for i in range(11)]
+    real = browser.get(f"/respond/{world.tokens['A:DEU']}")
+
+    assert statuses == [401] * 10 + [429]
+    assert real.status_code == 429
+
+
+def test_guessing_api_tokens_is_stopped_with_the_json_shape(world: World) -> None:
+    statuses = [world.api(f"guess-{i}").get("/api/respond").status_code for i in range(10)]
+    blocked = world.api("guess-last").get("/api/respond")
+
+    assert statuses == [401] * 10
+    assert blocked.status_code == 429
+    assert blocked.json()["status"] == 429
+    assert "Retry-After" in blocked.headers
+
+
+def test_autosaving_with_a_valid_token_is_never_limited(world: World) -> None:
+    client = world.api(world.tokens["A:DEU"])
+
+    statuses = [
+        client.put(
+            "/api/respond/draft",
+            json={"answers": {"troops": {"notes": f"draft {i}"}}, "base_version": i},
+        ).status_code
+        for i in range(15)
+    ]
+
+    assert statuses == [200] * 15
+
+
+def test_failures_expire_after_the_window() -> None:
+    now = [1000.0]
+    limiter = AttemptLimiter(max_failures=2, window_seconds=60, clock=lambda: now[0])
+    for _ in range(2):
+        limiter.record_failure("10.0.0.1", "password")
+
+    blocked = _is_blocked(limiter)
+    now[0] += 61
+
+    assert blocked
+    assert not _is_blocked(limiter)
+
+
+def _is_blocked(limiter: AttemptLimiter) -> bool:
+    try:
+        limiter.check("10.0.0.1", "password")
+    except TooManyAttemptsError:
+        return True
+    return False

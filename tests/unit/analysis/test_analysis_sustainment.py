@@ -1,0 +1,100 @@
+"""Sustainment: the force month by month, and the rotation pool behind it."""
+
+from __future__ import annotations
+
+from factories import make_pledge, make_requirement
+from forcegen.analysis import sustainment
+
+REQUIREMENT = make_requirement(total_personnel=3000, duration_months=12, rotation_ratio=3.0)
+
+
+class TestSchedule:
+    def test_a_six_month_pledge_holds_only_its_six_months(self) -> None:
+        pledges = [
+            make_pledge(id="fra", contributor="FRA", personnel=2000),
+            make_pledge(
+                id="gbr",
+                contributor="GBR",
+                personnel=1000,
+                sustained=False,
+                duration_months=6,
+                start_month=2,
+            ),
+        ]
+
+        result = sustainment(pledges, REQUIREMENT)
+
+        assert [m.total.personnel for m in result.months] == [2000] * 2 + [3000] * 6 + [2000] * 4
+        assert result.months[2].total.pledge_ids == ("fra", "gbr")
+        assert result.months[8].total.pledge_ids == ("fra",)
+        assert result.months[8].shortfall_personnel == 1000
+        assert result.first_short_month == 0
+
+    def test_a_sustained_pledge_starts_at_its_start_month(self) -> None:
+        pledge = make_pledge(id="late", personnel=3000, start_month=3)
+
+        result = sustainment([pledge], REQUIREMENT)
+
+        assert [m.total.personnel for m in result.months[:4]] == [0, 0, 0, 3000]
+        assert result.first_short_month == 0
+
+    def test_a_schedule_that_covers_every_month_has_no_short_month(self) -> None:
+        result = sustainment([make_pledge(personnel=3000)], REQUIREMENT)
+
+        assert result.first_short_month is None
+        assert len(result.months) == 12
+
+    def test_months_report_each_capability(self) -> None:
+        pledges = [
+            make_pledge(id="fra", personnel=2000),
+            make_pledge(
+                id="sam",
+                kind="enabler",
+                capability="air.defence",
+                personnel=100,
+                platforms=2,
+                sustained=False,
+                duration_months=1,
+            ),
+        ]
+
+        first, second = sustainment(pledges, REQUIREMENT).months[:2]
+
+        assert [(c.capability, c.total.platforms) for c in first.capabilities] == [
+            ("air.defence", 2),
+            ("land.combat", 0),
+        ]
+        assert second.capabilities[0].total.platforms == 0
+
+
+class TestRotation:
+    def test_a_sustained_pledge_needs_a_pool_of_its_size_times_the_rotation_ratio(self) -> None:
+        pledges = [
+            make_pledge(id="fra", personnel=2000),
+            make_pledge(id="gbr", personnel=1000, sustained=False, duration_months=6),
+        ]
+
+        result = sustainment(pledges, REQUIREMENT)
+
+        assert [(n.pledge_id, n.pool_personnel) for n in result.pool] == [
+            ("fra", 6000),
+            ("gbr", 1000),
+        ]
+        assert result.pool_personnel == 7000
+        assert result.required_pool_personnel == 9000
+
+    def test_pools_round_up_for_fractional_ratios(self) -> None:
+        requirement = make_requirement(total_personnel=3, rotation_ratio=2.5)
+
+        result = sustainment([make_pledge(personnel=3)], requirement)
+
+        assert result.pool[0].pool_personnel == 8
+        assert result.required_pool_personnel == 8
+
+    def test_pledges_that_are_not_force_are_ignored(self) -> None:
+        money = make_pledge(kind="funding", capability=None, personnel=0, value_eur=1e9)
+
+        result = sustainment([money], REQUIREMENT)
+
+        assert result.pool == ()
+        assert result.months[0].total.personnel == 0
