@@ -1,16 +1,16 @@
 """The error hierarchy: every failure a user can cause or meet, each with what to do next.
 
-    ForcegenError
-    ├── InvalidInputError          a value or file is malformed (names the field/place)
-    │   ├── UnknownParticipantError    a participant code that is not known
-    │   ├── ConditionError             a condition that does not parse or names unknown things
-    │   └── DataFileError              a packaged or imported file that does not validate
-    ├── NotFoundError              a round, response, invitation, user... that does not exist
-    ├── ConflictError              a save based on an old version (concurrent edit)
-    ├── RuleViolationError         a valid request the rules forbid (closed round, duplicate...)
-    ├── AuthenticationError        missing, wrong, expired or revoked credentials
-    ├── PermissionDeniedError      authenticated, but outside one's role or scope
-    └── IntegrityError             stored data fails a check (e.g. the audit chain is broken)
+ForcegenError
+├── InvalidInputError          a value or file is malformed (names the field/place)
+│   ├── UnknownParticipantError    a participant code that is not known
+│   ├── ConditionError             a condition that does not parse or names unknown things
+│   └── DataFileError              a packaged or imported file that does not validate
+├── NotFoundError              a round, response, invitation, user... that does not exist
+├── ConflictError              a save based on an old version (concurrent edit)
+├── RuleViolationError         a valid request the rules forbid (closed round, duplicate...)
+├── AuthenticationError        missing, wrong, expired or revoked credentials
+├── PermissionDeniedError      authenticated, but outside one's role or scope
+└── IntegrityError             stored data fails a check (e.g. the audit chain is broken)
 """
 
 
