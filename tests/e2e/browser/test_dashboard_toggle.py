@@ -161,7 +161,7 @@ def test_toggling_a_driver_redraws_the_force_and_the_gap(
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: problems.append(str(error)))
 
-    page.goto(f"{base}/login?next=/rounds/{round_id}/assessment%3Fscenario%3Dfull_backstop")
+    page.goto(f"{base}/login?next=/rounds/{round_id}/assessment%3Fscenario%3Dno_us_support")
     page.fill("#username", USERNAME)
     page.fill("#password", PASSWORD)
     page.click("main button[type=submit]")
@@ -178,16 +178,17 @@ def test_toggling_a_driver_redraws_the_force_and_the_gap(
 
     drawn = _drawn(page)
     started = time.perf_counter()
-    page.check("#driver-peace_agreement")
+    page.check("#driver-us-backstop")
     page.wait_for_function(
         "drawn => document.body.dataset.chartsDrawn !== drawn", arg=drawn, timeout=5_000
     )
     elapsed = time.perf_counter() - started
 
-    assert page.text_content("#gap") == "33,700"  # France's 6,000 need a peace agreement
-    assert _selected_bar_label(page) == "6,300"
-    assert page.is_checked("#driver-peace_agreement")
-    assert "peace_agreement" in page.url
+    # France's 6,000 and the UK's 7,500 wait for a US backstop (illustrative round)
+    assert page.text_content("#gap") == "26,200"
+    assert _selected_bar_label(page) == "13,800"
+    assert page.is_checked("#driver-us-backstop")
+    assert "us.backstop" in page.url
     assert elapsed < 1.0, f"the toggle took {elapsed:.2f} s"
     page.locator("#section-force").scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "dashboard-after-toggle.png"), full_page=False)

@@ -94,7 +94,9 @@ class TestAssess:
 
         assert result.exit_code == 0, result.output
         assert "Illustrative round" in result.stdout
-        assert "the active force is 300 of the 40,000 personnel required" in result.stdout
+        words = " ".join(result.stdout.replace("│", " ").split())  # undo the panel's wrapping
+        assert "the active force is 300 of the 40,000 personnel required" in words
+        assert "What the pledges ask of the United States: US backstop" in words
         assert "Force against requirement, by scenario" in result.stdout
         assert "GBR/troops/1" in result.stdout
 

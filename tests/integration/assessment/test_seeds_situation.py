@@ -68,19 +68,29 @@ class TestRoundOfTheDemo:
         for checks in shown.values():
             assert {key: check.required for key, check in checks.items()} == PROFILES
 
-    def test_without_a_peace_agreement_only_the_small_unconditional_pledges_count(
+    def test_only_a_us_backstop_brings_in_the_french_and_british_troops(
         self, demo_world: DemoWorld
     ) -> None:
         result = round_assessment(demo_world, scenario="full_backstop")
 
-        # Estonia's 150 and Lithuania's 150 need only a ceasefire, which every named
-        # scenario assumes; France and the UK also wait for a peace agreement.
+        # Every named scenario assumes a settlement and national approvals; Estonia's 150 and
+        # Lithuania's 150 need nothing more, France and the UK also wait for a US backstop.
         assert {f.key: f.total.personnel for f in result.scenarios} == {
-            "selected": 300,
+            "selected": 13_800,
             "no_us_support": 300,
             "us_offer_aug_2025": 300,
-            "full_backstop": 300,
+            "full_backstop": 13_800,
         }
+        assert result.gap == 26_200
+
+    def test_without_a_peace_agreement_only_the_small_pledges_count(
+        self, demo_world: DemoWorld
+    ) -> None:
+        result = round_assessment(
+            demo_world, scenario="full_backstop", overrides={"peace_agreement": False}
+        )
+
+        assert result.chosen.total.personnel == 300
         assert result.gap == 39_700
 
     def test_with_and_without_us_support_once_peace_and_the_commons_vote_hold(
@@ -122,8 +132,8 @@ class TestRoundOfTheDemo:
 
         waits = {b.pledge_id: b.waits_for for b in result.blocked}
 
-        assert waits["GBR/troops/1"] == ("parliament.GBR", "peace_agreement", "us.backstop")
-        assert waits["FRA/troops/1"] == ("peace_agreement", "us.backstop")
+        assert waits["GBR/troops/1"] == ("us.backstop",)
+        assert waits["FRA/troops/1"] == ("us.backstop",)
         assert result.pledged.personnel == 14_000
 
     def test_every_number_is_traceable_to_a_response_version(self, demo_world: DemoWorld) -> None:
@@ -176,7 +186,9 @@ class TestPublicRecord:
 
 
 @pytest.mark.parametrize(
-    ("level_floor", "personnel"), [("reported", 300), ("stated", 0)], ids=["reported", "stated"]
+    ("level_floor", "personnel"),
+    [("reported", 13_800), ("stated", 0)],
+    ids=["reported", "stated"],
 )
 def test_the_level_floor_leaves_out_reported_pledges(
     demo_world: DemoWorld, level_floor: str, personnel: int
