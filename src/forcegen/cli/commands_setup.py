@@ -176,7 +176,8 @@ def audit_verify() -> None:
     """Recompute the audit log's hash chain; exit 1 if any entry was altered or removed."""
     report = accounts.verify_audit(uow=context.services().uow())
     if report.is_intact:
-        _out.print(f"Audit log intact: {report.entries_checked} entries verified.")
+        noun = "entry" if report.entries_checked == 1 else "entries"
+        _out.print(f"Audit log intact: {report.entries_checked} {noun} verified.")
         return
     typer.echo(f"Audit log BROKEN: {report.problem}", err=True)
     raise typer.Exit(1)
