@@ -173,7 +173,10 @@ def log_in(
         context = {"next": safe_next(next), "error": err.message, "username": username}
         return render(request, "login.html", context, status_code=401)
     session.log_in(user.username)
-    return RedirectResponse(safe_next(next), status_code=303)
+    destination = safe_next(next)
+    if user.role is Role.ANALYST and destination == "/rounds":
+        destination = "/positions"  # analysts work on the public record, not on rounds
+    return RedirectResponse(destination, status_code=303)
 
 
 @router.post("/logout")

@@ -423,3 +423,16 @@ def _form_values(html: str) -> dict[str, str]:
     return {
         name: value.replace("&#39;", "'").replace("&amp;", "&") for name, value in values.items()
     }
+
+
+def test_an_analyst_without_a_destination_lands_on_the_positions(tracker: World) -> None:
+    analyst(tracker)  # creates the account and checks that logging in works
+    client = TestClient(tracker.app, follow_redirects=False)
+    page = client.get("/login")
+
+    response = client.post(
+        "/login",
+        data={"username": "ana", "password": PASSWORD, "csrf_token": csrf_of(page.text)},
+    )
+
+    assert response.headers["location"] == "/positions"
