@@ -10,19 +10,14 @@ where its absence fails the test.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_env import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, require_chromium, server_env, serving
 
 from forcegen.bootstrap import build_services
 from forcegen.catalog.public_dataset import load_public_dataset
@@ -31,34 +26,9 @@ from forcegen.service import accounts, public_record
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 ANALYST, PASSWORD = "ana", "a long analyst passphrase"
 SEED_CITATION = "seed:000_7a244714040bc68c.txt"
 NEW_SUMMARY = "Walkthrough entry: Poland would train Ukrainian crews at home."
-
-
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _prepare_database(env: dict[str, str]) -> None:
@@ -84,52 +54,15 @@ def _prepare_database(env: dict[str, str]) -> None:
         services.close()
 
 
-def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"the server stopped:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/login", timeout=1):
-                return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"the server did not answer within 30 s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The URL of a uvicorn server over a temporary SQLite database with the dataset."""
-    _require_chromium()
+    require_chromium()
     directory = tmp_path_factory.mktemp("walkthrough")
-    env = {
-        **os.environ,
-        "FORCEGEN_DATABASE_URL": f"sqlite:///{directory / 'forcegen.db'}",
-        "FORCEGEN_DATA_DIR": str(directory),
-        "FORCEGEN_SECRET_KEY": "walkthrough-secret-key-0123456789-abcdefghij",
-    }
+    env = server_env(directory)
     _prepare_database(env)
-    port = _free_port()
-    log = directory / "server.log"
-    command = [
-        sys.executable,
-        "-c",
-        "import sys; from forcegen.cli import main; main()",
-        "serve",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    with log.open("wb") as output:
-        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(url, process, log)
+    with serving(env, directory) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

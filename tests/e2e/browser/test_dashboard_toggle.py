@@ -10,19 +10,12 @@ by Debian's chromium. Screenshots go to test-artifacts/screenshots/. Without
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from browser_env import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, require_chromium, server_env, serving
 
 from forcegen.bootstrap import build_services
 from forcegen.catalog import load_public_dataset
@@ -32,37 +25,7 @@ from forcegen.service.demo import DemoAccount, load_demo
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 USERNAME, PASSWORD = "carla", "a long coordinator passphrase"
-
-
-def _require_chromium() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _forcegen() -> str:
-    script = Path(sys.executable).with_name("forcegen")
-    return str(script) if script.exists() else shutil.which("forcegen") or "forcegen"
 
 
 def _prepare_demo(env: dict[str, str]) -> str:
@@ -86,50 +49,15 @@ def _prepare_demo(env: dict[str, str]) -> str:
     return summary.round.id
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"forcegen serve exited early:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/login", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    raise RuntimeError(f"forcegen serve did not answer within 30 s:\n{log.read_text()}")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """(base URL, round id) of a server over the demo database."""
-    _require_chromium()
+    require_chromium()
     data_dir = tmp_path_factory.mktemp("dashboard-server")
-    env = os.environ | {
-        "FORCEGEN_DATA_DIR": str(data_dir),
-        "FORCEGEN_DATABASE_URL": f"sqlite:///{data_dir / 'forcegen.db'}",
-        "FORCEGEN_SECRET_KEY": "browser-test-secret-key-0123456789abcdef",
-    }
+    env = server_env(data_dir)
     round_id = _prepare_demo(env)
-    port = _free_port()
-    log = data_dir / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [_forcegen(), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process, log)
+    with serving(env, data_dir) as url:
         yield url, round_id
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
 
 
 @pytest.fixture(scope="module")
