@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position
@@ -26,6 +26,7 @@ from forcegen.service.public_history import (
 from forcegen.service.public_problem import DataProblem, PublicDataError
 
 Value = TypeVar("Value", Source, Position, Pledge)
+Editable = TypeVar("Editable", Source, Pledge)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,22 +147,40 @@ def _plan_positions(uow: UnitOfWork, positions: Sequence[Position]) -> TableRepo
 
 
 def _apply(uow: UnitOfWork, batch: Batch, report: ImportReport, *, actor: str) -> None:
-    _apply_sources(uow, batch.sources, report.sources, actor=actor)
+    _apply_table(uow, uow.sources, batch.sources, report.sources, entity="source", actor=actor)
     _apply_positions(uow, batch.positions, report.positions, actor=actor)
-    _apply_pledges(uow, batch.pledges, report.pledges, actor=actor)
+    _apply_table(uow, uow.pledges, batch.pledges, report.pledges, entity="pledge", actor=actor)
 
 
-def _apply_sources(
-    uow: UnitOfWork, sources: Sequence[Source], report: TableReport, *, actor: str
+class _EditableTable(Protocol[Editable]):
+    """Sources and reported pledges: rows that are added, or updated in place."""
+
+    def add(self, value: Editable, /) -> None: ...
+    def get(self, value_id: str, /) -> Editable | None: ...
+    def update(self, value: Editable, /) -> None: ...
+
+
+def _apply_table(
+    uow: UnitOfWork,
+    table: _EditableTable[Editable],
+    values: Sequence[Editable],
+    report: TableReport,
+    *,
+    entity: str,
+    actor: str,
 ) -> None:
-    by_id: dict[str, Source] = {source.id: source for source in sources}
-    for source_id in report.new:
-        uow.sources.add(by_id[source_id])
-        _audit(uow, actor, "source.import", "source", source_id, new=by_id[source_id])
+    """Add the new rows and update the changed ones, each with its audit entry (the old values
+    of an update are in the entry, so nothing is lost)."""
+    by_id: dict[str, Editable] = {value.id: value for value in values}
+    for value_id in report.new:
+        table.add(by_id[value_id])
+        _audit(uow, actor, f"{entity}.import", entity, value_id, new=by_id[value_id])
     for change in report.changed:
-        previous = uow.sources.get(change.id)
-        uow.sources.update(by_id[change.id])
-        _audit(uow, actor, "source.update", "source", change.id, new=by_id[change.id], old=previous)
+        previous = table.get(change.id)
+        table.update(by_id[change.id])
+        _audit(
+            uow, actor, f"{entity}.update", entity, change.id, new=by_id[change.id], old=previous
+        )
 
 
 def _apply_positions(
@@ -195,19 +214,6 @@ def _supersedes_first(positions: list[Position]) -> list[Position]:
     for position in positions:
         place(position)
     return ordered
-
-
-def _apply_pledges(
-    uow: UnitOfWork, pledges: Sequence[Pledge], report: TableReport, *, actor: str
-) -> None:
-    by_id: dict[str, Pledge] = {pledge.id: pledge for pledge in pledges}
-    for pledge_id in report.new:
-        uow.pledges.add(by_id[pledge_id])
-        _audit(uow, actor, "pledge.import", "pledge", pledge_id, new=by_id[pledge_id])
-    for change in report.changed:
-        previous = uow.pledges.get(change.id)
-        uow.pledges.update(by_id[change.id])
-        _audit(uow, actor, "pledge.update", "pledge", change.id, new=by_id[change.id], old=previous)
 
 
 def _audit(
