@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,6 +42,15 @@ def require_chromium() -> None:
     if os.environ.get("CI") == "true":
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason)
+
+
+def open_invitation(page: Any, link: str) -> None:
+    """Open an invitation link as a respondent would, ending on their form at /respond.
+
+    Every browser test enters through this one function, so a change in how the link
+    leads to the form (say, a confirmation step) is made here once.
+    """
+    page.goto(link)
 
 
 def server_env(data_dir: Path) -> dict[str, str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_env import COORDINATOR
+from browser_env import COORDINATOR, open_invitation
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +82,7 @@ def test_a_conflicting_autosave_stops_and_keeps_the_text_on_screen(
     walk = Walkthrough(browser, server_url, screenshots, "conflict")
     link = _invite_one(walk, "ITA")
     office, embassy = walk.actor(), walk.actor()
-    office.goto(link)
+    open_invitation(office, link)
     embassy.context.add_cookies(office.context.cookies())
     embassy.goto(f"{walk.url}/respond")
 
@@ -149,7 +149,7 @@ def _create_round_and_invite(walk: Walkthrough, page: Any, expect: Any) -> dict[
 def _france_drafts_reloads_adds_rows_and_fixes_a_condition(
     walk: Walkthrough, page: Any, link: str, expect: Any
 ) -> None:
-    page.goto(link)
+    open_invitation(page, link)
     expect(page).to_have_url(f"{walk.url}/respond")
     walk.shot(page, "fra-form-empty", full_page=False)
     troops = page.locator("#q-troops")
@@ -228,7 +228,7 @@ def _france_submits_then_revises(walk: Walkthrough, page: Any, expect: Any) -> N
 
 def _poland_answers_no_troops(walk: Walkthrough, link: str, expect: Any) -> None:
     page = walk.actor()
-    page.goto(link)
+    open_invitation(page, link)
     page.locator("#q-troops").get_by_label("No", exact=True).check()
     page.get_by_label("Name of the attesting official").fill("Tomasz Nowak")
     page.get_by_label("Title or function").fill("Undersecretary of State")
@@ -242,7 +242,7 @@ def _britain_never_sees_sanctions(
     walk: Walkthrough, gbr_link: str, deu_link: str, expect: Any
 ) -> None:
     britain = walk.actor()
-    britain.goto(gbr_link)
+    open_invitation(britain, gbr_link)
     expect(britain.locator(".question h2")).to_have_count(6)  # five questions + attestation
     expect(britain.locator("#q-sanctions")).to_have_count(0)
     expect(britain.get_by_text("Sanctions and their enforcement")).to_have_count(0)
@@ -250,14 +250,14 @@ def _britain_never_sees_sanctions(
     britain.context.close()
 
     germany = walk.actor()
-    germany.goto(deu_link)
+    open_invitation(germany, deu_link)
     expect(germany.locator("#q-sanctions")).to_be_visible()
     germany.context.close()
 
 
 def _the_eu_answers_jointly(walk: Walkthrough, link: str, expect: Any) -> None:
     page = walk.actor()
-    page.goto(link)
+    open_invitation(page, link)
     troops = page.locator("#q-troops")
     troops.get_by_label("Yes", exact=True).check()
     troops.get_by_role("button", name="Add a row to “Contributions”").click()
@@ -283,7 +283,7 @@ def _members_endorse(walk: Walkthrough, france: Any, deu_link: str, expect: Any)
     walk.shot(france, "fra-endorses-eu")
 
     germany = walk.actor()
-    germany.goto(deu_link)
+    open_invitation(germany, deu_link)
     germany.get_by_role("link", name="The joint response of EU").click()
     germany.get_by_label("Endorsed with reservations").check()
     germany.get_by_role("checkbox", name=re.compile(r"3\. Forces on the ground")).check()
