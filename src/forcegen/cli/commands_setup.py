@@ -13,11 +13,12 @@ from rich.table import Table
 
 from forcegen.cli import context
 from forcegen.cli.app import app
+from forcegen.model.audit import AuditHead
 from forcegen.model.errors import InvalidInputError, NotFoundError
 from forcegen.model.participant import ReferenceFigures
 from forcegen.model.questionnaire import Questionnaire
 from forcegen.model.user import Role
-from forcegen.service import accounts
+from forcegen.service import accounts, audit_check
 
 _out = Console(highlight=False, soft_wrap=True)
 
@@ -172,15 +173,34 @@ def capabilities_list(ctx: typer.Context) -> None:
 
 
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Recompute the audit log's hash chain; exit 1 if any entry was altered or removed."""
-    report = accounts.verify_audit(uow=context.services().uow())
-    if report.is_intact:
-        noun = "entry" if report.entries_checked == 1 else "entries"
-        _out.print(f"Audit log intact: {report.entries_checked} {noun} verified.")
-        return
-    typer.echo(f"Audit log BROKEN: {report.problem}", err=True)
-    raise typer.Exit(1)
+def audit_verify(
+    expect_head: str = typer.Option(
+        None,
+        "--expect-head",
+        help="A head SEQ:HASH recorded earlier by `forcegen audit head`: the log must still "
+        "hold that entry with that hash (detects removed newest entries and a rewritten chain).",
+    ),
+) -> None:
+    """Recompute the audit log's hash chain and check every response version against it;
+    print the head; exit 1 if anything was altered, added or removed."""
+    expected = AuditHead.parse(expect_head) if expect_head is not None else None
+    report = audit_check.verify_audit(uow=context.services().uow(), expected_head=expected)
+    if not report.is_intact:
+        typer.echo(report.summary(), err=True)
+        raise typer.Exit(1)
+    _out.print(report.summary())
+
+
+@audit_app.command("head")
+def audit_head() -> None:
+    """Print the audit log's head as SEQ:HASH, for an operator to record on another machine
+    (compare later with `forcegen audit verify --expect-head SEQ:HASH`)."""
+    head = audit_check.audit_head(uow=context.services().uow())
+    if head is None:
+        raise NotFoundError(
+            "The audit log is empty, so it has no head yet: record one after the first change."
+        )
+    typer.echo(str(head))
 
 
 def _questionnaire(key: str) -> Questionnaire:

@@ -8,8 +8,9 @@ Each entry's hash covers the previous entry's hash and the entry's own content:
 
 so changing, removing or reordering any entry breaks the link to every later one.
 What a chain cannot show on its own is a cut at the end (the newest entries removed)
-or a chain rewritten from the edit onwards; `AuditReport.head_hash`, written down
-outside the database, closes that gap.
+or a chain rewritten from the edit onwards; the head (`AuditHead`: the last entry's
+seq and hash), written down outside the database and compared later with
+`forcegen audit verify --expect-head SEQ:HASH`, closes that gap.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
@@ -26,6 +28,7 @@ from forcegen.model.errors import IntegrityError, InvalidInputError
 GENESIS_HASH = "0" * 64
 
 _HEX64 = r"^[0-9a-f]{64}$"
+_HEAD = re.compile(r"^(\d{1,18}):([0-9a-f]{64})$")
 
 
 def canonical_json(value: object) -> str:
@@ -136,32 +139,73 @@ class AuditEntry(BaseModel):
         )
 
 
+class AuditHead(BaseModel):
+    """The newest entry of the log, written `SEQ:HASH`: what an operator records elsewhere.
+
+    A later log must still hold entry `seq` with exactly this hash; if not, entries were
+    removed from the end or the chain was rewritten and recomputed.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    seq: int = Field(ge=1)
+    hash: str = Field(pattern=_HEX64)
+
+    def __str__(self) -> str:
+        return f"{self.seq}:{self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> AuditHead:
+        """Read a head written by `forcegen audit head`.
+
+        Raises:
+            InvalidInputError: the text is not `SEQ:HASH` (64 lower-case hex digits).
+        """
+        match = _HEAD.fullmatch(text.strip())
+        if match is None or int(match.group(1)) < 1:
+            raise InvalidInputError(
+                f"{text[:100]!r} is not an audit head: give it as SEQ:HASH, exactly as "
+                "`forcegen audit head` printed it (e.g. 42:9f86d0...)."
+            )
+        return cls(seq=int(match.group(1)), hash=match.group(2))
+
+
 class AuditReport(BaseModel):
     """The result of recomputing the chain: how far it held and, if broken, where and why.
 
-    `first_broken_seq` is the first entry that is missing, altered or out of place;
-    `problem` says which, in a sentence a user can act on. `head_hash` is the last
-    entry's hash when the chain is intact: keep it somewhere else to detect later
-    truncation.
+    `problem` says what is wrong, in a sentence a user can act on; `first_broken_seq`
+    is the first entry that is missing, altered or out of place, when one entry is to
+    blame (a response version changed behind the log's back names none). `head` is the
+    last entry (seq and hash) when the chain is intact: keep it somewhere else to
+    detect later truncation or rewriting.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     entries_checked: int = Field(ge=0)
+    versions_checked: int = Field(default=0, ge=0)
     first_broken_seq: int | None = None
     problem: str | None = None
-    head_hash: str | None = None
+    head: AuditHead | None = None
 
     @property
     def is_intact(self) -> bool:
-        return self.first_broken_seq is None
+        return self.problem is None
+
+    @property
+    def head_hash(self) -> str | None:
+        return self.head.hash if self.head else None
 
     def summary(self) -> str:
         """One line for a terminal or a page."""
         if self.is_intact:
-            head = f" Head hash: {self.head_hash}." if self.head_hash else ""
-            return f"Audit log intact: {self.entries_checked} entries verified.{head}"
-        return f"Audit log BROKEN at entry {self.first_broken_seq}: {self.problem}"
+            versions = (
+                f", {self.versions_checked} response versions" if self.versions_checked else ""
+            )
+            head = f" Head: {self.head}." if self.head else ""
+            return f"Audit log intact: {self.entries_checked} entries{versions} verified.{head}"
+        where = f" at entry {self.first_broken_seq}" if self.first_broken_seq else ""
+        return f"Audit log BROKEN{where}: {self.problem}"
 
     def raise_if_broken(self) -> None:
         """Raise when the chain is broken.

@@ -7,11 +7,13 @@ endorsed (or not) by each member through equally append-only `Endorsement` recor
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from typing import NewType, Self, TypeGuard
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, model_validator
 
+from forcegen.model.audit import canonical_json, canonical_time
 from forcegen.model.errors import ConflictError, InvalidInputError
 from forcegen.model.participant import Participant
 from forcegen.model.questionnaire import FieldProblem, Question
@@ -73,6 +75,32 @@ class ResponseVersion(BaseModel):
         if self.is_submitted and self.is_withdrawn:
             raise ValueError("a version is either submitted or a withdrawal, not both")
         return self
+
+
+def version_digest(version: ResponseVersion) -> str:
+    """The sha256 of everything a version holds, in canonical JSON.
+
+    The audit entry of each save carries it, so the hash chain covers what was saved: a
+    version edited in the database afterwards no longer matches its entry.
+    """
+    attestation = version.attestation
+    content = {
+        "response_id": version.response_id,
+        "number": version.number,
+        "answers": version.answers,
+        "is_submitted": version.is_submitted,
+        "is_withdrawn": version.is_withdrawn,
+        "saved_at": canonical_time(version.saved_at),
+        "saved_by": version.saved_by,
+        "attestation": None
+        if attestation is None
+        else {
+            "name": attestation.name,
+            "title": attestation.title,
+            "attested_at": canonical_time(attestation.attested_at),
+        },
+    }
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
 
 
 class Response(BaseModel):

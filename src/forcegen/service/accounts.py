@@ -1,10 +1,9 @@
-"""Account use cases: create users, log them in by password or API token, verify the audit log."""
+"""Account use cases: create users, log them in by password or API token."""
 
 from __future__ import annotations
 
 import uuid
 
-from forcegen.model.audit import AuditReport
 from forcegen.model.errors import AuthenticationError, NotFoundError, RuleViolationError
 from forcegen.model.user import (
     Role,
@@ -141,12 +140,6 @@ def list_users(*, uow: UnitOfWork) -> list[User]:
     """Return every account, ordered by username."""
     with uow:
         return uow.users.list()
-
-
-def verify_audit(*, uow: UnitOfWork) -> AuditReport:
-    """Recompute the audit log's hash chain and report where, if anywhere, it breaks."""
-    with uow:
-        return uow.audit.verify()
 
 
 def _existing_user(uow: UnitOfWork, username: str) -> User:

@@ -103,9 +103,14 @@ class AuditLog(Protocol):
         ...
 
     def entries(
-        self, *, entity: str | None = None, entity_id: str | None = None, limit: int = 100
+        self, *, entity: str | None = None, entity_id: str | None = None, limit: int | None = 100
     ) -> builtins.list[AuditEntry]:
-        """Return the newest entries first, optionally only those about one entity."""
+        """Return the newest entries first, optionally only those about one entity
+        (`limit=None`: all of them)."""
+        ...
+
+    def get(self, seq: int) -> AuditEntry | None:
+        """Return the entry numbered `seq`, or None if the log holds none."""
         ...
 
 

@@ -21,6 +21,7 @@ from forcegen.model.response import (
     RespondentContext,
     Response,
     ResponseVersion,
+    version_digest,
 )
 from forcegen.model.round import Invitation, InviteeStatus, ResponseEvent
 from forcegen.service import response_versions as versions
@@ -311,6 +312,7 @@ def _record(
     }
     if version is not None:
         payload["version"] = version.number
+        payload["version_sha256"] = version_digest(version)
     uow.audit.record(
         actor=respondent_actor(invitation),
         action=action,

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from forcegen.model.audit import (
     GENESIS_HASH,
     AuditEntry,
+    AuditHead,
     AuditReport,
     canonical_json,
     entry_hash,
@@ -74,7 +75,7 @@ class SqlAuditLog:
         return verify_chain(self._session)
 
     def entries(
-        self, *, entity: str | None = None, entity_id: str | None = None, limit: int = 100
+        self, *, entity: str | None = None, entity_id: str | None = None, limit: int | None = 100
     ) -> list[AuditEntry]:
         """Return the newest entries first, optionally only those about one entity."""
         query = select(AuditRow).order_by(AuditRow.seq.desc()).limit(limit)
@@ -83,6 +84,11 @@ class SqlAuditLog:
         if entity_id is not None:
             query = query.where(AuditRow.entity_id == entity_id)
         return [_to_domain(row) for row in self._session.scalars(query)]
+
+    def get(self, seq: int) -> AuditEntry | None:
+        """Return the entry numbered `seq`, or None if the log holds none."""
+        row = self._session.get(AuditRow, seq)
+        return _to_domain(row) if row is not None else None
 
     def _lock_appends(self) -> None:
         if self._session.get_bind().dialect.name == "postgresql":
@@ -114,7 +120,8 @@ def _check_rows(rows: Iterable[AuditRow]) -> AuditReport:
             )
         checked += 1
         prev_seq, prev_hash = row.seq, row.hash
-    return AuditReport(entries_checked=checked, head_hash=prev_hash if checked else None)
+    head = AuditHead(seq=prev_seq, hash=prev_hash) if checked else None
+    return AuditReport(entries_checked=checked, head=head)
 
 
 def _problem(row: AuditRow, *, prev_seq: int, prev_hash: str) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -123,6 +124,47 @@ class TestAuditVerify:
         assert result.exit_code == 1
         assert "Audit log BROKEN" in result.stderr
         assert "entry 1 was altered: its content no longer matches its hash" in result.stderr
+
+    def test_head_prints_seq_and_hash_and_verify_compares_with_it(self, cli: CliRunner) -> None:
+        run(cli, "init", "--username", "planner", "--password", PASSWORD)
+        head = run(cli, "audit", "head").stdout.strip()
+        run(cli, "init", "--username", "planner2", "--password", PASSWORD)
+
+        result = run(cli, "audit", "verify", "--expect-head", head)
+
+        assert re.fullmatch(r"1:[0-9a-f]{64}", head)
+        assert result.exit_code == 0, result.output
+        assert "Audit log intact: 2 entries verified. Head: 2:" in words(result.stdout)
+
+    def test_removed_newest_entries_fail_against_the_recorded_head(
+        self, cli: CliRunner, database_url: str
+    ) -> None:
+        run(cli, "init", "--username", "planner", "--password", PASSWORD)
+        run(cli, "init", "--username", "planner2", "--password", PASSWORD)
+        head = run(cli, "audit", "head").stdout.strip()
+        context.reset()
+        engine = sa.create_engine(database_url)
+        with engine.begin() as connection:
+            connection.execute(sa.text("DELETE FROM audit_log WHERE seq = 2"))
+        engine.dispose()
+
+        assert run(cli, "audit", "verify").exit_code == 0  # the chain alone cannot tell
+        result = run(cli, "audit", "verify", "--expect-head", head)
+
+        assert result.exit_code == 1
+        assert "the log ends at entry 1: entries 2 to 2 were removed" in words(result.stderr)
+
+    def test_a_malformed_head_is_one_line_saying_the_form(self, cli: CliRunner) -> None:
+        result = run(cli, "audit", "verify", "--expect-head", "yesterday")
+
+        assert result.exit_code == 1
+        assert "'yesterday' is not an audit head: give it as SEQ:HASH" in words(result.stderr)
+
+    def test_head_of_an_empty_log_says_so(self, cli: CliRunner) -> None:
+        result = run(cli, "audit", "head")
+
+        assert result.exit_code == 1
+        assert "The audit log is empty" in result.stderr
 
 
 def _commands(command: object, prefix: tuple[str, ...] = ()) -> list[tuple[str, object]]:

@@ -9,7 +9,7 @@ from typing import Any
 from web_env import TestClient
 from web_world import World, some_troops
 
-from forcegen.service import accounts
+from forcegen.service import audit_check
 
 
 def _race(calls: list[Any]) -> list[Any]:
@@ -52,7 +52,7 @@ def test_two_api_clients_saving_from_the_same_version_one_wins_one_gets_409(worl
     saved_notes = history[0]["answers"]["troops"]["notes"]
     assert saved_notes == winner.json()["answers"]["troops"]["notes"]
     assert saved_notes in texts
-    assert accounts.verify_audit(uow=world.services.uow()).is_intact
+    assert audit_check.verify_audit(uow=world.services.uow()).is_intact
 
 
 def test_the_form_autosave_conflict_keeps_the_text_and_says_why(world: World) -> None:
