@@ -10,10 +10,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from forcegen.catalog import Catalog, load_catalog
 from forcegen.config import Settings
+from forcegen.model.errors import StorageUnavailableError
 from forcegen.service.ports import Clock, UnitOfWork
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import upgrade
@@ -50,16 +53,30 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
 
     Raises:
         InvalidInputError: the database URL is unsupported.
+        StorageUnavailableError: the database cannot be reached or is not a database.
         DataFileError: a packaged data file does not validate.
     """
     if settings.database_url.startswith("sqlite:///"):
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     engine = make_engine(settings.database_url)
-    upgrade(engine)
+    try:
+        upgrade(engine)
+    except DBAPIError as err:
+        engine.dispose()
+        raise _unavailable(settings.database_url, err) from err
     return Services(
         settings=settings,
         catalog=load_catalog(),
         clock=clock or SystemClock(),
         engine=engine,
         _session_factory=sessionmaker(engine, expire_on_commit=False),
+    )
+
+
+def _unavailable(url: str, err: DBAPIError) -> StorageUnavailableError:
+    shown = make_url(url).render_as_string(hide_password=True)
+    reason = str(err.orig).strip().splitlines()[0] if err.orig else type(err).__name__
+    return StorageUnavailableError(
+        f"Cannot use the database {shown} ({reason}). Check that the server is running and "
+        "FORCEGEN_DATABASE_URL is right, or that the file is a forcegen database."
     )

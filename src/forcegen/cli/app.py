@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from typer.core import TyperGroup
 
 from forcegen.model.errors import ForcegenError
+
+PRIVATE_UMASK = 0o077  # files 0600, folders 0700
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class ForcegenGroup(TyperGroup):
-    """Translate every ForcegenError into one line on stderr and exit code 1 (no traceback).
+    """Translate every ForcegenError, and a file that cannot be read or written, into one line
+    on stderr and exit code 1 (no traceback).
 
     `--debug` (or FORCEGEN_DEBUG=true) shows the traceback instead.
     """
@@ -22,11 +27,22 @@ class ForcegenGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:  # typer vendors click; its Context type is private
         try:
             return super().invoke(ctx)
-        except ForcegenError as err:
+        except (ForcegenError, OSError) as err:
             if ctx.obj and ctx.obj.get("debug"):
                 raise
-            _err.print(f"[bold red]Error:[/] {err.message}", markup=True)
+            _err.print(f"[bold red]Error:[/] {escape(_message(err))}", markup=True)
             raise typer.Exit(1) from None
+
+
+def _message(err: ForcegenError | OSError) -> str:
+    if isinstance(err, ForcegenError):
+        return err.message
+    where = f" {str(err.filename)!r}" if err.filename else ""
+    reason = err.strerror or type(err).__name__
+    return (
+        f"Could not use{where}: {reason}. Check the path (its folder must exist; forcegen "
+        "creates no folders you did not ask for) and the permissions; nothing was changed."
+    )
 
 
 app = typer.Typer(
@@ -48,4 +64,7 @@ def _root(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks on errors."),
 ) -> None:
+    # Everything forcegen creates (the SQLite file, its journal, the secret key, exports,
+    # backups, links) holds confidential answers or credentials: readable by its owner only.
+    os.umask(PRIVATE_UMASK)
     ctx.obj = {"debug": debug}

@@ -186,8 +186,8 @@ def links(
         actor=_actor(),
         include_opened=include_opened,
         valid_days=valid_days,
+        deliver=lambda issued: write_links_csv(output, base, issued),
     )
-    write_links_csv(output, base, issued)
     _out.print(
         f"Wrote {len(issued)} links to {output} (readable by you only). Earlier links for "
         "these invitations no longer work."

@@ -25,7 +25,7 @@ from forcegen.files.positions import parse_positions
 from forcegen.files.sources import parse_sources
 from forcegen.files.table import FileFormat, Record, RowProblem, TableKind, TableRow, format_of
 from forcegen.files.table_file import read_table, tables_in, write_table, write_tables
-from forcegen.model.errors import DataFileError
+from forcegen.model.errors import DataFileError, InvalidInputError
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position
 from forcegen.model.source import Source
@@ -137,11 +137,10 @@ def write_bundle(
         TableKind.PLEDGES: pledges,
     }
     if chosen is not FileFormat.CSV:
-        path.parent.mkdir(parents=True, exist_ok=True)
         write_tables(path, tables, chosen)
         return (path,)
     paths = csv_paths(path)
-    paths[TableKind.SOURCES].parent.mkdir(parents=True, exist_ok=True)
+    paths[TableKind.SOURCES].parent.mkdir(exist_ok=True)  # the folder asked for, not its parents
     for kind, records in tables.items():
         write_table(paths[kind], kind, records, FileFormat.CSV)
     return tuple(paths[kind] for kind in TableKind)
@@ -154,7 +153,13 @@ def _is_directory(path: Path) -> bool:
 
 def _format(path: Path, file_format: FileFormat | str | None) -> FileFormat:
     if file_format is not None:
-        return FileFormat(str(file_format).lower())
+        try:
+            return FileFormat(str(file_format).lower())
+        except ValueError as err:
+            known = ", ".join(kind.value for kind in FileFormat)
+            raise InvalidInputError(
+                f"--format {file_format!r} is not supported: use one of {known}."
+            ) from err
     if _is_directory(path):
         return FileFormat.CSV
     return format_of(path)

@@ -10,7 +10,8 @@ ForcegenError
 ├── RuleViolationError         a valid request the rules forbid (closed round, duplicate...)
 ├── AuthenticationError        missing, wrong, expired or revoked credentials
 ├── PermissionDeniedError      authenticated, but outside one's role or scope
-└── IntegrityError             stored data fails a check (e.g. the audit chain is broken)
+├── IntegrityError             stored data fails a check (e.g. the audit chain is broken)
+└── StorageUnavailableError    the database cannot be reached or is not a forcegen database
 """
 
 
@@ -68,3 +69,7 @@ class PermissionDeniedError(ForcegenError):
 
 class IntegrityError(ForcegenError):
     """Stored data fails an integrity check, such as a broken audit hash chain."""
+
+
+class StorageUnavailableError(ForcegenError):
+    """The database cannot be reached, or the file named is not a database."""

@@ -29,7 +29,7 @@ def write_csv_directory(directory: Path, tables: Sequence[Table]) -> list[Path]:
             f"{str(directory)!r} is a file: CSV exports are a directory of files, one per "
             "table. Give a directory path (it is created if missing)."
         )
-    directory.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(exist_ok=True)  # the folder asked for; a missing parent is an error
     written = [_write(directory / INDEX, ("table", "title", "description"), _index(tables))]
     for t in tables:
         rows = [[cell_text(cell) for cell in row] for row in t.rows]

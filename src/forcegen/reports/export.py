@@ -24,8 +24,8 @@ class ExportFormat(StrEnum):
 def export_assessment(assessment: Assessment, *, format: ExportFormat, output: Path) -> list[Path]:
     """Write the assessment's tables to `output` and return the files written.
 
-    For CSV, `output` is a directory (created if missing) that receives `<table>.csv` per
-    table and `index.csv`; for the other formats it is the file to write.
+    For CSV, `output` is a directory (created if missing, never its parents) that gets
+    `<table>.csv` per table and `index.csv`; for the other formats it is the file to write.
 
     Raises:
         InvalidInputError: `output` is a file where a directory is needed.
@@ -33,7 +33,6 @@ def export_assessment(assessment: Assessment, *, format: ExportFormat, output: P
     tables = assessment_tables(assessment)
     if format is ExportFormat.CSV:
         return write_csv_directory(output, tables)
-    output.parent.mkdir(parents=True, exist_ok=True)
     if format is ExportFormat.XLSX:
         write_xlsx(output, tables)
     elif format is ExportFormat.JSON:

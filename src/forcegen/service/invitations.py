@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from forcegen.model.errors import (
     InvalidInputError,
@@ -125,11 +125,14 @@ def export_links(
     actor: str,
     include_opened: bool = False,
     valid_days: int = DEFAULT_VALID_DAYS,
+    deliver: Callable[[list[IssuedInvitation]], None] | None = None,
 ) -> list[IssuedInvitation]:
     """Issue fresh tokens for delivery: for invitations never opened, or all with
     `include_opened`. Revoked invitations are skipped (reissue them one by one).
 
-    Any link handed out earlier for these invitations stops working.
+    Any link handed out earlier for these invitations stops working, but only once
+    `deliver` (say, writing the links to a file) has succeeded: if it raises, nothing
+    is changed and the old links keep working.
 
     Raises:
         NotFoundError: no such round.
@@ -145,6 +148,8 @@ def export_links(
             if not invitation.is_revoked
             and (include_opened or invitation.status is InviteeStatus.INVITED)
         ]
+        if deliver is not None:
+            deliver(issued)
         uow.commit()
     return issued
 

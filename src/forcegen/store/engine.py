@@ -15,6 +15,7 @@ SQLite is set up so that it behaves like a server database for our purposes:
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def _sqlite_engine(url: URL, *, busy_timeout_ms: int) -> Engine:
             "connection would see empty: give a file path, e.g. sqlite:///var/forcegen.db."
         )
     if not database.startswith("file:"):
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        _create_private_file(Path(database).expanduser())
     engine = create_engine(url)
 
     def configure_connection(
@@ -91,6 +92,15 @@ def _sqlite_engine(url: URL, *, busy_timeout_ms: int) -> Engine:
     event.listen(engine, "connect", configure_connection)
     event.listen(engine, "begin", _begin_immediate)
     return engine
+
+
+def _create_private_file(path: Path) -> None:
+    """Create a missing database file owner-only (0600, in a 0700 folder): it holds the
+    answers in plain JSON. SQLite gives its -wal and -shm files the database file's mode."""
+    if path.exists():
+        return
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
 
 
 def _configure_sqlite(connection: sqlite3.Connection, *, busy_timeout_ms: int) -> None:

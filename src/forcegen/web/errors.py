@@ -32,6 +32,7 @@ from forcegen.model.errors import (
     NotFoundError,
     PermissionDeniedError,
     RuleViolationError,
+    StorageUnavailableError,
 )
 from forcegen.web.ratelimit import AttemptLimiter, TooManyAttemptsError
 from forcegen.web.render import is_htmx, render
@@ -47,6 +48,7 @@ STATUS_BY_ERROR: dict[type[ForcegenError], int] = {
     AuthenticationError: 401,
     PermissionDeniedError: 403,
     IntegrityError: 500,
+    StorageUnavailableError: 503,
 }
 
 _TITLES = {
@@ -60,6 +62,7 @@ _TITLES = {
     422: "Please correct the input",
     429: "Too many attempts",
     500: "Something went wrong on our side",
+    503: "Temporarily unavailable",
 }
 
 
