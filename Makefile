@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check bench serve clean chromium
+.PHONY: demo test check bench serve clean chromium pg-client
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-demo: $(STAMP)
+demo: $(STAMP) pg-client
 	$(BIN)/forcegen demo --host $(HOST) --port $(PORT)
 
 # Browser tests use Debian's chromium; install it when missing (needs root, as on CI).
@@ -24,7 +24,14 @@ chromium:
 	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || \
 	  echo "Could not install chromium: browser tests will skip (run as root: apt-get install -y chromium)"; }
 
-test: $(STAMP) chromium
+# `forcegen backup`/`restore` on PostgreSQL use pg_dump/pg_restore; install them when missing.
+pg-client:
+	@command -v pg_dump >/dev/null 2>&1 || { \
+	  echo "Installing PostgreSQL's client tools (pg_dump) for backups..."; \
+	  (apt-get update -qq && apt-get install -y -qq postgresql-client >/dev/null) || \
+	  echo "Could not install pg_dump: PostgreSQL backups will fail (apt-get install -y postgresql-client)"; }
+
+test: $(STAMP) chromium pg-client
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 check: $(STAMP)

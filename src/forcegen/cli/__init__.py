@@ -6,6 +6,7 @@ Importing this package attaches every command group to `app`.
 from __future__ import annotations
 
 from forcegen.cli import assess as _assess  # noqa: F401
+from forcegen.cli import backup as _backup  # noqa: F401
 from forcegen.cli import commands_setup as _commands_setup  # noqa: F401  (attaches commands)
 from forcegen.cli import demo as _demo  # noqa: F401
 from forcegen.cli import positions as _positions  # noqa: F401

@@ -155,3 +155,33 @@ class TestPrivateFiles:
 
         assert mode(target) == 0o700
         assert {mode(path) for path in target.iterdir()} == {0o600}
+
+
+class TestBackupAndRestore:
+    def test_backup_then_restore_into_a_new_folder_verifies(
+        self, cli: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        run(cli, "init", "--username", "planner", "--password", PASSWORD)
+        backup = tmp_path / "forcegen-backup.zip"
+
+        made = run(cli, "backup", "--output", str(backup))
+        monkeypatch.setenv("FORCEGEN_DATA_DIR", str(tmp_path / "restored"))
+        context.reset()
+        restored = run(cli, "restore", str(backup))
+
+        assert made.exit_code == 0, made.output
+        assert mode(backup) == 0o600
+        assert restored.exit_code == 0, restored.output
+        assert "Restored and verified: sqlite" in " ".join(restored.stdout.split())
+        assert mode(tmp_path / "restored" / "forcegen.db") == 0o600
+
+    def test_restore_over_a_database_in_use_is_refused(
+        self, cli: CliRunner, tmp_path: Path
+    ) -> None:
+        run(cli, "init", "--username", "planner", "--password", PASSWORD)
+        backup = tmp_path / "forcegen-backup.zip"
+        run(cli, "backup", "--output", str(backup))
+
+        line = one_line_error(run(cli, "restore", str(backup)))
+
+        assert "a restore goes into an empty database only" in line
