@@ -30,7 +30,7 @@ def _subclasses(cls: type[errors.ForcegenError]) -> list[type[errors.ForcegenErr
 @pytest.mark.parametrize(
     "error_class", _subclasses(errors.ForcegenError), ids=lambda cls: cls.__name__
 )
-def test_every_forcegen_error_maps_to_a_client_status_except_broken_integrity(
+def test_every_forcegen_error_maps_to_a_client_status_except_server_side_failures(
     error_class: type[errors.ForcegenError],
 ) -> None:
     error = error_class.__new__(error_class)
@@ -41,6 +41,8 @@ def test_every_forcegen_error_maps_to_a_client_status_except_broken_integrity(
 
     if issubclass(error_class, errors.IntegrityError):
         assert status == 500
+    elif issubclass(error_class, errors.StorageUnavailableError):
+        assert status == 503
     else:
         assert 400 <= status < 500
     assert any(issubclass(error_class, mapped) for mapped in STATUS_BY_ERROR)
