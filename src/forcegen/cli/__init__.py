@@ -5,6 +5,7 @@ Importing this package attaches every command group to `app`.
 
 from __future__ import annotations
 
+from forcegen.cli import accounts as _accounts  # noqa: F401
 from forcegen.cli import assess as _assess  # noqa: F401
 from forcegen.cli import backup as _backup  # noqa: F401
 from forcegen.cli import commands_setup as _commands_setup  # noqa: F401  (attaches commands)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 from functools import cache
 
@@ -20,3 +21,11 @@ def reset() -> None:
     if services.cache_info().currsize:
         services().close()
     services.cache_clear()
+
+
+def actor() -> str:
+    """How the person at this terminal appears in the audit log."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli"

@@ -35,8 +35,8 @@ class Role(StrEnum):
 class User(BaseModel):
     """A person who logs in with a password or an API token.
 
-    `password_hash` (argon2) and `api_token_hash` (sha256) never leave the service layer:
-    they are kept out of `repr` so logs and tracebacks do not carry them.
+    `password_hash` (argon2) never leaves the service layer: it is kept out of `repr` so
+    logs and tracebacks do not carry it. API tokens are `ApiToken` values of their own.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -46,7 +46,6 @@ class User(BaseModel):
     display_name: str = Field(min_length=1, max_length=MAX_DISPLAY_NAME_LENGTH)
     role: Role
     password_hash: str = Field(repr=False)
-    api_token_hash: str | None = Field(default=None, repr=False)
     created_at: dt.datetime
     disabled_at: dt.datetime | None = None
 

@@ -1,10 +1,10 @@
-"""Account use cases: create users, log them in by password or API token."""
+"""Account use cases: create users and log them in by password (API tokens: api_tokens.py)."""
 
 from __future__ import annotations
 
 import uuid
 
-from forcegen.model.errors import AuthenticationError, NotFoundError, RuleViolationError
+from forcegen.model.errors import AuthenticationError
 from forcegen.model.user import (
     Role,
     User,
@@ -15,13 +15,7 @@ from forcegen.model.user import (
     parse_role,
     username_taken,
 )
-from forcegen.service.credentials import (
-    burn_password_check,
-    hash_password,
-    hash_token,
-    new_token,
-    verify_password,
-)
+from forcegen.service.credentials import burn_password_check, hash_password, verify_password
 from forcegen.service.ports import UnitOfWork
 
 SYSTEM_ACTOR = "system"
@@ -92,64 +86,10 @@ def authenticate(*, uow: UnitOfWork, username: str, password: str) -> User:
     return user
 
 
-def issue_api_token(*, uow: UnitOfWork, username: str, actor: str | None = None) -> str:
-    """Give the user a new API token, replacing (and so revoking) any previous one.
-
-    Returns the token itself: it is shown once and only its hash is stored.
-
-    Raises:
-        NotFoundError: no user with that username.
-        RuleViolationError: the account is disabled.
-    """
-    token = new_token()
-    with uow:
-        user = _existing_user(uow, username)
-        if user.is_disabled:
-            raise RuleViolationError(
-                f"The account {user.username!r} is disabled: re-enable it before issuing a token."
-            )
-        uow.users.update(user.model_copy(update={"api_token_hash": hash_token(token)}))
-        uow.audit.record(
-            actor=actor or user.username,
-            action="user.issue_token",
-            entity="user",
-            entity_id=user.id,
-            payload={"username": user.username},
-        )
-        uow.commit()
-    return token
-
-
-def authenticate_token(*, uow: UnitOfWork, token: str) -> User:
-    """Return the user holding this API token.
-
-    Raises:
-        AuthenticationError: the token is unknown, was replaced, or its account is disabled.
-    """
-    with uow:
-        user = uow.users.get_by_token_hash(hash_token(token.strip()))
-    if user is None or user.is_disabled:
-        raise AuthenticationError(
-            "API token not recognised: it may have been replaced by a newer one or its "
-            "account disabled. Ask a coordinator for a new token."
-        )
-    return user
-
-
 def list_users(*, uow: UnitOfWork) -> list[User]:
     """Return every account, ordered by username."""
     with uow:
         return uow.users.list()
-
-
-def _existing_user(uow: UnitOfWork, username: str) -> User:
-    user = uow.users.get_by_username(username.strip().lower())
-    if user is None:
-        raise NotFoundError(
-            f"No user named {username!r}: check the spelling (usernames are lower-case) "
-            "or create the account first."
-        )
-    return user
 
 
 def _wrong_credentials() -> AuthenticationError:

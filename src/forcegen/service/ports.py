@@ -19,8 +19,9 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import Protocol, Self
 
+from forcegen.model.api_token import ApiToken, ApiTokenId
 from forcegen.model.audit import AuditEntry, AuditReport
-from forcegen.model.user import User
+from forcegen.model.user import User, UserId
 from forcegen.service.public_ports import PledgeRepository, PositionRepository, SourceRepository
 from forcegen.service.round_ports import (
     EndorsementRepository,
@@ -61,12 +62,40 @@ class UserRepository(Protocol):
         """Return the user with this (normalised, lower-case) username, or None."""
         ...
 
-    def get_by_token_hash(self, token_hash: str) -> User | None:
-        """Return the user whose current API token hashes to `token_hash`, or None."""
+    def get(self, user_id: UserId) -> User | None:
+        """Return the user with this id, or None."""
         ...
 
     def list(self) -> builtins.list[User]:
         """Return all users, ordered by username."""
+        ...
+
+
+class ApiTokenRepository(Protocol):
+    """Issued API tokens, looked up by the sha256 of the secret."""
+
+    def add(self, token: ApiToken) -> None:
+        """Store a new token."""
+        ...
+
+    def update(self, token: ApiToken) -> None:
+        """Replace the stored fields of an existing token (matched by id).
+
+        Raises:
+            NotFoundError: no token with that id.
+        """
+        ...
+
+    def get(self, token_id: ApiTokenId) -> ApiToken | None:
+        """Return the token with this id, or None."""
+        ...
+
+    def get_by_hash(self, token_hash: str) -> ApiToken | None:
+        """Return the token whose secret hashes to `token_hash`, or None."""
+        ...
+
+    def for_user(self, user_id: UserId | None = None) -> builtins.list[ApiToken]:
+        """Return the tokens of one user (or of everyone), newest first."""
         ...
 
 
@@ -130,6 +159,9 @@ class UnitOfWork(Protocol):
 
     @property
     def audit(self) -> AuditLog: ...
+
+    @property
+    def api_tokens(self) -> ApiTokenRepository: ...
 
     @property
     def rounds(self) -> RoundRepository: ...

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from forcegen.service.ports import Clock
+from forcegen.store.api_token_repository import SqlApiTokenRepository
 from forcegen.store.audit import SqlAuditLog
 from forcegen.store.public_repository import (
     SqlPledgeRepository,
@@ -52,6 +53,7 @@ class SqlUnitOfWork:
         session = self._session = self._session_factory()
         self.users = SqlUserRepository(session)
         self.audit = SqlAuditLog(session, self.clock)
+        self.api_tokens = SqlApiTokenRepository(session)
         self.rounds = SqlRoundRepository(session)
         self.invitations = SqlInvitationRepository(session)
         self.responses = SqlResponseRepository(session)

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlalchemy.orm import Session
 
-from forcegen.model.errors import NotFoundError, RuleViolationError
+from forcegen.model.errors import NotFoundError
 from forcegen.model.user import Role, User, UserId, username_taken
 from forcegen.store.rows_core import UserRow
 
@@ -34,8 +34,8 @@ class SqlUserRepository:
         row = self._session.scalar(select(UserRow).where(UserRow.username == username))
         return _to_domain(row) if row else None
 
-    def get_by_token_hash(self, token_hash: str) -> User | None:
-        row = self._session.scalar(select(UserRow).where(UserRow.api_token_hash == token_hash))
+    def get(self, user_id: UserId) -> User | None:
+        row = self._session.get(UserRow, user_id)
         return _to_domain(row) if row else None
 
     def list(self) -> list[User]:
@@ -47,10 +47,6 @@ class SqlUserRepository:
             self._session.flush()
         except SqlIntegrityError as err:
             # The unit of work rolls the transaction back when the error leaves its block.
-            if "token" in str(err.orig):
-                raise RuleViolationError(
-                    "That API token is already in use: issue a new one."
-                ) from err
             raise username_taken(user.username) from err
 
 
@@ -65,7 +61,6 @@ def _copy_fields(user: User, row: UserRow) -> None:
     row.display_name = user.display_name
     row.role = user.role.value
     row.password_hash = user.password_hash
-    row.api_token_hash = user.api_token_hash
     row.created_at = user.created_at
     row.disabled_at = user.disabled_at
 
@@ -77,7 +72,6 @@ def _to_domain(row: UserRow) -> User:
         display_name=row.display_name,
         role=Role(row.role),
         password_hash=row.password_hash,
-        api_token_hash=row.api_token_hash,
         created_at=row.created_at,
         disabled_at=row.disabled_at,
     )

@@ -18,7 +18,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from forcegen.model.errors import AuthenticationError, PermissionDeniedError
 from forcegen.model.user import Role, User
-from forcegen.service import accounts
+from forcegen.service import accounts, api_tokens
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
 from forcegen.web.errors import LoginRequiredError
 from forcegen.web.render import render
@@ -27,6 +27,7 @@ from forcegen.web.security import CsrfChecked
 PASSWORD_PURPOSE = "password"
 API_TOKEN_PURPOSE = "API token"
 INVITATION_PURPOSE = "invitation token"
+READ_METHODS = frozenset({"GET", "HEAD"})
 
 _coordinator_bearer = HTTPBearer(
     auto_error=False,
@@ -85,13 +86,29 @@ def coordinator_api(
             "This endpoint needs a coordinator API token: send `Authorization: Bearer <token>`."
         )
     request.state.auth_purpose = API_TOKEN_PURPOSE  # from here, a failure counts as a guess
-    user = accounts.authenticate_token(uow=services.uow(), token=credentials.credentials)
+    user = token_user(request, services, credentials.credentials)
     if user.role is not Role.COORDINATOR:
         raise PermissionDeniedError(
             f"The token belongs to {user.username!r}, an {user.role.value}; this endpoint is "
             "for coordinators."
         )
     return user
+
+
+def token_user(request: Request, services: ServicesDep, secret: str) -> User:
+    """The account of an API token, refused when a read-only token asks to change anything.
+
+    Raises:
+        AuthenticationError: unknown, expired or revoked token, or a disabled account.
+        PermissionDeniedError: a read token on a request other than GET or HEAD.
+    """
+    holder = api_tokens.authenticate_token(uow=services.uow(), token=secret)
+    if request.method not in READ_METHODS and not holder.scope.allows_changes:
+        raise PermissionDeniedError(
+            f"This API token of {holder.user.username!r} is read-only: it may only read (GET). "
+            "Ask a coordinator for a write token to change anything."
+        )
+    return holder.user
 
 
 def respondent_page(session: SessionDep) -> str:

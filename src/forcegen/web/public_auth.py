@@ -14,8 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from forcegen.model.errors import AuthenticationError, PermissionDeniedError
 from forcegen.model.user import Role, User
-from forcegen.service import accounts
-from forcegen.web.auth import API_TOKEN_PURPOSE
+from forcegen.web.auth import API_TOKEN_PURPOSE, token_user
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
 from forcegen.web.errors import LoginRequiredError
 
@@ -76,7 +75,7 @@ def analyst_api(
             "This endpoint needs an analyst's or coordinator's API token: send "
             "`Authorization: Bearer <token>`."
         )
-    return _allowed(accounts.authenticate_token(uow=services.uow(), token=credentials.credentials))
+    return _allowed(token_user(request, services, credentials.credentials))
 
 
 AnalystPage = Annotated[User, Depends(analyst_page)]

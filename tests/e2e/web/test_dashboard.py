@@ -23,7 +23,7 @@ from forcegen.bootstrap import Services, SystemClock
 from forcegen.catalog import load_catalog, load_public_dataset
 from forcegen.config import Settings
 from forcegen.model.user import Role
-from forcegen.service import accounts
+from forcegen.service import api_tokens
 from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import upgrade
@@ -138,7 +138,9 @@ class TestWhoSeesIt:
         assert response.status_code == 303
 
     def test_the_api_needs_a_coordinator_token_for_a_round(self, demo: Demo) -> None:
-        token = accounts.issue_api_token(uow=demo.services.uow(), username="alice")
+        token = api_tokens.issue_token(
+            uow=demo.services.uow(), username="alice", actor="test"
+        ).secret
         path = f"/api{demo.round_path}"
 
         denied = TestClient(demo.app).get(path)

@@ -16,7 +16,7 @@ from web_world import World
 
 from forcegen.model.position import Position, Stance, Topic
 from forcegen.model.source import Reliability, Source
-from forcegen.service import accounts, public_record
+from forcegen.service import accounts, api_tokens, public_record
 
 SEED = "seed:000_7a244714040bc68c.txt"
 SOURCES = [
@@ -366,7 +366,9 @@ class TestAccess:
     def test_the_api_takes_an_analyst_token_and_refuses_invitation_tokens(
         self, tracker: World, path: str
     ) -> None:
-        token = accounts.issue_api_token(uow=tracker.services.uow(), username="ana")
+        token = api_tokens.issue_token(
+            uow=tracker.services.uow(), username="ana", actor="test"
+        ).secret
 
         allowed = tracker.api(token).get(path)
         refused = tracker.api(tracker.tokens["A:FRA"]).get(path)
@@ -378,7 +380,9 @@ class TestAccess:
         assert refused.json()["ok"] is False
 
     def test_an_api_import_with_problems_names_each_one(self, tracker: World) -> None:
-        token = accounts.issue_api_token(uow=tracker.services.uow(), username="ana")
+        token = api_tokens.issue_token(
+            uow=tracker.services.uow(), username="ana", actor="test"
+        ).secret
         body = {
             "positions": [
                 {

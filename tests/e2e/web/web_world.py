@@ -22,7 +22,7 @@ from web_env import PASSWORD, TestClient, log_in, open_link
 from forcegen.bootstrap import Services, SystemClock
 from forcegen.catalog import load_catalog
 from forcegen.config import Settings
-from forcegen.service import accounts, responding, rounds
+from forcegen.service import accounts, api_tokens, responding, rounds
 from forcegen.web import create_app
 from forcegen.web.session import COOKIE_NAME, Session, SessionCodec
 
@@ -131,7 +131,7 @@ def build_world(services: Services) -> World:
         role="coordinator",
         display_name="Alice Coordinator",
     )
-    api_token = accounts.issue_api_token(uow=services.uow(), username="alice")
+    api_token = api_tokens.issue_token(uow=services.uow(), username="alice", actor="test").secret
     round_a = _round(services, "Round A", ["FRA", "DEU", "POL", "GBR", "EU"])
     round_b = _round(services, "Round B", ["FRA"])
     tokens = {f"A:{i.invitation.participant_code}": i.token for i in round_a[1]}

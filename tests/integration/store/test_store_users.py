@@ -9,7 +9,6 @@ import pytest
 from forcegen.model.errors import (
     AuthenticationError,
     InvalidInputError,
-    NotFoundError,
     RuleViolationError,
 )
 from forcegen.model.user import Role, User
@@ -145,34 +144,3 @@ class TestAuthenticate:
         assert wrong_password.value.message == unknown_user.value.message
         assert "nobody" not in unknown_user.value.message
         assert wrong_password.value.message.startswith("Wrong username or password")
-
-
-class TestApiToken:
-    def test_an_issued_token_logs_in_and_is_stored_only_as_a_hash(
-        self, uow_factory: UowFactory
-    ) -> None:
-        user = make_user(uow_factory)
-
-        token = accounts.issue_api_token(uow=uow_factory(), username="a.martin")
-
-        assert accounts.authenticate_token(uow=uow_factory(), token=token).id == user.id
-        with uow_factory() as uow:
-            stored = uow.users.get_by_username("a.martin")
-            actions = [entry.action for entry in uow.audit.entries()]
-        assert stored is not None
-        assert stored.api_token_hash is not None
-        assert token not in stored.api_token_hash
-        assert actions == ["user.issue_token", "user.create"]
-
-    def test_a_new_token_revokes_the_previous_one(self, uow_factory: UowFactory) -> None:
-        make_user(uow_factory)
-        old = accounts.issue_api_token(uow=uow_factory(), username="a.martin")
-
-        accounts.issue_api_token(uow=uow_factory(), username="a.martin")
-
-        with pytest.raises(AuthenticationError, match="API token not recognised"):
-            accounts.authenticate_token(uow=uow_factory(), token=old)
-
-    def test_a_token_for_an_unknown_user_is_refused(self, uow_factory: UowFactory) -> None:
-        with pytest.raises(NotFoundError, match="No user named 'ghost'"):
-            accounts.issue_api_token(uow=uow_factory(), username="ghost")

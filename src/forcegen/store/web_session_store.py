@@ -1,0 +1,76 @@
+"""Browser sessions in SQL: the SessionStore port over the `web_sessions` table."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Engine, delete, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from forcegen.model.user import UserId
+from forcegen.model.web_session import WebSession
+from forcegen.store.rows_core import WebSessionRow
+
+
+class SqlSessionStore:
+    """Each call is one short transaction of its own."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def add(self, session: WebSession) -> None:
+        with self._sessions.begin() as db:
+            db.add(
+                WebSessionRow(
+                    id_hash=session.id_hash,
+                    csrf=session.csrf,
+                    user_id=session.user_id,
+                    password_stamp=session.password_stamp,
+                    invitation_token_hash=session.invitation_token_hash,
+                    created_at=session.created_at,
+                    last_seen_at=session.last_seen_at,
+                    expires_at=session.expires_at,
+                )
+            )
+
+    def get(self, id_hash: str) -> WebSession | None:
+        with self._sessions() as db:
+            row = db.get(WebSessionRow, id_hash)
+            return _to_domain(row) if row is not None else None
+
+    def touch(self, id_hash: str, at: dt.datetime) -> None:
+        with self._sessions.begin() as db:
+            db.execute(
+                update(WebSessionRow)
+                .where(WebSessionRow.id_hash == id_hash)
+                .values(last_seen_at=at)
+            )
+
+    def delete(self, id_hash: str) -> None:
+        with self._sessions.begin() as db:
+            db.execute(delete(WebSessionRow).where(WebSessionRow.id_hash == id_hash))
+
+    def purge(self, now: dt.datetime) -> int:
+        with self._sessions.begin() as db:
+            return _delete_expired(db, now)
+
+
+def _delete_expired(db: Session, now: dt.datetime) -> int:
+    expired = select(WebSessionRow.id_hash).where(WebSessionRow.expires_at <= now)
+    ids = list(db.scalars(expired))
+    if ids:
+        db.execute(delete(WebSessionRow).where(WebSessionRow.id_hash.in_(ids)))
+    return len(ids)
+
+
+def _to_domain(row: WebSessionRow) -> WebSession:
+    return WebSession(
+        id_hash=row.id_hash,
+        csrf=row.csrf,
+        user_id=UserId(row.user_id) if row.user_id else None,
+        password_stamp=row.password_stamp,
+        invitation_token_hash=row.invitation_token_hash,
+        created_at=row.created_at,
+        last_seen_at=row.last_seen_at,
+        expires_at=row.expires_at,
+    )
