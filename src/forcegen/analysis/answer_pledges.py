@@ -3,7 +3,9 @@
 One submitted answer set (the default questionnaire's keys) becomes:
 
 - `troops.contributions[i]` -> a `troops` pledge (an `enabler` pledge when it has platforms but
-  no personnel) in that capability; `sustained` or held for `months` from
+  no personnel: their crews are then unknown, never zero) in that capability, its personnel
+  and platforms as stated (a number, or a statement such as "up to 7,500" or "unknown", read
+  by `forcegen.model.amount`); `sustained` or held for `months` from
   `earliest_availability_month`; its caveats; its `condition`, or, when that is empty, the
   government's US preconditions (`us_support.enablers` rows marked `precondition`) joined
   with `and`. A `troops.decision` of `no` yields no force pledges, whatever the rows say.
@@ -21,9 +23,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from pydantic import ValidationError
+
+from forcegen.model.amount import Count, parse_count
+from forcegen.model.number import InvalidNumberError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 
 FORCE_QUESTION = "troops"
+_NONE = Count.exact(0)
 NO_TROOPS = "no"
 
 
@@ -103,24 +110,27 @@ def _force_pledges(
     fallback = default_condition(answers)
     pledges = []
     for index, row in enumerate(answer_rows(answers, FORCE_QUESTION, "contributions")):
-        personnel = _int(row.get("personnel"))
-        platforms = _int(row.get("platforms"))
+        where = f"{participant} troops.contributions[{index}]"
+        try:
+            personnel, platforms = _count(row.get("personnel")), _count(row.get("platforms"))
+        except InvalidNumberError as err:
+            skipped.append(f"{where}: {err.message}")
+            continue
         sustained = bool(row.get("sustained", True))
         months = _int(row.get("months")) or None
         if not sustained and months is None:
-            skipped.append(
-                f"{participant} troops.contributions[{index}]: not sustained and no months given"
-            )
+            skipped.append(f"{where}: not sustained and no months given")
             continue
-        kind = PledgeKind.TROOPS if personnel > 0 or platforms == 0 else PledgeKind.ENABLER
+        is_crewed = platforms is not None and (platforms.high or platforms.low or 0) > 0
+        is_enabler = is_crewed and (personnel is None or personnel == _NONE)
         pledges.append(
             Pledge(
                 id=PledgeId(f"{participant}/troops/{index + 1}"),
                 contributor=participant,
-                kind=kind,
+                kind=PledgeKind.ENABLER if is_enabler else PledgeKind.TROOPS,
                 capability=str(row.get("capability") or ""),
-                personnel=personnel,
-                platforms=platforms,
+                personnel=Count.unknown() if is_enabler else personnel,
+                platforms=platforms or _NONE,
                 sustained=sustained,
                 duration_months=None if sustained else months,
                 start_month=_int(row.get("earliest_availability_month")),
@@ -190,6 +200,24 @@ def _list(value: object) -> Sequence[object]:
 
 def _int(value: object) -> int:
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+
+
+def _count(value: object) -> Count | None:
+    """An answered amount: a number, a statement ("up to 7,500"), or None if not answered.
+
+    Raises:
+        InvalidNumberError: the text states no amount.
+    """
+    if isinstance(value, Mapping):
+        try:
+            return Count.model_validate(value)
+        except ValidationError as err:
+            raise InvalidNumberError(f"{dict(value)!r} is not an amount: {err}") from None
+    if isinstance(value, str) and value.strip():
+        return parse_count(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return Count.exact(int(value))
+    return None
 
 
 def _delivery_note(months: object) -> str:

@@ -87,7 +87,7 @@ def _figures(participants: Mapping[str, Participant], code: str) -> ReferenceFig
 def _row(
     code: str, pledges: list[Pledge], figures: ReferenceFigures | None, share: float | None
 ) -> ContributorBurden:
-    personnel = sum(p.personnel for p in pledges)
+    personnel = sum(p.personnel.figure for p in pledges)
     active = figures.active_military_k if figures is not None else None
     return ContributorBurden(
         contributor=code,

@@ -50,7 +50,8 @@ class Quantity:
             return 0
         if self.excluded_caveats & pledge.caveats:
             return 0
-        return pledge.platforms if self.measure in _COUNTS_PLATFORMS else pledge.personnel
+        amount = pledge.platforms if self.measure in _COUNTS_PLATFORMS else pledge.personnel
+        return amount.figure
 
 
 TOTAL_PERSONNEL = Quantity(Measure.TOTAL_PERSONNEL)

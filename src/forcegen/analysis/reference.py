@@ -67,7 +67,7 @@ def aggregates(active: Iterable[Pledge]) -> tuple[dict[str, int], dict[str, int]
     members: dict[str, set[str]] = {}
     for pledge in active:
         if pledge.kind is PledgeKind.TROOPS:
-            troops[pledge.contributor] = troops.get(pledge.contributor, 0) + pledge.personnel
+            troops[pledge.contributor] = troops.get(pledge.contributor, 0) + pledge.personnel.figure
         if pledge.kind in FORCE_KINDS and pledge.capability:
             members.setdefault(pledge.capability, set()).add(pledge.contributor)
     return troops, {capability: len(who) for capability, who in members.items()}

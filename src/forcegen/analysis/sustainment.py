@@ -95,12 +95,13 @@ def holds_in(pledge: Pledge, month: int) -> bool:
 
 
 def _rotation(pledge: Pledge, ratio: float) -> RotationNeed:
-    pool = math.ceil(pledge.personnel * ratio) if pledge.sustained else pledge.personnel
+    deployed = pledge.personnel.figure
+    pool = math.ceil(deployed * ratio) if pledge.sustained else deployed
     return RotationNeed(
         pledge_id=pledge.id,
         contributor=pledge.contributor,
         capability=pledge.capability or "",
-        deployed_personnel=pledge.personnel,
+        deployed_personnel=deployed,
         pool_personnel=pool,
         is_sustained=pledge.sustained,
     )

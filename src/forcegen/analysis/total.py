@@ -24,8 +24,8 @@ class Total(BaseModel):
         """The total of the force pledges among `pledges` (troops and enablers)."""
         force = [p for p in pledges if p.kind in FORCE_KINDS]
         return cls(
-            personnel=sum(p.personnel for p in force),
-            platforms=sum(p.platforms for p in force),
+            personnel=sum(p.personnel.figure for p in force),
+            platforms=sum(p.platforms.figure for p in force),
             pledge_ids=tuple(p.id for p in force),
         )
 

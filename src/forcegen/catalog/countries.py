@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 
 import pycountry
 from pydantic import ValidationError
 
 from forcegen.catalog.error_message import describe_error
 from forcegen.model.errors import DataFileError
+from forcegen.model.number import InvalidNumberError, parse_number
 from forcegen.model.participant import (
     ORGANISATIONS,
     Participant,
@@ -149,13 +149,9 @@ def _number(row: dict[str, str | None], column: str, line: int, filename: str) -
     if not text:
         return None
     try:
-        value = float(text)
-    except ValueError:
-        value = math.nan
-    if not math.isfinite(value):
-        message = f"{text!r} is not a number; write it with a dot for decimals, e.g. 4684.182"
-        raise _cell_error(filename, line, column, message)
-    return value
+        return parse_number(text)
+    except InvalidNumberError as err:
+        raise _cell_error(filename, line, column, err.message) from None
 
 
 def _cell_error(filename: str, line: int, column: str, message: str) -> DataFileError:

@@ -10,23 +10,24 @@ import datetime as dt
 from enum import Enum
 
 from forcegen.files.table import LIST_SEPARATOR, Record, TableKind, column_names
+from forcegen.model.amount import Amount, Stated
+from forcegen.model.number import format_number
 
 CellValue = str | int | float | bool | dt.date | list[str] | None
-
-# Whole floats below this are written without a decimal part (40000.0 -> "40000").
-_EXACT_INTEGER_LIMIT = 2.0**53
 
 
 def record_values(record: Record, kind: TableKind) -> dict[str, CellValue]:
     """The record's values by column, as plain Python values in column order.
 
-    Sets (caveats) come out sorted, so the same pledge always gives the same cells.
+    Sets (caveats) come out sorted, so the same pledge always gives the same cells; an exact
+    amount is its number, any other its statement ("up to 7500", "unknown").
     """
-    dumped = record.model_dump()
-    return {name: _plain(dumped[name]) for name in column_names(kind)}
+    return {name: _plain(getattr(record, name)) for name in column_names(kind)}
 
 
 def _plain(value: object) -> CellValue:
+    if isinstance(value, Amount):
+        return value.figure if value.stated is Stated.EXACT else value.file_text
     if isinstance(value, Enum):
         return str(value.value)
     if isinstance(value, frozenset | set):
@@ -71,10 +72,3 @@ def cell_text(value: object) -> str:
     if isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
         return LIST_SEPARATOR.join(cell_text(item) for item in value)
     raise TypeError(f"a cell cannot hold {type(value).__name__} values")
-
-
-def format_number(value: float) -> str:
-    """Shortest text that reads back as the same number; whole numbers without '.0'."""
-    if value.is_integer() and abs(value) < _EXACT_INTEGER_LIMIT:
-        return str(int(value))
-    return repr(value)

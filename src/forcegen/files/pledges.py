@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable
 from forcegen.conditions import Vocabulary, check
 from forcegen.files.row_parser import RowParser
 from forcegen.files.table import RowProblem, TableKind, TableRow
+from forcegen.model.amount import parse_count, parse_money
 from forcegen.model.pledge import Level, Pledge, PledgeKind
 
 
@@ -20,9 +21,11 @@ def parse_pledges(
 ) -> tuple[list[Pledge], list[RowProblem]]:
     """Every valid pledge, and every problem of every row (empty when all are valid).
 
-    Caveats and source ids are ';'-separated. Conditions must parse in the condition language;
-    the names they use, and capabilities, caveats and source ids, are checked against the
-    collections given (None: not checked).
+    Quantities are amounts as stated ("7500", "up to 7,500", "about 150 (50-250)",
+    "unknown"; see `forcegen.model.amount`); a force pledge's empty personnel cell is unknown,
+    not zero. Caveats and source ids are ';'-separated. Conditions must parse in the
+    condition language; the names they use, and capabilities, caveats and source ids, are
+    checked against the collections given (None: not checked).
     """
     names = _Names(known_source_ids, capabilities, caveats, condition_vocabulary)
     pledges: list[Pledge] = []
@@ -63,10 +66,10 @@ class _Names:
             "contributor": parser.participant("contributor"),
             "kind": parser.choice("kind", PledgeKind, is_required=True),
             "capability": capability,
-            "personnel": parser.integer("personnel"),
-            "platforms": parser.integer("platforms"),
-            "value_eur": parser.number("value_eur"),
-            "quantity": parser.integer("quantity"),
+            "personnel": parser.amount("personnel", parse_count),
+            "platforms": parser.amount("platforms", parse_count),
+            "value_eur": parser.amount("value_eur", parse_money),
+            "quantity": parser.amount("quantity", parse_count),
             "item": parser.text("item"),
             "sustained": parser.boolean("sustained"),
             "duration_months": parser.integer("duration_months"),

@@ -13,25 +13,26 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import math
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from enum import StrEnum
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from forcegen.files.table import LIST_SEPARATOR, RowProblem, TableKind, TableRow, column_names
+from forcegen.model.amount import A
 from forcegen.model.errors import UnknownParticipantError
+from forcegen.model.number import InvalidNumberError, parse_number, parse_whole
 from forcegen.model.participant import normalise_code
 
 E = TypeVar("E", bound=StrEnum)
 M = TypeVar("M", bound=BaseModel)
+T = TypeVar("T")
 
 _TRUE = frozenset({"true", "yes", "y", "1"})
 _FALSE = frozenset({"false", "no", "n", "0"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_WHOLE = re.compile(r"[+-]?\d+")
 _CLOSE_ENOUGH = 0.75
 
 
@@ -114,30 +115,24 @@ class RowParser:
             return None
 
     def number(self, column: str) -> float | None:
+        return self._read(column, parse_number)
+
+    def integer(self, column: str) -> int | None:
+        return self._read(column, parse_whole)
+
+    def amount(self, column: str, parse: Callable[[str], A]) -> A | None:
+        """An amount as stated: "7500", "up to 7,500", "about 150", "unknown"..."""
+        return self._read(column, parse)
+
+    def _read(self, column: str, parse: Callable[[str], T]) -> T | None:
         value = self.label(column)
         if value is None:
             return None
         try:
-            number = float(value)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number) or "_" in value:
-            self.problem(
-                column,
-                f"{value!r} is not a number; write digits only, with '.' for decimals and "
-                "no thousands separators, e.g. 40000",
-            )
+            return parse(value)
+        except InvalidNumberError as err:
+            self.problem(column, err.message)
             return None
-        return number
-
-    def integer(self, column: str) -> int | None:
-        value = self.label(column)
-        if value is None:
-            return None
-        if not _WHOLE.fullmatch(value):
-            self.problem(column, f"{value!r} is not a whole number; write digits only, e.g. 150")
-            return None
-        return int(value)
 
     def boolean(self, column: str) -> bool | None:
         value = self.label(column)

@@ -16,11 +16,12 @@ import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils.exceptions import InvalidFileException
 
-from forcegen.files.cell import CellValue, cell_text, format_number, record_values
+from forcegen.files.cell import CellValue, cell_text, record_values
 from forcegen.files.formula import neutralise, restore
 from forcegen.files.grid import rows_from_grid
 from forcegen.files.table import LIST_SEPARATOR, Record, TableKind, TableRow, column_names
 from forcegen.model.errors import DataFileError, InvalidInputError
+from forcegen.model.number import format_number
 
 # Excel refuses longer text in one cell, and keeps numbers to 15 significant digits.
 MAX_CELL_CHARS = 32_767

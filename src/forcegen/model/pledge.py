@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NewType, Self
+from typing import Annotated, Any, NewType, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from forcegen.model.amount import Bound, Count, Money, parse_count, parse_money
+from forcegen.model.number import InvalidNumberError
 
 PledgeId = NewType("PledgeId", str)
 
@@ -40,12 +43,38 @@ class PledgeKind(StrEnum):
     RESPONSE_COMMITMENT = "response_commitment"  # what one would do if the force is attacked
 
 
+def _stated(parse: Any) -> Any:
+    """Read an amount given as a number (exact) or as text ("up to 7,500")."""
+
+    def coerce(value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return {"stated": "exact", "low": value, "central": value, "high": value}
+        if isinstance(value, str):
+            try:
+                return parse(value)
+            except InvalidNumberError as err:
+                raise ValueError(err.message) from None
+        return value
+
+    return BeforeValidator(coerce)
+
+
+StatedCount = Annotated[Count, _stated(parse_count)]
+StatedMoney = Annotated[Money, _stated(parse_money)]
+_ZERO = Count.exact(0)
+
+
 class Pledge(BaseModel):
     """One contribution by one participant.
 
     A pledge is either `sustained` (kept up for the whole mission, rotated) or held for
     `duration_months` starting at `start_month` (0 = at deployment). `condition` is text in
     the condition language; the empty text means unconditional.
+
+    Quantities are `Amount`s, kept as they were stated ("up to 7,500", "about 150", unknown);
+    numbers and such texts are accepted. Left out, a force pledge's personnel is unknown (a
+    company, a ship's crew nobody reported), as are an enabler's platforms and a funding
+    pledge's value; a troop pledge has no platforms unless it says so.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -54,10 +83,10 @@ class Pledge(BaseModel):
     contributor: str = Field(min_length=2, max_length=8)
     kind: PledgeKind
     capability: str | None = None
-    personnel: int = Field(default=0, ge=0, le=10_000_000)
-    platforms: int = Field(default=0, ge=0, le=1_000_000)
-    value_eur: float | None = Field(default=None, ge=0)
-    quantity: int | None = Field(default=None, ge=0)  # items of equipment, for non-force pledges
+    personnel: StatedCount = _ZERO
+    platforms: StatedCount = _ZERO
+    value_eur: StatedMoney | None = None
+    quantity: StatedCount | None = None  # items of equipment, for non-force pledges
     item: str = ""
     sustained: bool = True
     duration_months: int | None = Field(default=None, ge=1, le=600)
@@ -68,6 +97,36 @@ class Pledge(BaseModel):
     source_ids: tuple[str, ...] = ()
     note: str = ""
 
+    def fixed(self, bound: Bound) -> Pledge:
+        """This pledge with every amount fixed at `bound` (see `Amount.fixed`): what the plain
+        arithmetic of an assessment counts at the low or the high end of every stated range."""
+        return self.model_copy(
+            update={
+                "personnel": self.personnel.fixed(bound),
+                "platforms": self.platforms.fixed(bound),
+                "value_eur": self.value_eur.fixed(bound) if self.value_eur else None,
+                "quantity": self.quantity.fixed(bound) if self.quantity else None,
+            }
+        )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _unknown_unless_stated(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        kind = data.get("kind")
+        missing = {
+            name for name in ("personnel", "platforms", "value_eur") if data.get(name) is None
+        }
+        unknown = set()
+        if kind in (PledgeKind.TROOPS, PledgeKind.ENABLER):
+            unknown.add("personnel")
+        if kind == PledgeKind.ENABLER:
+            unknown.add("platforms")
+        if kind == PledgeKind.FUNDING:
+            unknown.add("value_eur")
+        return {**data, **dict.fromkeys(missing & unknown, "unknown")}
+
     @model_validator(mode="after")
     def _sustained_or_limited(self) -> Self:
         if self.sustained and self.duration_months is not None:
@@ -76,4 +135,10 @@ class Pledge(BaseModel):
             raise ValueError("a pledge that is not sustained needs duration_months")
         if self.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER) and not self.capability:
             raise ValueError(f"a {self.kind} pledge needs a capability")
+        for name, amount in (("personnel", self.personnel), ("platforms", self.platforms)):
+            if (amount.low or 0) > _LIMITS[name] or (amount.high or 0) > _LIMITS[name]:
+                raise ValueError(f"{name} {amount.text} is more than {_LIMITS[name]:,}")
         return self
+
+
+_LIMITS = {"personnel": 10_000_000, "platforms": 1_000_000}

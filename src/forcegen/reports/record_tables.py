@@ -3,6 +3,7 @@ from (a response version or a citation)."""
 
 from __future__ import annotations
 
+from forcegen.model.amount import Amount, Stated
 from forcegen.reports.table import Table, table
 from forcegen.service.assess_result import Assessment
 
@@ -15,9 +16,9 @@ def pledges_table(a: Assessment) -> Table:
             p.contributor,
             p.kind.value,
             p.capability or "",
-            p.personnel,
-            p.platforms,
-            p.value_eur,
+            amount_cell(p.personnel),
+            amount_cell(p.platforms),
+            amount_cell(p.value_eur) if p.value_eur is not None else None,
             p.item,
             p.sustained,
             p.duration_months,
@@ -52,6 +53,11 @@ def pledges_table(a: Assessment) -> Table:
     )
     description = "is_active: active in the selected scenario at the chosen fixpoint."
     return table("pledges", "Pledges and their sources", columns, rows, description)
+
+
+def amount_cell(amount: Amount[int] | Amount[float]) -> int | float | str:
+    """An exact amount as its number; any other as its statement ("up to 7,500")."""
+    return amount.figure if amount.stated is Stated.EXACT else amount.text
 
 
 def sources_table(a: Assessment) -> Table:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from forcegen.files.cell import format_number
+from forcegen.model.number import format_number
 
 Cell = str | int | float | bool | tuple[str, ...] | None
 

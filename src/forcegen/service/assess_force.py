@@ -121,7 +121,7 @@ def blocked_pledges(
             BlockedPledge(
                 pledge_id=pledge.id,
                 contributor=pledge.contributor,
-                personnel=pledge.personnel,
+                personnel=pledge.personnel.figure,
                 waits_for=tuple(false_drivers + thresholds),
                 condition=pledge.condition,
             )

@@ -33,6 +33,7 @@ from forcegen.analysis.answer_summary import (
     support_for_ukraine,
 )
 from forcegen.conditions import Expr
+from forcegen.model.amount import Bound
 from forcegen.model.participant import ParticipantKind
 from forcegen.model.pledge import Pledge
 from forcegen.model.scenario import Scenario
@@ -98,7 +99,9 @@ def assess(
     """
     requirement, floor, fixpoint = selection.requirement, selection.level_floor, selection.fixpoint
     scenario = selection.scenario.with_overrides(dict(selection.overrides))
-    force = force_pledges(pledge_set.pledges, floor)
+    # Until every figure is a range, the plain arithmetic counts the high end of each stated
+    # range (what it counted before amounts kept how they were stated) and unknown as none.
+    force = [p.fixed(Bound.HIGH) for p in force_pledges(pledge_set.pledges, floor)]
     conditions = pledge_conditions(force)
     coverage = measure_coverage(force, requirement, scenario, conditions=conditions)
     chosen = coverage.greatest if fixpoint is Fixpoint.GREATEST else coverage.least

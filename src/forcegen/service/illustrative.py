@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from forcegen.model.amount import Count, Stated
 from forcegen.model.pledge import Pledge, PledgeKind
 from forcegen.model.position import Position, Stance, Topic
 from forcegen.model.source import Reliability, Source
@@ -96,8 +97,8 @@ def _contribution_row(pledge: Pledge, *, needs_backstop: bool) -> dict[str, obje
         condition = f"({condition}) and us.backstop" if condition else "us.backstop"
     row: dict[str, object] = {
         "capability": pledge.capability,
-        "personnel": pledge.personnel,
-        "platforms": pledge.platforms,
+        "personnel": _answered(pledge.personnel),
+        "platforms": _answered(pledge.platforms),
         "sustained": pledge.sustained,
         "caveats": sorted(pledge.caveats),
         "condition": condition,
@@ -105,6 +106,11 @@ def _contribution_row(pledge: Pledge, *, needs_backstop: bool) -> dict[str, obje
     if pledge.duration_months is not None:
         row["months"] = pledge.duration_months
     return row
+
+
+def _answered(amount: Count) -> int | str:
+    """An amount as a respondent answers it: a number, or its statement ("up to 7500")."""
+    return amount.figure if amount.stated is Stated.EXACT else amount.file_text
 
 
 def _latest(

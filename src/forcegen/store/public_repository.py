@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from sqlalchemy import ColumnElement, Select, and_, or_, select, update
 from sqlalchemy.orm import Session
 
+from forcegen.model.amount import parse_count, parse_money
 from forcegen.model.errors import ConflictError, NotFoundError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 from forcegen.model.position import Position, PositionId, QuantityUnit, Stance, Topic
@@ -278,10 +279,10 @@ def _pledge_columns(pledge: Pledge) -> dict[str, object]:
         "contributor": pledge.contributor,
         "kind": pledge.kind.value,
         "capability": pledge.capability,
-        "personnel": pledge.personnel,
-        "platforms": pledge.platforms,
-        "value_eur": pledge.value_eur,
-        "quantity": pledge.quantity,
+        "personnel": pledge.personnel.file_text,
+        "platforms": pledge.platforms.file_text,
+        "value_eur": pledge.value_eur.file_text if pledge.value_eur else None,
+        "quantity": pledge.quantity.file_text if pledge.quantity else None,
         "item": pledge.item,
         "sustained": pledge.sustained,
         "duration_months": pledge.duration_months,
@@ -300,10 +301,10 @@ def _pledge_to_domain(row: PublicPledgeRow, source_ids: tuple[str, ...]) -> Pled
         contributor=row.contributor,
         kind=PledgeKind(row.kind),
         capability=row.capability,
-        personnel=row.personnel,
-        platforms=row.platforms,
-        value_eur=row.value_eur,
-        quantity=row.quantity,
+        personnel=parse_count(row.personnel),
+        platforms=parse_count(row.platforms),
+        value_eur=parse_money(row.value_eur) if row.value_eur is not None else None,
+        quantity=parse_count(row.quantity) if row.quantity is not None else None,
         item=row.item,
         sustained=row.sustained,
         duration_months=row.duration_months,

@@ -1,8 +1,9 @@
 """Rows of the public-source record: sources, positions with their history, reported pledges.
 
-Migration 0003_public creates these tables. A corrected position keeps its row: the
-correction is a new row whose `supersedes` names it, and the old row's `superseded_by`
-names the correction, so the history of a position is a chain of rows.
+Migration 0003_public creates these tables (0004_amounts makes pledge amounts text). A
+corrected position keeps its row: the correction is a new row whose `supersedes` names it,
+and the old row's `superseded_by` names the correction, so the history of a position is a
+chain of rows.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from forcegen.store.base import Base
 from forcegen.store.timestamp import UtcDateTime
 
 ID_LENGTH = 64
+STATEMENT_LENGTH = 80
 
 
 class SourceRow(Base):
@@ -67,10 +69,11 @@ class PublicPledgeRow(Base):
     contributor: Mapped[str] = mapped_column(String(8), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     capability: Mapped[str | None] = mapped_column(String(100))
-    personnel: Mapped[int] = mapped_column(Integer)
-    platforms: Mapped[int] = mapped_column(Integer)
-    value_eur: Mapped[float | None] = mapped_column(Float)
-    quantity: Mapped[int | None] = mapped_column(Integer)
+    # Amounts as stated, e.g. "7500", "up to 7500", "unknown" (migration 0004_amounts).
+    personnel: Mapped[str] = mapped_column(String(STATEMENT_LENGTH))
+    platforms: Mapped[str] = mapped_column(String(STATEMENT_LENGTH))
+    value_eur: Mapped[str | None] = mapped_column(String(STATEMENT_LENGTH))
+    quantity: Mapped[str | None] = mapped_column(String(STATEMENT_LENGTH))
     item: Mapped[str] = mapped_column(Text)
     sustained: Mapped[bool] = mapped_column(Boolean)
     duration_months: Mapped[int | None] = mapped_column(Integer)

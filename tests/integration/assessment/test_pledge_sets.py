@@ -98,7 +98,7 @@ class TestPledgeSetForRound:
 
         pledges = pledge_set_for_round(uow=uow_factory(), round_id=r.round.id)
 
-        assert [(p.id, p.personnel) for p in pledges.pledges] == [("FRA/troops/1", 5000)]
+        assert [(p.id, p.personnel.figure) for p in pledges.pledges] == [("FRA/troops/1", 5000)]
 
     def test_a_revision_replaces_the_earlier_submission(
         self, uow_factory: Callable[[], UnitOfWork], catalog: Catalog
@@ -110,7 +110,7 @@ class TestPledgeSetForRound:
         pledges = pledge_set_for_round(uow=uow_factory(), round_id=r.round.id)
 
         (pledge,) = pledges.pledges
-        assert (pledge.personnel, pledge.condition) == (7000, "us.isr")
+        assert (pledge.personnel.figure, pledge.condition) == (7000, "us.isr")
         response_id = pledge.source_ids[0].removeprefix("response:").rsplit("/", 1)[0]
         assert pledge.source_ids == (f"response:{response_id}/v{second}",)
         assert pledges.response_refs[pledge.source_ids[0]].number == second

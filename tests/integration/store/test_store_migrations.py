@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,10 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
+from forcegen.model.amount import Count, Money
 from forcegen.model.errors import InvalidInputError
+from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
+from forcegen.service.ports import Clock
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import (
     alembic_config,
@@ -19,6 +23,7 @@ from forcegen.store.migrate import (
     row_metadata,
     upgrade,
 )
+from forcegen.store.uow import SqlUnitOfWork, make_session_factory
 
 
 class TestUpgrade:
@@ -130,3 +135,50 @@ class TestUnsupportedUrl:
 
         assert engine.dialect.driver == "psycopg"
         engine.dispose()
+
+
+class TestAmountsMigration:
+    def test_reported_pledges_stored_as_numbers_read_back_as_exact_amounts(
+        self, database_url: str, clock: Clock
+    ) -> None:
+        engine = make_engine(database_url)
+        upgrade(engine, "0003_public")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO public_pledges (id, contributor, kind, capability, personnel,"
+                    " platforms, value_eur, quantity, item, sustained, duration_months,"
+                    " start_month, caveats, condition, level, note) VALUES ('pl-1', 'GBR',"
+                    " 'troops', 'land.combat', 7500, 0, NULL, NULL, '', TRUE, NULL, 0, '[]',"
+                    " '', 'reported', ''), ('pl-2', 'EU', 'funding', NULL, 0, 0, 90000000000.0,"
+                    " NULL, 'aid', TRUE, NULL, 0, '[]', '', 'reported', '')"
+                )
+            )
+
+        upgrade(engine)
+
+        with SqlUnitOfWork(make_session_factory(engine), clock) as uow:
+            pledges = {p.id: p for p in uow.pledges.list()}
+        assert pledges["pl-1"].personnel == Count.exact(7500)
+        assert pledges["pl-2"].value_eur == Money.exact(9e10)
+        engine.dispose()
+
+    def test_stated_amounts_are_stored_as_stated(
+        self, uow_factory: Callable[[], SqlUnitOfWork]
+    ) -> None:
+        pledge = Pledge(
+            id=PledgeId("pl-gb"),
+            contributor="GBR",
+            kind=PledgeKind.TROOPS,
+            capability="land.combat",
+            personnel="up to 7,500",
+            level=Level.REPORTED,
+        )
+        with uow_factory() as uow:
+            uow.pledges.add(pledge)
+            uow.commit()
+
+        with uow_factory() as uow:
+            (stored,) = uow.pledges.list()
+
+        assert stored == pledge

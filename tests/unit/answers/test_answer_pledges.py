@@ -50,7 +50,7 @@ def test_us_preconditions_become_the_default_condition_of_troop_rows() -> None:
     combat = next(p for p in pledges if p.capability == "land.combat")
     assert combat.condition == "us.air_cover and us.isr"
     assert combat.kind is PledgeKind.TROOPS
-    assert combat.personnel == 5000
+    assert combat.personnel.figure == 5000
     assert combat.sustained
     assert combat.level is Level.STATED
     assert combat.source_ids == ("response:r1/v2",)
@@ -100,3 +100,37 @@ def test_a_limited_row_without_months_is_reported_not_guessed() -> None:
 
     assert derivation.pledges == ()
     assert derivation.skipped == ("EST troops.contributions[0]: not sustained and no months given",)
+
+
+def _troop_rows(*rows: dict[str, object]) -> dict[str, object]:
+    return {"troops": {"decision": "yes", "contributions": list(rows)}}
+
+
+def test_a_platform_without_a_stated_crew_has_unknown_personnel_not_zero() -> None:
+    answers = _troop_rows(
+        {"capability": "maritime.mcm", "personnel": 0, "platforms": 1, "sustained": True},
+        {"capability": "maritime.mcm", "platforms": 2, "sustained": True},
+    )
+
+    pledges = derive_pledges(participant="EST", answers=answers, source_id="s").pledges
+
+    assert [(p.kind, p.personnel.text, p.platforms.text) for p in pledges] == [
+        (PledgeKind.ENABLER, "unknown", "1"),
+        (PledgeKind.ENABLER, "unknown", "2"),
+    ]
+
+
+def test_personnel_stated_as_a_bound_or_a_range_keeps_its_statement() -> None:
+    answers = _troop_rows(
+        {"capability": "land.combat", "personnel": "up to 7,500", "sustained": True},
+        {"capability": "land.combat", "personnel": "5,000-8,000", "sustained": True},
+        {"capability": "land.combat", "personnel": "a brigade", "sustained": True},
+    )
+
+    derived = derive_pledges(participant="GBR", answers=answers, source_id="s")
+
+    assert [p.personnel.text for p in derived.pledges] == ["up to 7,500", "5,000–8,000"]
+    assert derived.skipped == (
+        "GBR troops.contributions[2]: 'a brigade' is not an amount; write a number (7500 or "
+        "7,500), 'about 150', 'at least 5000', 'up to 7500', a range '5000-8000', or 'unknown'",
+    )

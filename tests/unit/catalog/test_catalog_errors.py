@@ -316,8 +316,8 @@ class TestCatalogFiles:
             (
                 "DEU,Germany,1,1,4684.182,",
                 "DEU,Germany,1,1,4.684.182,",
-                "countries.csv: line 11, gdp_usd_bn: '4.684.182' is not a number; write it with "
-                "a dot for decimals, e.g. 4684.182",
+                "countries.csv: line 11, gdp_usd_bn: '4.684.182' is not a number; write digits "
+                "with '.' for decimals, e.g. 7500, 7,500 or 0.75",
             ),
             (
                 "DEU,Germany,1,1,",

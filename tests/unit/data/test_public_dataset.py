@@ -13,6 +13,7 @@ import pytest
 from forcegen.catalog import load_catalog
 from forcegen.catalog.public_dataset import PublicDataset, load_public_dataset
 from forcegen.conditions import check
+from forcegen.model.amount import parse_count, parse_money
 from forcegen.model.participant import normalise_code
 from forcegen.model.pledge import Level, Pledge, PledgeKind
 from forcegen.model.position import COALITION_ACTOR, Position
@@ -287,8 +288,9 @@ class TestReportedPledges:
             for p in dataset.pledges
             if (p.contributor, p.kind) == (contributor, kind)
         }
+        money = parse_money(str(value_eur)) if value_eur is not None else None
 
-        assert figures == {(personnel, platforms, value_eur)}
+        assert figures == {(parse_count(str(personnel)), parse_count(str(platforms)), money)}
 
     def test_pledges_use_known_capabilities_caveats_and_conditions(
         self, dataset: PublicDataset

@@ -29,6 +29,7 @@ from forcegen.files import (
     write_table,
     write_tables,
 )
+from forcegen.model.amount import Stated
 from forcegen.model.pledge import Level, Pledge, PledgeKind
 from forcegen.model.position import Position, QuantityUnit, Stance, Topic
 from forcegen.model.source import Reliability, Source, SourceKind
@@ -81,6 +82,21 @@ def positions(draw: st.DrawFn) -> Position:
 
 
 @st.composite
+def amounts(draw: st.DrawFn, values: st.SearchStrategy[float]) -> object:
+    """A number (exact), or a statement: about, at least, up to, a range, unknown."""
+    low, central, high = sorted(draw(st.lists(values, min_size=3, max_size=3)))
+    stated = draw(st.sampled_from(Stated))
+    return {
+        Stated.EXACT: central,
+        Stated.ABOUT: {"stated": "about", "low": low, "central": central, "high": high},
+        Stated.AT_LEAST: {"stated": "at_least", "low": low},
+        Stated.UP_TO: {"stated": "up_to", "high": high},
+        Stated.RANGE: {"stated": "range", "low": low, "high": high},
+        Stated.UNKNOWN: "unknown",
+    }[stated]
+
+
+@st.composite
 def pledges(draw: st.DrawFn) -> Pledge:
     sustained = draw(st.booleans())
     return Pledge(
@@ -88,10 +104,10 @@ def pledges(draw: st.DrawFn) -> Pledge:
         contributor=draw(st.sampled_from(["FRA", "EST", "EU", "GBR", "CHE"])),
         kind=draw(st.sampled_from(PledgeKind)),
         capability=draw(st.sampled_from(["land.combat", "maritime.mcm", "isr"])),
-        personnel=draw(COUNTS),
-        platforms=draw(COUNTS),
-        value_eur=draw(st.none() | NUMBERS),
-        quantity=draw(st.none() | COUNTS),
+        personnel=draw(amounts(COUNTS)),
+        platforms=draw(amounts(COUNTS)),
+        value_eur=draw(st.none() | amounts(NUMBERS)),
+        quantity=draw(st.none() | amounts(COUNTS)),
         item=draw(TEXT),
         sustained=sustained,
         duration_months=None if sustained else draw(st.integers(1, 600)),
@@ -183,6 +199,32 @@ def test_a_whole_dataset_file_comes_back_with_its_citations_checked(
         list(dataset.positions),
         list(dataset.pledges),
     )
+
+
+@pytest.mark.parametrize("file_format", FORMATS)
+def test_pledge_files_written_before_amounts_were_stated_read_as_exact_figures(
+    tmp_path: Path, file_format: str
+) -> None:
+    path = tmp_path / f"pledges.{file_format}"
+    write_table(path, TableKind.PLEDGES, [make_pledge(personnel=7500, value_eur=None)])
+
+    pledges, problems = parse_pledges(read_table(path, TableKind.PLEDGES))
+
+    assert problems == []
+    assert pledges[0].personnel.text == "7,500"
+    assert pledges[0].personnel.stated is Stated.EXACT
+
+
+def test_a_pledge_file_may_state_bounds_and_unknowns(tmp_path: Path) -> None:
+    path = tmp_path / "pledges.csv"
+    header = "id,contributor,kind,capability,personnel,platforms\n"
+    rows = 'gb,GBR,troops,land.combat,"up to 7,500",0\nee,EST,enabler,maritime.mcm,unknown,1\n'
+    path.write_text(header + rows, encoding="utf-8")
+
+    pledges, problems = parse_pledges(read_table(path, TableKind.PLEDGES))
+
+    assert problems == []
+    assert [p.personnel.text for p in pledges] == ["up to 7,500", "unknown"]
 
 
 def test_a_dataset_file_citing_a_source_it_lacks_is_reported(tmp_path: Path) -> None:

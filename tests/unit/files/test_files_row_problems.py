@@ -95,7 +95,7 @@ class TestFiftyRowsWithThreeBad:
         corrupt(
             path,
             "positions",
-            {(6, "actor_code"): "FRANCE", (22, "date"): "17/02/2025", (39, "quantity"): "40,000"},
+            {(6, "actor_code"): "FRANCE", (22, "date"): "17/02/2025", (39, "quantity"): "40.000,5"},
         )
 
         _, problems = parse_positions(read_table(path, "positions"))
@@ -104,8 +104,8 @@ class TestFiftyRowsWithThreeBad:
         assert country.startswith("positions: row 8, column 'actor_code': Unknown participant")
         assert "Did you mean 'FRA'?" in country
         assert "'17/02/2025' is not a date; write it as YYYY-MM-DD" in date
-        assert "'40,000' is not a number" in quantity
-        assert "no thousands separators" in quantity
+        assert "'40.000,5' is not a number" in quantity
+        assert "e.g. 7500, 7,500 or 0.75" in quantity
 
 
 class TestPositionProblems:
@@ -278,7 +278,7 @@ def valid_pledge_row() -> TableRow:
             "contributor": pledge.contributor,
             "kind": pledge.kind.value,
             "capability": pledge.capability or "",
-            "personnel": str(pledge.personnel),
+            "personnel": pledge.personnel.file_text,
             "caveats": ";".join(sorted(pledge.caveats)),
             "condition": pledge.condition,
             "level": pledge.level.value,

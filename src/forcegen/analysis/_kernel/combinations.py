@@ -149,7 +149,7 @@ def compile_combinations(
     layout, builder = lay_out(
         pledges, requirement, base_scenario, tuple(drivers), level_floor, conditions
     )
-    largest = sum(p.personnel for p in pledges)  # bounds the total personnel row
+    largest = sum(p.personnel.figure for p in pledges)  # bounds the total personnel row
     cube = builder.build(headroom=np.abs(layout.reciprocal_weights).sum(axis=0), largest=largest)
     _check_memory(cube, layout.cover_rows + 1, len(layout.reciprocal.exprs))
     return CombinationKernel(requirement, layout, cube)

@@ -182,7 +182,7 @@ def _add_direct(
         weights = np.zeros(builder.columns, dtype=np.int64)
         weights[: row.size] = row
         if pledge.kind is PledgeKind.TROOPS and pledge.contributor in troops_rows:
-            weights[troops_rows[pledge.contributor]] = pledge.personnel
+            weights[troops_rows[pledge.contributor]] = pledge.personnel.figure
         if weights.any():
             table, positions = plan.table(plan.exprs[pledge.id])
             builder.add(table, positions, weights)
@@ -218,9 +218,9 @@ def _troops_terms(plan: _Plan, troops_rows: dict[str, int]) -> dict[str, TroopsT
     terms = {}
     for x in _referenced(plan)[0]:
         members = tuple(
-            (i, p.personnel)
+            (i, p.personnel.figure)
             for i, p in enumerate(plan.reciprocal)
-            if _is_troops_of(p, x) and p.personnel
+            if _is_troops_of(p, x) and p.personnel.figure
         )
         terms[x] = TroopsTerm(troops_rows.get(x), members)
     return terms

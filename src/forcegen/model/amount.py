@@ -1,0 +1,264 @@
+"""Amounts as they were stated: exact, about, at least, up to, a range, or unknown.
+
+A government that says "up to 7,500" has not pledged 7,500, and one that sends "a company"
+has not pledged zero. An `Amount` keeps what was said as `low`/`high` bounds and a `central`
+value where one was stated:
+
+    text                   stated     low    central  high
+    7,500                  exact      7500   7500     7500
+    about 150              about      150    150      150
+    about 150 (50-250)     about      50     150      250
+    at least 5,000         at_least   5000   -        -      (open above)
+    up to 7,500            up_to      -      -        7500
+    5,000-8,000            range      5000   -        8000
+    6,000 (5,000-8,000)    range      5000   6000     8000
+    unknown                unknown    -      -        -
+
+`parse_count`/`parse_money` read these texts (also `~150`, `>= 5000`, `5,000+`, `<= 7500`,
+`5000 to 8000`, `between 5000 and 8000`, `?`); `Amount.text` writes them for people and
+`Amount.file_text` for files. The plain arithmetic of an assessment never takes a bound for a
+point: it works on amounts `fixed` at one end of every stated range, and an unknown amount is
+counted nowhere but listed as unquantified.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Generic, Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from forcegen.model.number import (
+    InvalidNumberError,
+    format_number,
+    group_digits,
+    parse_number,
+)
+
+N = TypeVar("N", int, float)
+
+
+class Stated(StrEnum):
+    """How an amount was stated."""
+
+    EXACT = "exact"
+    ABOUT = "about"
+    AT_LEAST = "at_least"
+    UP_TO = "up_to"
+    RANGE = "range"
+    UNKNOWN = "unknown"
+
+
+class Bound(StrEnum):
+    """Which end of every stated range an assessment counts."""
+
+    LOW = "low"
+    CENTRAL = "central"
+    HIGH = "high"
+
+
+class Amount(BaseModel, Generic[N]):
+    """One stated quantity (see the module doc); values are never negative."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    stated: Stated
+    low: N | None = Field(default=None, ge=0)
+    central: N | None = Field(default=None, ge=0)
+    high: N | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _fits_how_stated(self) -> Self:
+        message = _shape_problem(self.stated, self.low, self.central, self.high)
+        if message:
+            raise ValueError(message)
+        return self
+
+    @classmethod
+    def exact(cls, value: N) -> Self:
+        return cls(stated=Stated.EXACT, low=value, central=value, high=value)
+
+    @classmethod
+    def unknown(cls) -> Self:
+        return cls(stated=Stated.UNKNOWN)
+
+    @property
+    def is_quantified(self) -> bool:
+        return self.stated is not Stated.UNKNOWN
+
+    @property
+    def is_open_above(self) -> bool:
+        """Whether the statement sets no upper bound ("at least 5,000")."""
+        return self.stated is Stated.AT_LEAST
+
+    @property
+    def figure(self) -> N:
+        """The one figure of an amount that is one (exact, or "about N" without a range),
+        for the arithmetic on amounts fixed at a bound.
+
+        Raises:
+            ValueError: the amount is a range, a bound or unknown; fix it at a bound first.
+        """
+        if self.low is None or self.low != self.high:
+            raise ValueError(f"{self.text!r} is not one figure; fix it at a bound first")
+        return self.low
+
+    def at(self, bound: Bound) -> N | None:
+        """The value stated at `bound` (None where the statement sets none)."""
+        return {Bound.LOW: self.low, Bound.CENTRAL: self.central, Bound.HIGH: self.high}[bound]
+
+    def counted(self, bound: Bound) -> N | None:
+        """What the plain arithmetic counts at `bound`: the value stated there; at the high
+        end of an open statement ("at least 5,000") its low end; at the low end of "up to
+        7,500", zero. None for an unknown amount and for a central value nobody stated."""
+        if self.stated is Stated.UNKNOWN:
+            return None
+        value = self.at(bound)
+        if value is None and bound is Bound.HIGH:
+            value = self.low
+        if value is None and bound is Bound.LOW:
+            return 0
+        return value
+
+    def fixed(self, bound: Bound) -> Self:
+        """This amount as the exact figure counted at `bound`; zero where nothing is counted
+        (an unknown amount, a central value nobody stated), so callers list those apart."""
+        value = self.counted(bound)
+        return self.exact(value if value is not None else 0)
+
+    @property
+    def text(self) -> str:
+        """The statement for people, e.g. "up to 7,500" or "about 150 (50–250)"."""
+        return _text(self, group_digits, "–")
+
+    @property
+    def file_text(self) -> str:
+        """The statement for files, digits without separators: "up to 7500"."""
+        return _text(self, format_number, "-")
+
+
+Count = Amount[int]
+Money = Amount[float]
+A = TypeVar("A", Count, Money)
+
+_NUMBER = r"(\d[\d,.\u00a0\u2009\u202f ]*(?:[eE][+-]?\d+)?)"
+_DASH = r"\s*(?:-|–|—|to)\s*"
+_FORMS: tuple[tuple[Stated, re.Pattern[str]], ...] = tuple(
+    (stated, re.compile(pattern, re.IGNORECASE))
+    for stated, pattern in (
+        (Stated.UNKNOWN, r"(?:unknown|not stated|\?)"),
+        (
+            Stated.ABOUT,
+            rf"(?:about|around|approximately|approx\.?|c\.|~)\s*{_NUMBER}"
+            rf"(?:\s*\(\s*{_NUMBER}{_DASH}{_NUMBER}\s*\))?",
+        ),
+        (Stated.AT_LEAST, rf"(?:at least|>=|≥)\s*{_NUMBER}|{_NUMBER}\s*\+"),
+        (Stated.UP_TO, rf"(?:up to|at most|<=|≤)\s*{_NUMBER}"),
+        (Stated.RANGE, rf"(?:between\s*{_NUMBER}\s*and\s*{_NUMBER})|{_NUMBER}{_DASH}{_NUMBER}"),
+        (Stated.RANGE, rf"{_NUMBER}\s*\(\s*{_NUMBER}{_DASH}{_NUMBER}\s*\)"),
+        (Stated.EXACT, _NUMBER),
+    )
+)
+AMOUNT_HINT = (
+    "write a number (7500 or 7,500), 'about 150', 'at least 5000', 'up to 7500', "
+    "a range '5000-8000', or 'unknown'"
+)
+
+
+def parse_count(text: str) -> Count:
+    """The whole-number amount `text` states (personnel, platforms, items).
+
+    Raises:
+        InvalidNumberError: the text states no amount, or a fraction of a person or a ship.
+    """
+    return _parse(text, Count)
+
+
+def parse_money(text: str) -> Money:
+    """The amount of money (EUR) `text` states.
+
+    Raises:
+        InvalidNumberError: the text states no amount.
+    """
+    return _parse(text, Money)
+
+
+def _parse(text: str, kind: type[A]) -> A:
+    shown = text.strip()
+    for stated, pattern in _FORMS:
+        match = pattern.fullmatch(shown)
+        if match is None:
+            continue
+        numbers = [parse_number(n.strip()) for n in match.groups() if n is not None]
+        try:
+            return kind.model_validate(_values(stated, numbers))
+        except ValidationError as err:
+            error = err.errors()[0]
+            if error["type"] == "int_from_float":
+                raise InvalidNumberError(
+                    f"{shown!r} is not a whole number; people, platforms and items are "
+                    "counted in whole numbers"
+                ) from None
+            reason = error["msg"].removeprefix("Value error, ")
+            raise InvalidNumberError(f"{shown!r} is not a valid amount: {reason}") from None
+    raise InvalidNumberError(f"{shown!r} is not an amount; {AMOUNT_HINT}")
+
+
+def _values(stated: Stated, numbers: list[float]) -> dict[str, object]:
+    values: dict[str, object] = {"stated": stated}
+    if stated is Stated.EXACT:
+        values.update(low=numbers[0], central=numbers[0], high=numbers[0])
+    elif stated is Stated.ABOUT:
+        low, high = numbers[1:] if len(numbers) == 3 else (numbers[0], numbers[0])
+        values.update(low=low, central=numbers[0], high=high)
+    elif stated is Stated.AT_LEAST:
+        values.update(low=numbers[0])
+    elif stated is Stated.UP_TO:
+        values.update(high=numbers[0])
+    elif stated is Stated.RANGE and len(numbers) == 3:
+        values.update(low=numbers[1], central=numbers[0], high=numbers[2])
+    elif stated is Stated.RANGE:
+        values.update(low=numbers[0], high=numbers[1])
+    return values
+
+
+def _shape_problem(
+    stated: Stated, low: float | None, central: float | None, high: float | None
+) -> str:
+    given = (low is not None, central is not None, high is not None)
+    expected = {
+        Stated.EXACT: ((True, True, True), "an exact amount has one value"),
+        Stated.ABOUT: ((True, True, True), "'about' needs its central, low and high values"),
+        Stated.AT_LEAST: ((True, False, False), "'at least' has a low value only"),
+        Stated.UP_TO: ((False, False, True), "'up to' has a high value only"),
+        Stated.UNKNOWN: ((False, False, False), "an unknown amount has no values"),
+    }
+    if stated in expected and given != expected[stated][0]:
+        return expected[stated][1]
+    if stated is Stated.RANGE and not (given[0] and given[2]):
+        return "a range needs its low and high values"
+    if stated is Stated.EXACT and not low == central == high:
+        return "an exact amount has one value"
+    if low is not None and high is not None and low > high:
+        return f"the low end {format_number(low)} is above the high end {format_number(high)}"
+    if central is not None and not (low or 0) <= central <= (high or central):
+        return f"the central value {format_number(central)} is outside its range"
+    return ""
+
+
+def _text(amount: Amount[N], show: Callable[[float], str], dash: str) -> str:
+    low, central, high = amount.low, amount.central, amount.high
+    if amount.stated is Stated.UNKNOWN or (low is None and high is None):
+        return "unknown"
+    if amount.stated is Stated.AT_LEAST:
+        return f"at least {show(low or 0)}"
+    if amount.stated is Stated.UP_TO:
+        return f"up to {show(high or 0)}"
+    spread = f"{show(low or 0)}{dash}{show(high or 0)}"
+    if amount.stated is Stated.EXACT:
+        return show(central or 0)
+    if amount.stated is Stated.ABOUT:
+        return f"about {show(central or 0)}" + ("" if low == high else f" ({spread})")
+    return spread if central is None else f"{show(central)} ({spread})"
