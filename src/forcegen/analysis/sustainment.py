@@ -89,9 +89,10 @@ def sustainment(pledges: Iterable[Pledge], requirement: Requirement) -> Sustainm
 
 def holds_in(pledge: Pledge, month: int) -> bool:
     """Whether `pledge` is deployed in `month` (0 = the month of deployment)."""
-    if month < pledge.start_month:
+    start = pledge.start_month.figure
+    if month < start:
         return False
-    return pledge.sustained or month < pledge.start_month + (pledge.duration_months or 0)
+    return pledge.sustained or month < start + (pledge.duration_months or 0)
 
 
 def _rotation(pledge: Pledge, ratio: float) -> RotationNeed:

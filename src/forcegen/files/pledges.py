@@ -73,7 +73,7 @@ class _Names:
             "item": parser.text("item"),
             "sustained": parser.boolean("sustained"),
             "duration_months": parser.integer("duration_months"),
-            "start_month": parser.integer("start_month"),
+            "start_month": parser.amount("start_month", parse_count),
             "caveats": frozenset(caveat for caveat in caveats if caveat is not None),
             "condition": self._condition(parser),
             "level": parser.choice("level", Level),

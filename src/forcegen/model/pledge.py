@@ -68,8 +68,9 @@ class Pledge(BaseModel):
     """One contribution by one participant.
 
     A pledge is either `sustained` (kept up for the whole mission, rotated) or held for
-    `duration_months` starting at `start_month` (0 = at deployment). `condition` is text in
-    the condition language; the empty text means unconditional.
+    `duration_months` starting at `start_month` (0 = at deployment; a lead time may be stated
+    as a range, "9-12", or be unknown). `condition` is text in the condition language; the
+    empty text means unconditional.
 
     Quantities are `Amount`s, kept as they were stated ("up to 7,500", "about 150", unknown);
     numbers and such texts are accepted. Left out, a force pledge's personnel is unknown (a
@@ -90,7 +91,7 @@ class Pledge(BaseModel):
     item: str = ""
     sustained: bool = True
     duration_months: int | None = Field(default=None, ge=1, le=600)
-    start_month: int = Field(default=0, ge=0, le=600)
+    start_month: StatedCount = _ZERO
     caveats: frozenset[str] = frozenset()
     condition: str = ""
     level: Level = Level.STATED
@@ -99,9 +100,17 @@ class Pledge(BaseModel):
 
     def fixed(self, bound: Bound) -> Pledge:
         """This pledge with every amount fixed at `bound` (see `Amount.fixed`): what the plain
-        arithmetic of an assessment counts at the low or the high end of every stated range."""
+        arithmetic of an assessment counts at the low or the high end of every stated range.
+
+        The force is smallest when its lead time is longest: at the low end a pledge starts at
+        the latest month stated (never, within any mission, when its lead time is unknown),
+        at the high end at the earliest."""
+        start = self.start_month.counted(_LATEST_FIRST[bound])
+        if start is None:
+            start = LAST_MONTH if bound is Bound.LOW else 0
         return self.model_copy(
             update={
+                "start_month": Count.exact(start),
                 "personnel": self.personnel.fixed(bound),
                 "platforms": self.platforms.fixed(bound),
                 "value_eur": self.value_eur.fixed(bound) if self.value_eur else None,
@@ -135,10 +144,16 @@ class Pledge(BaseModel):
             raise ValueError("a pledge that is not sustained needs duration_months")
         if self.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER) and not self.capability:
             raise ValueError(f"a {self.kind} pledge needs a capability")
-        for name, amount in (("personnel", self.personnel), ("platforms", self.platforms)):
+        for name, amount in (
+            ("personnel", self.personnel),
+            ("platforms", self.platforms),
+            ("start_month", self.start_month),
+        ):
             if (amount.low or 0) > _LIMITS[name] or (amount.high or 0) > _LIMITS[name]:
                 raise ValueError(f"{name} {amount.text} is more than {_LIMITS[name]:,}")
         return self
 
 
-_LIMITS = {"personnel": 10_000_000, "platforms": 1_000_000}
+LAST_MONTH = 600
+_LIMITS = {"personnel": 10_000_000, "platforms": 1_000_000, "start_month": LAST_MONTH}
+_LATEST_FIRST = {Bound.LOW: Bound.HIGH, Bound.CENTRAL: Bound.CENTRAL, Bound.HIGH: Bound.LOW}

@@ -22,7 +22,7 @@ def pledges_table(a: Assessment) -> Table:
             p.item,
             p.sustained,
             p.duration_months,
-            p.start_month,
+            amount_cell(p.start_month),
             tuple(sorted(p.caveats)),
             p.condition,
             p.level.value,

@@ -77,7 +77,7 @@ class PublicPledgeRow(Base):
     item: Mapped[str] = mapped_column(Text)
     sustained: Mapped[bool] = mapped_column(Boolean)
     duration_months: Mapped[int | None] = mapped_column(Integer)
-    start_month: Mapped[int] = mapped_column(Integer)
+    start_month: Mapped[str] = mapped_column(String(STATEMENT_LENGTH))
     caveats: Mapped[str] = mapped_column(Text)
     condition: Mapped[str] = mapped_column(Text)
     level: Mapped[str] = mapped_column(String(20))

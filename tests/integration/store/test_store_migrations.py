@@ -172,6 +172,7 @@ class TestAmountsMigration:
             kind=PledgeKind.TROOPS,
             capability="land.combat",
             personnel="up to 7,500",
+            start_month="9-12",
             level=Level.REPORTED,
         )
         with uow_factory() as uow:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factories import make_pledge, make_requirement
 from forcegen.analysis import sustainment
+from forcegen.model.amount import Bound
 
 REQUIREMENT = make_requirement(total_personnel=3000, duration_months=12, rotation_ratio=3.0)
 
@@ -29,6 +30,22 @@ class TestSchedule:
         assert result.months[8].total.pledge_ids == ("fra",)
         assert result.months[8].shortfall_personnel == 1000
         assert result.first_short_month == 0
+
+    def test_a_lead_time_of_nine_to_twelve_months_is_not_month_zero(self) -> None:
+        swiss = make_pledge(id="che", personnel=200, start_month="9-12")
+
+        low, high = (sustainment([swiss.fixed(b)], REQUIREMENT) for b in (Bound.LOW, Bound.HIGH))
+
+        assert [m.month for m in high.months if m.total.personnel] == list(range(9, 12))
+        assert [m.month for m in low.months if m.total.personnel] == []
+
+    def test_an_unknown_lead_time_deploys_from_month_zero_only_at_the_high_end(self) -> None:
+        pledge = make_pledge(id="x", personnel=100, start_month="unknown")
+
+        low, high = (sustainment([pledge.fixed(b)], REQUIREMENT) for b in (Bound.LOW, Bound.HIGH))
+
+        assert high.months[0].total.personnel == 100
+        assert all(m.total.personnel == 0 for m in low.months)
 
     def test_a_sustained_pledge_starts_at_its_start_month(self) -> None:
         pledge = make_pledge(id="late", personnel=3000, start_month=3)

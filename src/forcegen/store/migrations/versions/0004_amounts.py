@@ -1,7 +1,8 @@
 """Reported pledges keep their amounts as stated ("up to 7500", "about 150", "unknown").
 
-The personnel, platforms, value and quantity of a reported pledge become text holding the
-statement (`Amount.file_text`); the numbers stored so far read back as exact amounts.
+The personnel, platforms, value, quantity and start month (lead time) of a reported pledge
+become text holding the statement (`Amount.file_text`); the numbers stored so far read back
+as exact amounts.
 
 Revision ID: 0004_amounts
 Revises: 0003_public
@@ -26,6 +27,7 @@ _COLUMNS: dict[str, tuple[sa.types.TypeEngine[Any], bool]] = {
     "platforms": (sa.Integer(), False),
     "value_eur": (sa.Float(), True),
     "quantity": (sa.Integer(), True),
+    "start_month": (sa.Integer(), False),
 }
 
 
@@ -48,6 +50,7 @@ def downgrade() -> None:
         "platforms": "integer",
         "value_eur": "double precision",
         "quantity": "integer",
+        "start_month": "integer",
     }
     with op.batch_alter_table("public_pledges") as batch:
         for column, (before, nullable) in _COLUMNS.items():
