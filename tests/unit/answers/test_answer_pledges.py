@@ -64,7 +64,7 @@ def test_a_row_condition_and_a_limited_duration_are_kept() -> None:
     assert training.condition == "ceasefire"
     assert not training.sustained
     assert training.duration_months == 6
-    assert training.start_month == 2
+    assert training.start_month.figure == 2
     assert training.caveats == frozenset({"training_only"})
 
 
