@@ -1,6 +1,6 @@
 """Rows of the public-source record: sources, positions with their history, reported pledges.
 
-Migration 0003_public creates these tables (0004_amounts makes pledge amounts text). A
+Migration 0003_public creates these tables (0005_amounts makes pledge amounts text). A
 corrected position keeps its row: the correction is a new row whose `supersedes` names it,
 and the old row's `superseded_by` names the correction, so the history of a position is a
 chain of rows.
@@ -69,7 +69,7 @@ class PublicPledgeRow(Base):
     contributor: Mapped[str] = mapped_column(String(8), index=True)
     kind: Mapped[str] = mapped_column(String(30))
     capability: Mapped[str | None] = mapped_column(String(100))
-    # Amounts as stated, e.g. "7500", "up to 7500", "unknown" (migration 0004_amounts).
+    # Amounts as stated, e.g. "7500", "up to 7500", "unknown" (migration 0005_amounts).
     personnel: Mapped[str] = mapped_column(String(STATEMENT_LENGTH))
     platforms: Mapped[str] = mapped_column(String(STATEMENT_LENGTH))
     value_eur: Mapped[str | None] = mapped_column(String(STATEMENT_LENGTH))

@@ -142,7 +142,7 @@ class TestAmountsMigration:
         self, database_url: str, clock: Clock
     ) -> None:
         engine = make_engine(database_url)
-        upgrade(engine, "0003_public")
+        upgrade(engine, "0004_accounts")
         with engine.begin() as connection:
             connection.execute(
                 text(

@@ -4,8 +4,8 @@ The personnel, platforms, value, quantity and start month (lead time) of a repor
 become text holding the statement (`Amount.file_text`); the numbers stored so far read back
 as exact amounts.
 
-Revision ID: 0004_amounts
-Revises: 0003_public
+Revision ID: 0005_amounts
+Revises: 0004_accounts
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004_amounts"
-down_revision: str | None = "0003_public"
+revision = "0005_amounts"
+down_revision: str | None = "0004_accounts"
 branch_labels: str | None = None
 depends_on: str | None = None
 
