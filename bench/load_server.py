@@ -32,7 +32,7 @@ from forcegen.cli.demo import load_demo_into
 from forcegen.config import Settings
 from forcegen.model.participant import ParticipantKind
 from forcegen.model.user import Role
-from forcegen.service import rounds
+from forcegen.service.rounds import coordinating
 
 HOST = "127.0.0.1"
 START_TIMEOUT_SECONDS = 60
@@ -116,14 +116,14 @@ def prepare(env: dict[str, str], invitations: int) -> Fixture:
         )
         if len(states) < invitations:
             raise SystemExit(f"Only {len(states)} states to invite; asked for {invitations}.")
-        created = rounds.create_round(
+        created = coordinating.create_round(
             uow=services.uow(),
             questionnaire=catalog.questionnaire(),
             title="Load bench round",
             deadline=dt.datetime.now(dt.UTC) + dt.timedelta(days=30),
             actor="cli:bench",
         )
-        issued = rounds.invite(
+        issued = coordinating.invite(
             uow=services.uow(),
             catalog=catalog,
             round_id=created.id,

@@ -21,7 +21,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
-from forcegen.service import credentials
+from forcegen.service.accounts import credentials
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import upgrade
 from forcegen.store.uow import SqlUnitOfWork, make_session_factory

@@ -9,7 +9,7 @@ from rich.table import Column, Table
 from forcegen.cli import context
 from forcegen.cli.app import app
 from forcegen.model.api_token import DEFAULT_TOKEN_DAYS, MAX_TOKEN_DAYS
-from forcegen.service import accounts, api_tokens, user_admin
+from forcegen.service.accounts import api_tokens, user_admin, users
 
 _out = Console(highlight=False, soft_wrap=True)
 
@@ -25,7 +25,7 @@ _PASSWORD_HELP = "At least 12 characters (prompted, hidden, if omitted)."
 def users_list() -> None:
     """List accounts with their role and whether they are enabled."""
     table = Table("username", "name", "role", "state", "created")
-    for user in accounts.list_users(uow=context.services().uow()):
+    for user in users.list_users(uow=context.services().uow()):
         state = f"disabled {user.disabled_at:%Y-%m-%d}" if user.disabled_at else "enabled"
         table.add_row(
             user.username, user.display_name, user.role.value, state, f"{user.created_at:%Y-%m-%d}"
@@ -44,7 +44,7 @@ def users_create(
 ) -> None:
     """Create an analyst or coordinator account that logs in with a password."""
     secret = password or typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    user = accounts.create_user(
+    user = users.create_user(
         uow=context.services().uow(),
         username=username,
         password=secret,

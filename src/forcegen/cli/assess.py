@@ -4,8 +4,8 @@
     forcegen assess --public --format markdown
     forcegen export --round b99cb4d808ae --format xlsx --output brief.xlsx
 
-Both commands take the same selection options and call `forcegen.service.assessing`, as the
-dashboard does, so the numbers agree everywhere.
+Both commands take the same selection options and call `service.assessment.assessing`, as
+the dashboard does, so the numbers agree everywhere.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
+from forcegen.analysis.assessment import Assessment
 from forcegen.cli import context
 from forcegen.cli.app import app
 from forcegen.cli.assess_view import print_assessment
@@ -27,9 +28,9 @@ from forcegen.reports import (
     assessment_tables,
     export_assessment,
 )
-from forcegen.service import assessing, rounds
-from forcegen.service.assess_result import Assessment
-from forcegen.service.assess_selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO
+from forcegen.service.assessment import assessing
+from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO
+from forcegen.service.rounds import coordinating
 
 _out = Console(highlight=False, soft_wrap=True)
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -144,7 +145,7 @@ def _data_choice(round_id: str | None, public: bool) -> str | None:
         raise InvalidInputError("Choose either --round ROUND_ID or --public, not both.")
     if round_id is None and not public:
         services = context.services()
-        listed = rounds.list_rounds(uow=services.uow())
+        listed = coordinating.list_rounds(uow=services.uow())
         known = ", ".join(f"{r.id} ({r.title})" for r in listed[:5]) or "none yet"
         raise InvalidInputError(
             f"Say what to assess: --round ROUND_ID for a round's answers (rounds: {known}), "

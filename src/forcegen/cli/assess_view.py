@@ -14,8 +14,8 @@ from rich.panel import Panel
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from forcegen.analysis.assessment import Assessment
 from forcegen.reports import Cell, Table, assessment_tables, cell_display
-from forcegen.service.assess_result import Assessment
 
 # The tables shown, each with the columns that fit a terminal (all are in the exports);
 # `gap_*` stands for every column starting with `gap_`.

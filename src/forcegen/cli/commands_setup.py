@@ -18,7 +18,8 @@ from forcegen.model.errors import InvalidInputError, NotFoundError
 from forcegen.model.participant import ReferenceFigures
 from forcegen.model.questionnaire import Questionnaire
 from forcegen.model.user import Role
-from forcegen.service import accounts, audit_check
+from forcegen.service import audit_check
+from forcegen.service.accounts import users
 
 _out = Console(highlight=False, soft_wrap=True)
 
@@ -56,7 +57,7 @@ def init(
         password = typer.prompt(
             "Password (12+ characters)", hide_input=True, confirmation_prompt=True
         )
-    user = accounts.create_user(
+    user = users.create_user(
         uow=services.uow(),
         username=username,
         password=password,

@@ -12,8 +12,8 @@ from rich.table import Table
 from forcegen.cli import context
 from forcegen.cli.app import app
 from forcegen.files.public_bundle import read_bundle, write_bundle
-from forcegen.service import public_record
-from forcegen.service.public_record import ImportReport, PublicDataError
+from forcegen.service.public import record as public_record
+from forcegen.service.public.record import ImportReport, PublicDataError
 
 _out = Console(highlight=False, soft_wrap=True)
 _err = Console(stderr=True, highlight=False, soft_wrap=True)

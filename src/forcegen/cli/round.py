@@ -1,6 +1,6 @@
 """`forcegen round …`: create a round, invite participants, follow it, export links, close it.
 
-The commands call the same `forcegen.service.rounds` use cases as the web app and the API.
+The commands call the same `service.rounds.coordinating` use cases as the web app and the API.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from forcegen.cli.app import app
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.participant import participant_name
 from forcegen.model.round import IssuedInvitation, Round, invitation_path
-from forcegen.service import rounds
+from forcegen.service.rounds import coordinating
 
 round_app = typer.Typer(
     help="Run questionnaire rounds: create, invite, status, links, close.",
@@ -49,7 +49,7 @@ def create(
 ) -> None:
     """Create a round of a questionnaire with a deadline."""
     services = context.services()
-    round_ = rounds.create_round(
+    round_ = coordinating.create_round(
         uow=services.uow(),
         questionnaire=services.catalog.questionnaire(questionnaire),
         title=title,
@@ -68,7 +68,7 @@ def create(
 def list_() -> None:
     """List the rounds, newest first."""
     table = Table("id", "title", "status", "deadline", "questionnaire")
-    for round_ in rounds.list_rounds(uow=context.services().uow()):
+    for round_ in coordinating.list_rounds(uow=context.services().uow()):
         questionnaire = round_.questionnaire
         table.add_row(
             round_.id,
@@ -88,7 +88,7 @@ def invite(
 ) -> None:
     """Invite participants; an organisation such as EU answers jointly for its members."""
     services = context.services()
-    issued = rounds.invite(
+    issued = coordinating.invite(
         uow=services.uow(),
         catalog=services.catalog,
         round_id=round_id,
@@ -118,7 +118,7 @@ def status(
     as_json: bool = typer.Option(False, "--json", help="Print the status as JSON."),
 ) -> None:
     """Show where every invitee stands: status, last activity, versions, submissions."""
-    report = rounds.round_status(uow=context.services().uow(), round_id=round_id)
+    report = coordinating.round_status(uow=context.services().uow(), round_id=round_id)
     if as_json:
         rows = [
             {
@@ -157,7 +157,9 @@ def status(
 @round_app.command("close")
 def close(round_id: str = typer.Argument(..., help="The round's id.")) -> None:
     """Close a round: no more drafts, submissions, withdrawals or endorsements."""
-    round_ = rounds.close_round(uow=context.services().uow(), round_id=round_id, actor=_actor())
+    round_ = coordinating.close_round(
+        uow=context.services().uow(), round_id=round_id, actor=_actor()
+    )
     closed = _when(round_.closed_at) if round_.closed_at else ""
     _out.print(f"Round {round_.id} ({round_.title!r}) closed at {closed}.")
 
@@ -180,7 +182,7 @@ def links(
     replaces stop working. Without --include-opened, only invitations never opened get one.
     """
     base = _checked_base_url(base_url)
-    issued = rounds.export_links(
+    issued = coordinating.export_links(
         uow=context.services().uow(),
         round_id=round_id,
         actor=_actor(),

@@ -28,9 +28,8 @@ from forcegen.files.table_file import read_table, tables_in, write_table, write_
 from forcegen.model.errors import DataFileError, InvalidInputError
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position
+from forcegen.model.public_problem import DataProblem, RowNumbers
 from forcegen.model.source import Source
-from forcegen.service.public_batch import RowNumbers
-from forcegen.service.public_problem import DataProblem
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ Each row names the response versions it rests on (`source_ids`).
 
 from __future__ import annotations
 
+from forcegen.analysis.assessment import AnswerSummaries
 from forcegen.reports.table import Table, table
-from forcegen.service.assess_result import AnswerSummaries
 
 
 def answer_tables(answers: AnswerSummaries) -> tuple[Table, ...]:

@@ -9,6 +9,7 @@ The answer tables (Q1, Q2, Q4, Q5, Q6) exist only for a round's assessment.
 
 from __future__ import annotations
 
+from forcegen.analysis.assessment import Assessment
 from forcegen.reports.answer_tables import answer_tables
 from forcegen.reports.force_tables import (
     about_table,
@@ -24,7 +25,6 @@ from forcegen.reports.force_tables import (
 )
 from forcegen.reports.record_tables import pledges_table, sources_table
 from forcegen.reports.table import Table
-from forcegen.service.assess_result import Assessment
 
 
 def assessment_tables(assessment: Assessment) -> tuple[Table, ...]:

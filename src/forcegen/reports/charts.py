@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from forcegen.analysis.assessment import Assessment
 from forcegen.reports.chart_style import (
     COLORS,
     REQUIREMENT_DASH,
@@ -21,7 +22,6 @@ from forcegen.reports.chart_style import (
     unique_ids,
 )
 from forcegen.reports.charts_answers import ladder_chart, sanctions_chart
-from forcegen.service.assess_result import Assessment
 
 MAX_BURDEN_ROWS = 15
 

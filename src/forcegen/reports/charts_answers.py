@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from forcegen.analysis.assessment import AnswerSummaries
 from forcegen.reports.chart_style import COLORS, Chart, base_layout, empty_note
-from forcegen.service.assess_result import AnswerSummaries
 
 
 def _names(codes: Sequence[str]) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
+from forcegen.analysis.assessment import Assessment
 from forcegen.reports.assessment_tables import assessment_tables
 from forcegen.reports.csv_report import write_csv_directory
 from forcegen.reports.json_report import assessment_json
 from forcegen.reports.markdown_report import assessment_markdown
 from forcegen.reports.xlsx_report import write_xlsx
-from forcegen.service.assess_result import Assessment
 
 
 class ExportFormat(StrEnum):

@@ -7,8 +7,8 @@ Every row that shows a figure has a `pledge_ids` column naming the pledges behin
 
 from __future__ import annotations
 
+from forcegen.analysis.assessment import Assessment
 from forcegen.reports.table import Cell, Table, table
-from forcegen.service.assess_result import Assessment
 
 
 def about_table(a: Assessment) -> Table:

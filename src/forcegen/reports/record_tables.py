@@ -3,9 +3,9 @@ from (a response version or a citation)."""
 
 from __future__ import annotations
 
+from forcegen.analysis.assessment import Assessment
 from forcegen.model.amount import Amount, Stated
 from forcegen.reports.table import Table, table
-from forcegen.service.assess_result import Assessment
 
 
 def pledges_table(a: Assessment) -> Table:

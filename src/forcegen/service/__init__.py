@@ -1,1 +1,1 @@
-"""Use cases in transactions: plain functions over domain values and ports (see ports.py)."""
+"""Use cases, grouped by area; each takes ports (`ports.py`) and owns its transaction."""

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from forcegen.model.audit import AuditEntry, AuditHead, AuditReport
 from forcegen.model.response import Response, ResponseVersion, version_digest
-from forcegen.service.invitation_access import answers_digest
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.rounds.access import answers_digest
 
 
 def verify_audit(*, uow: UnitOfWork, expected_head: AuditHead | None = None) -> AuditReport:

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+from forcegen.answers.illustrative import illustrative_answers
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position
 from forcegen.model.questionnaire import AnswerVocabulary, Questionnaire
@@ -17,11 +18,12 @@ from forcegen.model.response import InvalidAnswersError
 from forcegen.model.round import Round
 from forcegen.model.source import Source
 from forcegen.model.user import Role
-from forcegen.service import accounts, responding, rounds
-from forcegen.service.illustrative import illustrative_answers
+from forcegen.service.accounts import users
 from forcegen.service.ports import UnitOfWork
-from forcegen.service.public_import import import_public_data
-from forcegen.service.round_ports import ParticipantCatalog
+from forcegen.service.public.importing import import_public_data
+from forcegen.service.responding import answering
+from forcegen.service.rounds import coordinating
+from forcegen.service.rounds.ports import ParticipantCatalog
 
 DEMO_ACTOR = "system:demo"
 ROUND_TITLE = "Security guarantee for Ukraine: illustrative round (derived from public reporting)"
@@ -67,7 +69,7 @@ def load_demo(
 ) -> DemoSummary:
     """Fill an empty database with the demo: accounts, public data, the illustrative round."""
     for account in accounts_to_create:
-        accounts.create_user(
+        users.create_user(
             uow=uow(),
             username=account.username,
             password=account.password,
@@ -84,7 +86,7 @@ def load_demo(
         sources={s.id: s for s in sources},
         respondents=catalog.participants.keys(),
     )
-    round_ = rounds.create_round(
+    round_ = coordinating.create_round(
         uow=uow(),
         questionnaire=questionnaire,
         title=ROUND_TITLE,
@@ -93,7 +95,7 @@ def load_demo(
         is_illustrative=True,
     )
     codes = sorted({d.participant for d in derived} | set(UNANSWERED))
-    issued = rounds.invite(
+    issued = coordinating.invite(
         uow=uow(), catalog=catalog, round_id=round_.id, participant_codes=codes, actor=DEMO_ACTOR
     )
     tokens = {i.invitation.participant_code: i.token for i in issued}
@@ -103,7 +105,7 @@ def load_demo(
         if answer.participant in UNANSWERED:
             continue
         try:
-            responding.submit_response(
+            answering.submit_response(
                 uow=uow(),
                 catalog=catalog,
                 token=tokens[answer.participant],

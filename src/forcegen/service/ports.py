@@ -22,8 +22,8 @@ from typing import Protocol, Self
 from forcegen.model.api_token import ApiToken, ApiTokenId
 from forcegen.model.audit import AuditEntry, AuditReport
 from forcegen.model.user import User, UserId
-from forcegen.service.public_ports import PledgeRepository, PositionRepository, SourceRepository
-from forcegen.service.round_ports import (
+from forcegen.service.public.ports import PledgeRepository, PositionRepository, SourceRepository
+from forcegen.service.rounds.ports import (
     EndorsementRepository,
     InvitationRepository,
     ResponseRepository,

@@ -1,7 +1,7 @@
 """SQL repositories of the public-source record: sources, positions and reported pledges.
 
 They translate between rows and domain values (`_to_domain`, `_to_row`) and do nothing else;
-the rules (validation, history, audit) live in `forcegen.service.public_record`.
+the rules (validation, history, audit) live in `forcegen.service.public.record`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from forcegen.model.errors import ConflictError, NotFoundError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 from forcegen.model.position import Position, PositionId, QuantityUnit, Stance, Topic
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind
-from forcegen.service.public_ports import PositionQuery, PositionRecord
+from forcegen.service.public.ports import PositionQuery, PositionRecord
 from forcegen.store.rows_public import (
     PositionRow,
     PublicPledgeRow,

@@ -12,25 +12,24 @@ from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from forcegen.bootstrap import Services
-from forcegen.web import (
-    api_assessment,
-    api_docs,
-    api_public,
-    api_respondent,
-    api_rounds,
-    auth,
-    pages_assessment,
-    pages_coordinator,
-    pages_invitations,
-    pages_joint,
-    pages_public,
-    pages_respondent,
-    pages_responses,
-)
+from forcegen.web import api_docs
+from forcegen.web.accounts import login_pages
+from forcegen.web.assessment import api as assessment_api
+from forcegen.web.assessment import pages as assessment_pages
 from forcegen.web.errors import install_error_handlers
+from forcegen.web.joint import pages as joint_pages
+from forcegen.web.public import api as public_api
+from forcegen.web.public import edit_pages as public_edit_pages
+from forcegen.web.public import file_pages as public_file_pages
+from forcegen.web.public import pages as public_pages
 from forcegen.web.ratelimit import AttemptLimiter
 from forcegen.web.render import STATIC_DIR, NavItem, make_templates
 from forcegen.web.request_limits import BodySizeLimitMiddleware, NulCharacterGuardMiddleware
+from forcegen.web.responding import api as responding_api
+from forcegen.web.responding import pages as responding_pages
+from forcegen.web.rounds import api as rounds_api
+from forcegen.web.rounds import invitation_pages, response_pages
+from forcegen.web.rounds import pages as rounds_pages
 from forcegen.web.security import SecurityHeadersMiddleware
 from forcegen.web.session import SessionMiddleware
 
@@ -54,24 +53,26 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section(auth.router),
-    Section(pages_coordinator.router, nav=(NavItem("Rounds", "/rounds"),)),
-    Section(pages_invitations.router),
-    Section(pages_responses.router),
+    Section(login_pages.router),
+    Section(rounds_pages.router, nav=(NavItem("Rounds", "/rounds"),)),
+    Section(invitation_pages.router),
+    Section(response_pages.router),
     Section(
-        pages_respondent.router,
+        responding_pages.router,
         nav=(
             NavItem("Your response", "/respond", "respondent"),
             NavItem("Your versions", "/respond/history", "respondent"),
         ),
     ),
-    Section(pages_joint.router),
-    Section(api_rounds.router),
-    Section(api_respondent.router),
-    Section(pages_public.router, nav=pages_public.NAV),
-    Section(api_public.router),
-    Section(pages_assessment.router, nav=pages_assessment.NAV),
-    Section(api_assessment.router),
+    Section(joint_pages.router),
+    Section(rounds_api.router),
+    Section(responding_api.router),
+    Section(public_edit_pages.router),
+    Section(public_file_pages.router),
+    Section(public_pages.router, nav=public_pages.NAV),
+    Section(public_api.router),
+    Section(assessment_pages.router, nav=assessment_pages.NAV),
+    Section(assessment_api.router),
     Section(api_docs.router, nav=(NavItem("API", "/api/docs"),)),
 )
 

@@ -22,7 +22,8 @@ from browser_env import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, require_chromium, 
 from forcegen.bootstrap import build_services
 from forcegen.catalog.public_dataset import load_public_dataset
 from forcegen.config import Settings
-from forcegen.service import accounts, public_record
+from forcegen.service.accounts import users
+from forcegen.service.public import record as public_record
 
 pytestmark = pytest.mark.browser
 
@@ -43,7 +44,7 @@ def _prepare_database(env: dict[str, str]) -> None:
             pledges=dataset.pledges,
             actor="system:test",
         )
-        accounts.create_user(
+        users.create_user(
             uow=services.uow(),
             username=ANALYST,
             password=PASSWORD,

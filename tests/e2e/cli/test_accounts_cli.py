@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from forcegen.cli import app, context
-from forcegen.service import accounts, api_tokens
+from forcegen.service.accounts import api_tokens, users
 
 PASSWORD = "correct horse battery staple"
 
@@ -61,7 +61,7 @@ def test_reset_password_replaces_the_password(cli: CliRunner) -> None:
     result = run(cli, "users", "reset-password", "alice", "--password", new)
 
     assert result.exit_code == 0, result.output
-    assert accounts.authenticate(uow=context.services().uow(), username="alice", password=new)
+    assert users.authenticate(uow=context.services().uow(), username="alice", password=new)
     assert audit_actions()[-1] == "user.reset_password"
 
 

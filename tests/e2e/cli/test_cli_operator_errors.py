@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from forcegen.cli import app, context
-from forcegen.service import responding
+from forcegen.service.responding import answering
 
 PASSWORD = "correct horse battery staple"
 
@@ -120,7 +120,7 @@ class TestLinksExport:
 
         assert "No such file or directory" in one_line_error(typo)
         services = context.services()
-        opened = responding.open_invitation(
+        opened = answering.open_invitation(
             uow=services.uow(), catalog=services.catalog, token=token
         )
         assert opened.participant.code == "FRA"

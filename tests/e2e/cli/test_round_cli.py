@@ -135,10 +135,10 @@ def test_links_leave_opened_invitations_alone_unless_asked(cli: CliRunner, tmp_p
     first, second = tmp_path / "first.csv", tmp_path / "second.csv"
     run(cli, "links", round_id, "--output", str(first))
     token = read_links(first)[0]["link"].rsplit("/", 1)[1]
-    from forcegen.service import responding
+    from forcegen.service.responding import answering
 
     services = context.services()
-    responding.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
 
     without = run(cli, "links", round_id, "--output", str(second))
     assert read_links(second) == []

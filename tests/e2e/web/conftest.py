@@ -12,8 +12,8 @@ from web_env import TestClient
 from web_world import World, build_services_on, build_world
 
 from forcegen.bootstrap import Services
-from forcegen.service import accounts
-from forcegen.service.credentials import hash_password
+from forcegen.service.accounts import users
+from forcegen.service.accounts.credentials import hash_password
 from forcegen.web import create_app
 
 
@@ -21,7 +21,7 @@ from forcegen.web import create_app
 def services(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Services:
     # argon2 takes about half a second per hash here; every world creates the same user, so
     # reuse one real hash of the test password (logging in still verifies it with argon2).
-    monkeypatch.setattr(accounts, "hash_password", lambda password: password_hash(password))
+    monkeypatch.setattr(users, "hash_password", lambda password: password_hash(password))
     return build_services_on(engine, tmp_path)
 
 

@@ -23,7 +23,7 @@ from forcegen.bootstrap import Services, SystemClock
 from forcegen.catalog import load_catalog, load_public_dataset
 from forcegen.config import Settings
 from forcegen.model.user import Role
-from forcegen.service import api_tokens
+from forcegen.service.accounts import api_tokens
 from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import upgrade

@@ -16,7 +16,8 @@ from web_world import World
 
 from forcegen.model.position import Position, Stance, Topic
 from forcegen.model.source import Reliability, Source
-from forcegen.service import accounts, api_tokens, public_record
+from forcegen.service.accounts import api_tokens, users
+from forcegen.service.public import record as public_record
 
 SEED = "seed:000_7a244714040bc68c.txt"
 SOURCES = [
@@ -84,7 +85,7 @@ TRACKER_API = (
 @pytest.fixture
 def tracker(world: World) -> World:
     """The web world with an analyst account and a few positions recorded."""
-    accounts.create_user(
+    users.create_user(
         uow=world.services.uow(),
         username="ana",
         password=PASSWORD,

@@ -8,8 +8,8 @@ import re
 
 from web_world import World
 
-from forcegen.service import rounds
-from forcegen.web.links_csv import LinkRow, links_csv, neutralise
+from forcegen.service.rounds import coordinating
+from forcegen.web.rounds.links_csv import LinkRow, links_csv, neutralise
 
 
 class TestRespondentForm:
@@ -94,7 +94,9 @@ class TestRespondentForm:
         assert good.json() == {"ok": True, "message": None, "normalised": "ceasefire and us.isr"}
 
     def test_a_closed_round_shows_the_answers_read_only(self, world: World) -> None:
-        rounds.close_round(uow=world.services.uow(), round_id=world.round_a, actor="user:alice")
+        coordinating.close_round(
+            uow=world.services.uow(), round_id=world.round_a, actor="user:alice"
+        )
 
         page = world.respondent("A:FRA").get("/respond").text
 

@@ -22,7 +22,9 @@ from web_env import PASSWORD, TestClient, log_in, open_link
 from forcegen.bootstrap import Services, SystemClock
 from forcegen.catalog import load_catalog
 from forcegen.config import Settings
-from forcegen.service import accounts, api_tokens, responding, rounds
+from forcegen.service.accounts import api_tokens, users
+from forcegen.service.responding import answering
+from forcegen.service.rounds import coordinating
 from forcegen.web import create_app
 from forcegen.web.session import COOKIE_NAME, Session, SessionCodec
 
@@ -76,25 +78,25 @@ class World:
     def save(self, key: str, answers: dict[str, Any], *, submit: bool = False) -> int:
         """Save (or submit) answers for an invitee from its latest version; the new number."""
         token = self.tokens[key]
-        base = responding.own_history(uow=self.services.uow(), token=token).version_count
+        base = answering.own_history(uow=self.services.uow(), token=token).version_count
         common: dict[str, Any] = {
             "uow": self.services.uow(),
             "catalog": self.services.catalog,
             "token": token,
             "answers": answers,
             "base_version": base,
-            "vocabulary": responding.answer_vocabulary(self.services.catalog),
+            "vocabulary": answering.answer_vocabulary(self.services.catalog),
         }
         if submit:
-            version = responding.submit_response(
+            version = answering.submit_response(
                 **common, attestation_name="Jeanne Martin", attestation_title="Director"
             )
         else:
-            version = responding.save_draft(**common)
+            version = answering.save_draft(**common)
         return version.number
 
     def latest_version(self, key: str) -> int:
-        history = responding.own_history(uow=self.services.uow(), token=self.tokens[key])
+        history = answering.own_history(uow=self.services.uow(), token=self.tokens[key])
         return history.version_count
 
     def coordinator(self) -> TestClient:
@@ -124,7 +126,7 @@ class World:
 
 
 def build_world(services: Services) -> World:
-    accounts.create_user(
+    users.create_user(
         uow=services.uow(),
         username="alice",
         password=PASSWORD,
@@ -151,19 +153,21 @@ def build_world(services: Services) -> World:
     world.save("A:FRA", some_troops(5000))
     world.save("A:EU", some_troops(20000))
     world.save("B:FRA", no_troops())
-    rounds.revoke_invitation(uow=services.uow(), invitation_id=ids["A:POL"], actor=COORDINATOR)
+    coordinating.revoke_invitation(
+        uow=services.uow(), invitation_id=ids["A:POL"], actor=COORDINATOR
+    )
     return world
 
 
 def _round(services: Services, title: str, codes: list[str]) -> tuple[str, list[Any]]:
-    created = rounds.create_round(
+    created = coordinating.create_round(
         uow=services.uow(),
         questionnaire=services.catalog.questionnaire(),
         title=title,
         deadline=dt.datetime.now(dt.UTC) + dt.timedelta(days=14),
         actor=COORDINATOR,
     )
-    issued = rounds.invite(
+    issued = coordinating.invite(
         uow=services.uow(),
         catalog=services.catalog,
         round_id=created.id,

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from forcegen.analysis.answer_summary import AnswerSet
+from forcegen.answers.summary import AnswerSet
 from forcegen.catalog import Catalog, load_catalog
 from forcegen.reports import assessment_tables, dashboard_charts
-from forcegen.service import assessing
-from forcegen.service.assessing import Assessment, Origin, PledgeSet
+from forcegen.service.assessment import assessing
+from forcegen.service.assessment.assessing import Assessment, Origin, PledgeSet
 
 FRA = "response:r-FRA/v1"
 HUN = "response:r-HUN/v2"

@@ -12,9 +12,15 @@ from forcegen.catalog import Catalog, load_catalog
 from forcegen.model.errors import NotFoundError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 from forcegen.model.source import Source, SourceId, SourceKind
-from forcegen.service import public_record, responding, rounds
-from forcegen.service.assessing import Origin, pledge_set_for_public, pledge_set_for_round
+from forcegen.service.assessment.assessing import (
+    Origin,
+    pledge_set_for_public,
+    pledge_set_for_round,
+)
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.public import record as public_record
+from forcegen.service.responding import answering
+from forcegen.service.rounds import coordinating
 
 COORDINATOR = "user:coordinator"
 DEADLINE = dt.datetime(2025, 9, 30, 18, 0, tzinfo=dt.UTC)
@@ -43,15 +49,15 @@ class Round:
         self, uow: Callable[[], UnitOfWork], catalog: Catalog, codes: tuple[str, ...]
     ) -> None:
         self.uow, self.catalog = uow, catalog
-        self.vocabulary = responding.answer_vocabulary(catalog)
-        self.round = rounds.create_round(
+        self.vocabulary = answering.answer_vocabulary(catalog)
+        self.round = coordinating.create_round(
             uow=uow(),
             questionnaire=catalog.questionnaire(),
             title="Assessment round",
             deadline=DEADLINE,
             actor=COORDINATOR,
         )
-        issued = rounds.invite(
+        issued = coordinating.invite(
             uow=uow(),
             catalog=catalog,
             round_id=self.round.id,
@@ -61,7 +67,7 @@ class Round:
         self.tokens = {i.invitation.participant_code: i.token for i in issued}
 
     def submit(self, code: str, answers: dict[str, object], base_version: int = 0) -> int:
-        return responding.submit_response(
+        return answering.submit_response(
             uow=self.uow(),
             catalog=self.catalog,
             token=self.tokens[code],
@@ -73,7 +79,7 @@ class Round:
         ).number
 
     def save(self, code: str, answers: dict[str, object], base_version: int) -> int:
-        return responding.save_draft(
+        return answering.save_draft(
             uow=self.uow(),
             catalog=self.catalog,
             token=self.tokens[code],
@@ -134,7 +140,7 @@ class TestPledgeSetForRound:
         r = Round(uow_factory, catalog, ("DEU", "FRA", "POL"))
         r.submit("FRA", troops(5000))
         version = r.submit("DEU", troops(3000))
-        responding.withdraw_response(uow=uow_factory(), token=r.tokens["DEU"], base_version=version)
+        answering.withdraw_response(uow=uow_factory(), token=r.tokens["DEU"], base_version=version)
 
         pledges = pledge_set_for_round(uow=uow_factory(), round_id=r.round.id)
 

@@ -16,8 +16,8 @@ from assessment_world import DemoWorld
 
 from forcegen.catalog import Catalog
 from forcegen.model.source import SourceKind
-from forcegen.service import assessing
-from forcegen.service.assessing import Assessment
+from forcegen.service.assessment import assessing
+from forcegen.service.assessment.assessing import Assessment
 
 PROFILES = {"kyiv_40k": 40_000, "kyiv_50k": 50_000, "high_100k": 100_000}
 # Outside US control: the two largest pledges also wait for these (public reporting).

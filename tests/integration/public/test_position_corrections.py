@@ -11,8 +11,8 @@ from public_factories import make_position, make_source
 from forcegen.model.errors import ConflictError, RuleViolationError
 from forcegen.model.position import Position, Stance
 from forcegen.model.source import Source
-from forcegen.service import public_record
-from forcegen.service.public_record import PublicData, PublicDataError
+from forcegen.service.public import record as public_record
+from forcegen.service.public.record import PublicData, PublicDataError
 from forcegen.store.uow import SqlUnitOfWork
 
 UowFactory = Callable[[], SqlUnitOfWork]

@@ -11,11 +11,12 @@ import openpyxl
 import pytest
 from public_factories import fifty_rows, make_position, make_source
 
+import forcegen
 from forcegen.catalog.public_dataset import load_public_dataset
 from forcegen.files.public_bundle import PublicBundle, read_bundle, write_bundle
 from forcegen.model.position import Stance
-from forcegen.service import public_record
-from forcegen.service.public_record import PublicData, PublicDataError
+from forcegen.service.public import record as public_record
+from forcegen.service.public.record import PublicData, PublicDataError
 from forcegen.store.uow import SqlUnitOfWork
 
 UowFactory = Callable[[], SqlUnitOfWork]
@@ -274,7 +275,7 @@ class TestShippedDataset:
         self, uow_factory: UowFactory
     ) -> None:
         dataset = load_public_dataset()
-        bundle = read_bundle(Path(public_record.__file__).parents[1] / "data" / "public")
+        bundle = read_bundle(Path(forcegen.__file__).parent / "data" / "public")
 
         report = _import_file_values(uow_factory, bundle)
 

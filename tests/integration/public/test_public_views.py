@@ -11,8 +11,8 @@ from public_factories import make_pledge, make_position, make_source
 from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.position import Stance, Topic
 from forcegen.model.source import Reliability
-from forcegen.service import public_record
-from forcegen.service.public_record import PositionSort
+from forcegen.service.public import record as public_record
+from forcegen.service.public.record import PositionSort
 from forcegen.store.uow import SqlUnitOfWork
 
 UowFactory = Callable[[], SqlUnitOfWork]

@@ -13,8 +13,8 @@ from round_env import MovableClock, RoundsEnv
 from sqlalchemy import Engine
 
 from forcegen.catalog import load_catalog
-from forcegen.service import responding
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.responding import answering
 
 
 @pytest.fixture
@@ -26,6 +26,6 @@ def rounds_env(
         engine=engine,
         clock=clock,
         catalog=catalog,
-        vocabulary=responding.answer_vocabulary(catalog),
+        vocabulary=answering.answer_vocabulary(catalog),
         uow=uow_factory,
     )

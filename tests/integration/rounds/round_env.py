@@ -13,8 +13,9 @@ from sqlalchemy import Engine
 from forcegen.catalog import Catalog
 from forcegen.model.questionnaire import AnswerVocabulary
 from forcegen.model.round import Round
-from forcegen.service import responding, rounds
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.responding import answering
+from forcegen.service.rounds import coordinating
 
 START = dt.datetime(2025, 8, 20, 12, 0, tzinfo=dt.UTC)  # the shared clock's start
 COORDINATOR = "user:coordinator"
@@ -41,7 +42,7 @@ class RoundsEnv:
     tokens: dict[str, str] = field(default_factory=dict)
 
     def create_round(self, title: str = "Security guarantee round") -> Round:
-        return rounds.create_round(
+        return coordinating.create_round(
             uow=self.uow(),
             questionnaire=self.catalog.questionnaire(),
             title=title,
@@ -52,7 +53,7 @@ class RoundsEnv:
     def round_with(self, codes: Sequence[str]) -> Round:
         """A new round with `codes` invited; their tokens land in `self.tokens`."""
         round_ = self.create_round()
-        issued = rounds.invite(
+        issued = coordinating.invite(
             uow=self.uow(),
             catalog=self.catalog,
             round_id=round_.id,
@@ -63,7 +64,7 @@ class RoundsEnv:
         return round_
 
     def save(self, code: str, answers: dict[str, object], base_version: int) -> int:
-        version = responding.save_draft(
+        version = answering.save_draft(
             uow=self.uow(),
             catalog=self.catalog,
             token=self.tokens[code],
@@ -74,7 +75,7 @@ class RoundsEnv:
         return version.number
 
     def submit(self, code: str, answers: dict[str, object], base_version: int) -> int:
-        version = responding.submit_response(
+        version = answering.submit_response(
             uow=self.uow(),
             catalog=self.catalog,
             token=self.tokens[code],

@@ -10,7 +10,7 @@ from round_env import RoundsEnv, troops
 from forcegen.model.errors import ConflictError
 from forcegen.model.response import ResponseConflictError, ResponseId, ResponseVersion
 from forcegen.model.round import RoundId
-from forcegen.service import rounds
+from forcegen.service.rounds import coordinating
 
 ROUNDS = 3
 
@@ -56,7 +56,9 @@ def test_exactly_one_of_two_concurrent_saves_wins(
     assert f"another save (version {base + 1} at" in losers[0].message
     assert f"since you loaded version {base}" in losers[0].message
     assert "Copy your text, reload, and re-apply it." in losers[0].message
-    response = rounds.get_response(uow=rounds_env.uow(), round_id=round_.id, participant_code="FRA")
+    response = coordinating.get_response(
+        uow=rounds_env.uow(), round_id=round_.id, participant_code="FRA"
+    )
     assert response.version_count == base + 1
     assert response.latest is not None
     assert response.latest.answers == [mine, theirs][winners[0]]

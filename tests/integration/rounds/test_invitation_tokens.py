@@ -10,25 +10,26 @@ from sqlalchemy import select
 
 from forcegen.model.errors import AuthenticationError, RuleViolationError
 from forcegen.model.round import InviteeStatus
-from forcegen.service import responding, rounds
-from forcegen.service.credentials import hash_token
-from forcegen.service.invitation_access import INVALID_LINK_MESSAGE
+from forcegen.service.accounts.credentials import hash_token
+from forcegen.service.responding import answering
+from forcegen.service.rounds import coordinating
+from forcegen.service.rounds.access import INVALID_LINK_MESSAGE
 from forcegen.store.rows_rounds import InvitationRow
 
 
 def invitation_id(env: RoundsEnv, round_id: str, code: str) -> str:
-    rows = rounds.round_status(uow=env.uow(), round_id=round_id).rows
+    rows = coordinating.round_status(uow=env.uow(), round_id=round_id).rows
     return next(r.invitation.id for r in rows if r.invitation.participant_code == code)
 
 
 def open_with(env: RoundsEnv, token: str) -> None:
-    responding.open_invitation(uow=env.uow(), catalog=env.catalog, token=token)
+    answering.open_invitation(uow=env.uow(), catalog=env.catalog, token=token)
 
 
 class TestBadTokens:
     def test_a_revoked_token_fails_with_the_common_message(self, rounds_env: RoundsEnv) -> None:
         round_ = rounds_env.round_with(["FRA"])
-        rounds.revoke_invitation(
+        coordinating.revoke_invitation(
             uow=rounds_env.uow(),
             invitation_id=invitation_id(rounds_env, round_.id, "FRA"),
             actor=COORDINATOR,
@@ -67,7 +68,7 @@ class TestBadTokens:
         round_ = rounds_env.round_with(["FRA"])
         old = rounds_env.tokens["FRA"]
 
-        issued = rounds.reissue_invitation(
+        issued = coordinating.reissue_invitation(
             uow=rounds_env.uow(),
             invitation_id=invitation_id(rounds_env, round_.id, "FRA"),
             actor=COORDINATOR,
@@ -80,9 +81,11 @@ class TestBadTokens:
     def test_reissuing_lifts_a_revocation(self, rounds_env: RoundsEnv) -> None:
         round_ = rounds_env.round_with(["FRA"])
         invitation = invitation_id(rounds_env, round_.id, "FRA")
-        rounds.revoke_invitation(uow=rounds_env.uow(), invitation_id=invitation, actor=COORDINATOR)
+        coordinating.revoke_invitation(
+            uow=rounds_env.uow(), invitation_id=invitation, actor=COORDINATOR
+        )
 
-        issued = rounds.reissue_invitation(
+        issued = coordinating.reissue_invitation(
             uow=rounds_env.uow(), invitation_id=invitation, actor=COORDINATOR
         )
 
@@ -104,16 +107,18 @@ class TestScope:
         rounds_env.submit("DEU", troops(4000), 0)
 
         rounds_env.save("FRA", troops(9000), 0)
-        context = responding.open_invitation(
+        context = answering.open_invitation(
             uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
         )
-        history = responding.own_history(uow=rounds_env.uow(), token=rounds_env.tokens["FRA"])
+        history = answering.own_history(uow=rounds_env.uow(), token=rounds_env.tokens["FRA"])
 
         assert context.participant.code == "FRA"
         assert context.response is not None
         assert context.response.participant_code == "FRA"
         assert history.participant_code == "FRA"
-        deu = rounds.get_response(uow=rounds_env.uow(), round_id=round_.id, participant_code="DEU")
+        deu = coordinating.get_response(
+            uow=rounds_env.uow(), round_id=round_.id, participant_code="DEU"
+        )
         assert [v.answers for v in deu.versions] == [troops(4000)]
 
     def test_a_token_of_one_round_does_not_reach_another(self, rounds_env: RoundsEnv) -> None:
@@ -125,10 +130,14 @@ class TestScope:
         rounds_env.save("FRA", troops(100), 0)
 
         assert (
-            rounds.round_status(uow=rounds_env.uow(), round_id=first.id).rows[0].version_count == 1
+            coordinating.round_status(uow=rounds_env.uow(), round_id=first.id).rows[0].version_count
+            == 1
         )
         assert (
-            rounds.round_status(uow=rounds_env.uow(), round_id=second.id).rows[0].version_count == 0
+            coordinating.round_status(uow=rounds_env.uow(), round_id=second.id)
+            .rows[0]
+            .version_count
+            == 0
         )
 
 
@@ -139,7 +148,9 @@ class TestExportLinks:
         round_ = rounds_env.round_with(["FRA", "DEU", "POL"])
         open_with(rounds_env, rounds_env.tokens["FRA"])
 
-        links = rounds.export_links(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
+        links = coordinating.export_links(
+            uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR
+        )
 
         assert [i.invitation.participant_code for i in links] == ["DEU", "POL"]
         assert all(i.invitation.status is InviteeStatus.INVITED for i in links)
@@ -148,7 +159,7 @@ class TestExportLinks:
         round_ = rounds_env.round_with(["FRA", "DEU"])
         open_with(rounds_env, rounds_env.tokens["FRA"])
 
-        links = rounds.export_links(
+        links = coordinating.export_links(
             uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR, include_opened=True
         )
 
@@ -159,19 +170,21 @@ class TestExportLinks:
 
     def test_revoked_invitations_get_no_link(self, rounds_env: RoundsEnv) -> None:
         round_ = rounds_env.round_with(["FRA", "DEU"])
-        rounds.revoke_invitation(
+        coordinating.revoke_invitation(
             uow=rounds_env.uow(),
             invitation_id=invitation_id(rounds_env, round_.id, "DEU"),
             actor=COORDINATOR,
         )
 
-        links = rounds.export_links(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
+        links = coordinating.export_links(
+            uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR
+        )
 
         assert [i.invitation.participant_code for i in links] == ["FRA"]
 
     def test_no_links_for_a_closed_round(self, rounds_env: RoundsEnv) -> None:
         round_ = rounds_env.round_with(["FRA"])
-        rounds.close_round(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
+        coordinating.close_round(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
 
         with pytest.raises(RuleViolationError, match="was closed"):
-            rounds.export_links(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
+            coordinating.export_links(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)

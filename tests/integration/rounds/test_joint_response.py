@@ -7,13 +7,14 @@ from round_env import RoundsEnv, troops
 
 from forcegen.model.errors import InvalidInputError, RuleViolationError
 from forcegen.model.response import EndorsementKind
-from forcegen.service import responding, rounds
+from forcegen.service.responding import answering
+from forcegen.service.rounds import coordinating
 
 
 def endorse(
     env: RoundsEnv, code: str, kind: str, reserved: tuple[str, ...] = (), comment: str = ""
 ) -> None:
-    responding.endorse_joint(
+    answering.endorse_joint(
         uow=env.uow(),
         catalog=env.catalog,
         token=env.tokens[code],
@@ -33,7 +34,7 @@ def eu_round(rounds_env: RoundsEnv) -> str:
 
 
 def test_members_see_the_joint_draft_read_only(rounds_env: RoundsEnv, eu_round: str) -> None:
-    context = responding.open_invitation(
+    context = answering.open_invitation(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
     )
 
@@ -43,7 +44,7 @@ def test_members_see_the_joint_draft_read_only(rounds_env: RoundsEnv, eu_round: 
 
 
 def test_a_non_member_sees_no_joint_draft(rounds_env: RoundsEnv, eu_round: str) -> None:
-    context = responding.open_invitation(
+    context = answering.open_invitation(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["GBR"]
     )
 
@@ -57,7 +58,7 @@ def test_the_overview_reports_endorsements_reservations_and_departures(
     endorse(rounds_env, "FRA", "endorse", comment="France backs the joint answer.")
     endorse(rounds_env, "DEU", "endorse_with_reservations", ("troops",), "Bundestag first.")
 
-    overview = rounds.joint_overview(
+    overview = coordinating.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     )
 
@@ -82,7 +83,7 @@ def test_the_latest_verdict_wins_and_the_earlier_one_is_kept(
     endorse(rounds_env, "FRA", "reject", comment="Not as drafted.")
     endorse(rounds_env, "FRA", "endorse")
 
-    overview = rounds.joint_overview(
+    overview = coordinating.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     )
 
@@ -99,7 +100,7 @@ def test_the_latest_verdict_wins_and_the_earlier_one_is_kept(
 def test_a_rejection_counts_against_every_question(rounds_env: RoundsEnv, eu_round: str) -> None:
     endorse(rounds_env, "DEU", "reject")
 
-    [eu] = rounds.joint_overview(
+    [eu] = coordinating.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     ).joints
 
@@ -112,7 +113,7 @@ def test_a_verdict_on_an_older_joint_version_is_flagged(
     endorse(rounds_env, "FRA", "endorse")
     rounds_env.save("EU", troops(25000), 1)
 
-    [eu] = rounds.joint_overview(
+    [eu] = coordinating.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     ).joints
 

@@ -16,11 +16,12 @@ from forcegen.model.errors import (
 )
 from forcegen.model.response import InvalidAnswersError
 from forcegen.model.round import InviteeStatus, RoundStatus
-from forcegen.service import responding, rounds
+from forcegen.service.responding import answering
+from forcegen.service.rounds import coordinating
 
 
 def statuses(env: RoundsEnv, round_id: str) -> dict[str, InviteeStatus]:
-    report = rounds.round_status(uow=env.uow(), round_id=round_id)
+    report = coordinating.round_status(uow=env.uow(), round_id=round_id)
     return {row.invitation.participant_code: row.status for row in report.rows}
 
 
@@ -28,7 +29,7 @@ class TestCreateAndInvite:
     def test_a_new_round_is_open_and_listed(self, rounds_env: RoundsEnv) -> None:
         round_ = rounds_env.create_round("August round")
 
-        listed = rounds.list_rounds(uow=rounds_env.uow())
+        listed = coordinating.list_rounds(uow=rounds_env.uow())
 
         assert [r.id for r in listed] == [round_.id]
         assert listed[0].status is RoundStatus.OPEN
@@ -36,7 +37,7 @@ class TestCreateAndInvite:
 
     def test_a_deadline_in_the_past_is_refused(self, rounds_env: RoundsEnv) -> None:
         with pytest.raises(InvalidInputError, match="not in the future"):
-            rounds.create_round(
+            coordinating.create_round(
                 uow=rounds_env.uow(),
                 questionnaire=rounds_env.catalog.questionnaire(),
                 title="Late",
@@ -56,7 +57,7 @@ class TestCreateAndInvite:
     def test_an_organisation_is_invited_to_answer_jointly(self, rounds_env: RoundsEnv) -> None:
         round_ = rounds_env.round_with(["EU", "FRA"])
 
-        report = rounds.round_status(uow=rounds_env.uow(), round_id=round_.id)
+        report = coordinating.round_status(uow=rounds_env.uow(), round_id=round_.id)
 
         assert {r.invitation.participant_code: r.invitation.is_joint for r in report.rows} == {
             "EU": True,
@@ -75,7 +76,7 @@ class TestCreateAndInvite:
         round_ = rounds_env.create_round()
 
         with pytest.raises(UnknownParticipantError, match="'FRX'"):
-            rounds.invite(
+            coordinating.invite(
                 uow=rounds_env.uow(),
                 catalog=rounds_env.catalog,
                 round_id=round_.id,
@@ -89,7 +90,7 @@ class TestCreateAndInvite:
         round_ = rounds_env.round_with(["FRA"])
 
         with pytest.raises(RuleViolationError, match=r"Already invited .*: FRA"):
-            rounds.invite(
+            coordinating.invite(
                 uow=rounds_env.uow(),
                 catalog=rounds_env.catalog,
                 round_id=round_.id,
@@ -99,7 +100,7 @@ class TestCreateAndInvite:
 
     def test_an_unknown_round_is_not_found(self, rounds_env: RoundsEnv) -> None:
         with pytest.raises(NotFoundError, match="No round with id 'nope'"):
-            rounds.get_round(uow=rounds_env.uow(), round_id="nope")
+            coordinating.get_round(uow=rounds_env.uow(), round_id="nope")
 
 
 class TestRespondentLifecycle:
@@ -109,7 +110,7 @@ class TestRespondentLifecycle:
         round_ = rounds_env.round_with(["FRA"])
         seen = []
 
-        responding.open_invitation(
+        answering.open_invitation(
             uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
         )
         seen.append(statuses(rounds_env, round_.id)["FRA"])
@@ -128,11 +129,11 @@ class TestRespondentLifecycle:
         round_ = rounds_env.round_with(["FRA"])
         rounds_env.submit("FRA", troops(5000), 0)
 
-        withdrawal = responding.withdraw_response(
+        withdrawal = answering.withdraw_response(
             uow=rounds_env.uow(), token=rounds_env.tokens["FRA"], base_version=1
         )
 
-        response = rounds.get_response(
+        response = coordinating.get_response(
             uow=rounds_env.uow(), round_id=round_.id, participant_code="FRA"
         )
         assert withdrawal.number == 2
@@ -147,7 +148,7 @@ class TestRespondentLifecycle:
         rounds_env.submit("FRA", troops(5000), 1)
         rounds_env.submit("FRA", troops(7000), 2)
 
-        response = rounds.get_response(
+        response = coordinating.get_response(
             uow=rounds_env.uow(), round_id=round_.id, participant_code="FRA"
         )
 
@@ -166,7 +167,7 @@ class TestRespondentLifecycle:
         rounds_env.save("FRA", troops(1000), 0)
         rounds_env.submit("FRA", troops(5000), 1)
 
-        rows = rounds.round_status(uow=rounds_env.uow(), round_id=round_.id).rows
+        rows = coordinating.round_status(uow=rounds_env.uow(), round_id=round_.id).rows
 
         fra = next(row for row in rows if row.invitation.participant_code == "FRA")
         assert (fra.version_count, fra.submitted_count) == (2, 1)
@@ -197,14 +198,17 @@ class TestRespondentLifecycle:
 
         assert [p.path for p in caught.value.problems] == ["troops.decision"]
         assert (
-            rounds.round_status(uow=rounds_env.uow(), round_id=round_.id).rows[0].version_count == 0
+            coordinating.round_status(uow=rounds_env.uow(), round_id=round_.id)
+            .rows[0]
+            .version_count
+            == 0
         )
 
     def test_submission_needs_an_attestation(self, rounds_env: RoundsEnv) -> None:
         rounds_env.round_with(["FRA"])
 
         with pytest.raises(InvalidAnswersError) as caught:
-            responding.submit_response(
+            answering.submit_response(
                 uow=rounds_env.uow(),
                 catalog=rounds_env.catalog,
                 token=rounds_env.tokens["FRA"],
@@ -225,7 +229,7 @@ class TestRespondentLifecycle:
 
         assert [p.path for p in caught.value.problems] == ["troops.contributions[0].condition"]
         assert (
-            responding.own_history(uow=rounds_env.uow(), token=rounds_env.tokens["FRA"]).versions
+            answering.own_history(uow=rounds_env.uow(), token=rounds_env.tokens["FRA"]).versions
             == ()
         )
 
@@ -244,7 +248,7 @@ class TestRespondentLifecycle:
         keys = {
             code: [
                 q.key
-                for q in responding.open_invitation(
+                for q in answering.open_invitation(
                     uow=rounds_env.uow(), catalog=rounds_env.catalog, token=token
                 ).questions
             ]
@@ -267,11 +271,11 @@ class TestClosedRound:
         round_ = rounds_env.round_with(["FRA", "DEU", "EU"])
         rounds_env.save("EU", no_troops(), 0)
         rounds_env.submit("FRA", no_troops(), 0)
-        rounds.close_round(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
+        coordinating.close_round(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
         return rounds_env
 
     def test_closing_records_when(self, closed: RoundsEnv) -> None:
-        round_ = rounds.list_rounds(uow=closed.uow())[0]
+        round_ = coordinating.list_rounds(uow=closed.uow())[0]
 
         assert round_.status is RoundStatus.CLOSED
         assert round_.closed_at is not None
@@ -286,13 +290,13 @@ class TestClosedRound:
 
     def test_a_closed_round_refuses_withdrawals(self, closed: RoundsEnv) -> None:
         with pytest.raises(RuleViolationError, match="was closed"):
-            responding.withdraw_response(
+            answering.withdraw_response(
                 uow=closed.uow(), token=closed.tokens["FRA"], base_version=1
             )
 
     def test_a_closed_round_refuses_endorsements(self, closed: RoundsEnv) -> None:
         with pytest.raises(RuleViolationError, match="was closed"):
-            responding.endorse_joint(
+            answering.endorse_joint(
                 uow=closed.uow(),
                 catalog=closed.catalog,
                 token=closed.tokens["DEU"],
@@ -301,10 +305,10 @@ class TestClosedRound:
             )
 
     def test_a_closed_round_refuses_invitations(self, closed: RoundsEnv) -> None:
-        round_id = rounds.list_rounds(uow=closed.uow())[0].id
+        round_id = coordinating.list_rounds(uow=closed.uow())[0].id
 
         with pytest.raises(RuleViolationError, match="was closed"):
-            rounds.invite(
+            coordinating.invite(
                 uow=closed.uow(),
                 catalog=closed.catalog,
                 round_id=round_id,
@@ -313,13 +317,13 @@ class TestClosedRound:
             )
 
     def test_closing_twice_is_refused(self, closed: RoundsEnv) -> None:
-        round_id = rounds.list_rounds(uow=closed.uow())[0].id
+        round_id = coordinating.list_rounds(uow=closed.uow())[0].id
 
         with pytest.raises(RuleViolationError, match="already closed"):
-            rounds.close_round(uow=closed.uow(), round_id=round_id, actor=COORDINATOR)
+            coordinating.close_round(uow=closed.uow(), round_id=round_id, actor=COORDINATOR)
 
     def test_a_closed_round_still_shows_the_respondent_its_answers(self, closed: RoundsEnv) -> None:
-        context = responding.open_invitation(
+        context = answering.open_invitation(
             uow=closed.uow(), catalog=closed.catalog, token=closed.tokens["FRA"]
         )
 
@@ -333,23 +337,23 @@ class TestAuditTrail:
         self, rounds_env: RoundsEnv
     ) -> None:
         round_ = rounds_env.round_with(["FRA", "EU"])
-        responding.open_invitation(
+        answering.open_invitation(
             uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
         )
         rounds_env.save("EU", troops(20000), 0)
         rounds_env.save("FRA", {"troops": {"decision": "no", "notes": "Secret note"}}, 0)
         rounds_env.submit("FRA", no_troops(), 1)
-        responding.endorse_joint(
+        answering.endorse_joint(
             uow=rounds_env.uow(),
             catalog=rounds_env.catalog,
             token=rounds_env.tokens["FRA"],
             joint_participant="EU",
             kind="endorse",
         )
-        responding.withdraw_response(
+        answering.withdraw_response(
             uow=rounds_env.uow(), token=rounds_env.tokens["FRA"], base_version=2
         )
-        rounds.close_round(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
+        coordinating.close_round(uow=rounds_env.uow(), round_id=round_.id, actor=COORDINATOR)
 
         with rounds_env.uow() as uow:
             entries = list(reversed(uow.audit.entries(limit=100)))

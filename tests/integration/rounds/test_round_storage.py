@@ -69,11 +69,11 @@ def test_a_saved_version_cannot_be_changed_or_deleted(
 
 
 def test_a_verdict_cannot_be_deleted(rounds_env: RoundsEnv) -> None:
-    from forcegen.service import responding
+    from forcegen.service.responding import answering
 
     rounds_env.round_with(["EU", "FRA"])
     rounds_env.save("EU", troops(1), 0)
-    responding.endorse_joint(
+    answering.endorse_joint(
         uow=rounds_env.uow(),
         catalog=rounds_env.catalog,
         token=rounds_env.tokens["FRA"],

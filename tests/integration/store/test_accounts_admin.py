@@ -17,7 +17,7 @@ from forcegen.model.errors import (
     RuleViolationError,
 )
 from forcegen.model.user import Role
-from forcegen.service import accounts, api_tokens, user_admin
+from forcegen.service.accounts import api_tokens, user_admin, users
 from forcegen.store.uow import SqlUnitOfWork
 
 UowFactory = Callable[[], SqlUnitOfWork]
@@ -33,7 +33,7 @@ PASSWORD = "correct horse battery staple"
 
 
 def make_user(uow_factory: UowFactory, username: str, role: Role = Role.ANALYST) -> None:
-    accounts.create_user(
+    users.create_user(
         uow=uow_factory(), username=username, password=PASSWORD, role=role, display_name=username
     )
 
@@ -139,10 +139,10 @@ class TestAccountAdministration:
 
         user_admin.set_disabled(uow=uow_factory(), username="ana", is_disabled=True, actor="u:a")
         with pytest.raises(AuthenticationError, match="is disabled"):
-            accounts.authenticate(uow=uow_factory(), username="ana", password=PASSWORD)
+            users.authenticate(uow=uow_factory(), username="ana", password=PASSWORD)
         user_admin.set_disabled(uow=uow_factory(), username="ana", is_disabled=False, actor="u:a")
 
-        assert accounts.authenticate(uow=uow_factory(), username="ana", password=PASSWORD)
+        assert users.authenticate(uow=uow_factory(), username="ana", password=PASSWORD)
         assert actions(uow_factory)[-2:] == ["user.disable", "user.enable"]
 
     def test_the_last_active_coordinator_cannot_be_disabled(self, uow_factory: UowFactory) -> None:
@@ -160,8 +160,8 @@ class TestAccountAdministration:
         user_admin.reset_password(uow=uow_factory(), username="ana", password=new, actor="u:a")
 
         with pytest.raises(AuthenticationError):
-            accounts.authenticate(uow=uow_factory(), username="ana", password=PASSWORD)
-        assert accounts.authenticate(uow=uow_factory(), username="ana", password=new)
+            users.authenticate(uow=uow_factory(), username="ana", password=PASSWORD)
+        assert users.authenticate(uow=uow_factory(), username="ana", password=new)
         with uow_factory() as uow:
             entry = uow.audit.entries(limit=1)[0]
         assert entry.action == "user.reset_password"

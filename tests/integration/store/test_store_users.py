@@ -12,7 +12,7 @@ from forcegen.model.errors import (
     RuleViolationError,
 )
 from forcegen.model.user import Role, User
-from forcegen.service import accounts
+from forcegen.service.accounts import users
 from forcegen.service.ports import Clock
 from forcegen.store.uow import SqlUnitOfWork
 
@@ -27,7 +27,7 @@ def make_user(
     role: Role | str = Role.COORDINATOR,
     password: str = PASSWORD,
 ) -> User:
-    return accounts.create_user(
+    return users.create_user(
         uow=uow_factory(),
         username=username,
         password=password,
@@ -80,7 +80,7 @@ class TestCreateUser:
             "A user named 'a.martin' already exists: choose another username "
             "(usernames are unique and compared in lower case)."
         )
-        assert len(accounts.list_users(uow=uow_factory())) == 1
+        assert len(users.list_users(uow=uow_factory())) == 1
 
     def test_the_database_refuses_a_duplicate_that_slips_past_the_check(
         self, uow_factory: UowFactory
@@ -116,18 +116,16 @@ class TestCreateUser:
         for name in ("zoe", "bea", "max"):
             make_user(uow_factory, username=name)
 
-        users = accounts.list_users(uow=uow_factory())
+        listed = users.list_users(uow=uow_factory())
 
-        assert [user.username for user in users] == ["bea", "max", "zoe"]
+        assert [user.username for user in listed] == ["bea", "max", "zoe"]
 
 
 class TestAuthenticate:
     def test_the_right_password_logs_in(self, uow_factory: UowFactory) -> None:
         user = make_user(uow_factory)
 
-        logged_in = accounts.authenticate(
-            uow=uow_factory(), username="A.Martin ", password=PASSWORD
-        )
+        logged_in = users.authenticate(uow=uow_factory(), username="A.Martin ", password=PASSWORD)
 
         assert logged_in == user
 
@@ -137,9 +135,9 @@ class TestAuthenticate:
         make_user(uow_factory)
 
         with pytest.raises(AuthenticationError) as wrong_password:
-            accounts.authenticate(uow=uow_factory(), username="a.martin", password="not it at all")
+            users.authenticate(uow=uow_factory(), username="a.martin", password="not it at all")
         with pytest.raises(AuthenticationError) as unknown_user:
-            accounts.authenticate(uow=uow_factory(), username="nobody", password=PASSWORD)
+            users.authenticate(uow=uow_factory(), username="nobody", password=PASSWORD)
 
         assert wrong_password.value.message == unknown_user.value.message
         assert "nobody" not in unknown_user.value.message

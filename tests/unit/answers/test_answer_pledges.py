@@ -1,6 +1,6 @@
 """Specification of the mapping from questionnaire answers to pledges."""
 
-from forcegen.analysis.answer_pledges import default_condition, derive_pledges
+from forcegen.answers.pledges import default_condition, derive_pledges
 from forcegen.model.pledge import Level, PledgeKind
 
 FRANCE = {

@@ -2,7 +2,7 @@
 
 import pytest
 
-from forcegen.analysis.answer_summary import (
+from forcegen.answers.summary import (
     AnswerSet,
     enabler_demand,
     nominations,

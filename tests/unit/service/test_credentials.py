@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forcegen.service.credentials import (
+from forcegen.service.accounts.credentials import (
     hash_password,
     hash_token,
     new_token,

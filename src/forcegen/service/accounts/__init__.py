@@ -1,0 +1,1 @@
+"""Accounts: coordinators, analysts and their API tokens; passwords and tokens hashed."""

@@ -1,0 +1,1 @@
+"""Assessment: which pledges to count and what force they add up to, with every source."""

@@ -1,0 +1,232 @@
+"""Assessing: what force a pledge set adds up to under a scenario and a requirement.
+
+    chosen = assessing.select(catalog, requirement="kyiv_40k", overrides={"us.isr": True})
+    result = assessing.run_assessment(uow=uow, catalog=catalog, selection=chosen,
+                                      round_id="b99cb4d808ae")   # or no round: public data
+
+`run_assessment` is `assess(pledge_set=pledge_set_for_round(...) or pledge_set_for_public(...))`.
+
+The web dashboard, its JSON endpoint, `forcegen assess` and `forcegen export` all call this
+module, so they show the same numbers. Every figure carries pledge ids, and
+`Assessment.sources` resolves them to response versions or citations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from forcegen.analysis import (
+    Fixpoint,
+    MetCriterion,
+    Total,
+    burden_sharing,
+    measure_coverage,
+    pledge_conditions,
+    sustainment,
+    what_it_takes,
+)
+from forcegen.analysis.assessment import (
+    AnswerSummaries,
+    Assessment,
+    Origin,
+    ResponseRef,
+    ScenarioForce,
+)
+from forcegen.answers.summary import (
+    enabler_demand,
+    nominations,
+    response_ladder,
+    sanctions_unanimity,
+    support_for_ukraine,
+)
+from forcegen.conditions import Expr
+from forcegen.model.amount import Bound
+from forcegen.model.participant import ParticipantKind
+from forcegen.model.pledge import Pledge
+from forcegen.model.scenario import Scenario
+from forcegen.service.assessment.force import (
+    blocked_pledges,
+    driver_pledges,
+    force_pledges,
+    packages_of,
+    scenario_force,
+)
+from forcegen.service.assessment.pledge_set import (
+    PledgeSet,
+    pledge_set_for_public,
+    pledge_set_for_round,
+    response_source_id,
+)
+from forcegen.service.assessment.selection import (
+    AssessmentCatalog,
+    Selection,
+    combined_drivers,
+    parse_override,
+    select,
+)
+from forcegen.service.assessment.summary import summarise
+from forcegen.service.ports import UnitOfWork
+
+__all__ = [
+    "Assessment",
+    "AssessmentCatalog",
+    "Origin",
+    "PledgeSet",
+    "ResponseRef",
+    "Selection",
+    "assess",
+    "parse_override",
+    "pledge_set_for_public",
+    "pledge_set_for_round",
+    "response_source_id",
+    "run_assessment",
+    "select",
+]
+
+SELECTED = "selected"
+
+
+def assess(
+    *,
+    pledge_set: PledgeSet,
+    selection: Selection,
+    catalog: AssessmentCatalog,
+    criterion: MetCriterion = MetCriterion.ALL_LINES,
+) -> Assessment:
+    """Assess `pledge_set` against the selected requirement under the selected scenario.
+
+    `criterion` says when the requirement counts as met for the minimal packages: the total
+    and every requirement line (default), or the total personnel only.
+
+    Raises:
+        ConditionError: a pledge condition does not parse or negates a pledge reference.
+    """
+    requirement, floor, fixpoint = selection.requirement, selection.level_floor, selection.fixpoint
+    scenario = selection.scenario.with_overrides(dict(selection.overrides))
+    # Until every figure is a range, the plain arithmetic counts the high end of each stated
+    # range (what it counted before amounts kept how they were stated) and unknown as none.
+    force = [p.fixed(Bound.HIGH) for p in force_pledges(pledge_set.pledges, floor)]
+    conditions = pledge_conditions(force)
+    coverage = measure_coverage(force, requirement, scenario, conditions=conditions)
+    chosen = coverage.greatest if fixpoint is Fixpoint.GREATEST else coverage.least
+    active_ids = set(chosen.active_pledge_ids)
+    active = [p for p in force if p.id in active_ids]
+    us_drivers = combined_drivers(catalog)
+    found = what_it_takes(
+        force,
+        requirement,
+        scenario,
+        drivers=us_drivers,
+        fixpoint=fixpoint,
+        criterion=criterion,
+        conditions=conditions,
+    )
+    asked = driver_pledges(force, catalog.drivers, conditions)
+    blocked = blocked_pledges(force, chosen.active_pledge_ids, scenario, conditions)
+    coalition = [s.participant for s in pledge_set.answer_sets] or None
+    pledged = Total.of(force)
+    return Assessment(
+        title=pledge_set.title,
+        origin=pledge_set.origin,
+        round_id=pledge_set.round_id,
+        is_illustrative=pledge_set.is_illustrative,
+        requirement=requirement,
+        scenario=scenario,
+        overrides=dict(selection.overrides),
+        level_floor=floor,
+        fixpoint=fixpoint,
+        pledges=pledge_set.pledges,
+        pledged=pledged,
+        coverage=coverage,
+        sustainment=sustainment(active, requirement),
+        what_it_takes=found,
+        packages=packages_of(found, force, scenario, conditions),
+        driver_pledges=asked,
+        scenarios=_scenario_forces(force, selection, scenario, catalog, conditions),
+        burden=burden_sharing(
+            active, catalog.participants, requirement.total_personnel, among=coalition
+        ),
+        blocked=blocked,
+        answers=_answer_summaries(pledge_set, catalog) if pledge_set.answer_sets else None,
+        summary=summarise(
+            scenario_name=selection.scenario.name,
+            overrides=selection.overrides,
+            coverage=coverage,
+            fixpoint=fixpoint,
+            pledged=pledged,
+            what_it_takes=found,
+            driver_pledges={d: ids for d, ids in asked.items() if d in us_drivers},
+            blocked=blocked,
+            driver_names={key: driver.name for key, driver in catalog.drivers.items()},
+            not_answered=pledge_set.not_answered,
+        ),
+        sources=pledge_set.sources,
+        not_answered=pledge_set.not_answered,
+        skipped=pledge_set.skipped,
+        response_refs=pledge_set.response_refs,
+    )
+
+
+def run_assessment(
+    *,
+    uow: UnitOfWork,
+    catalog: AssessmentCatalog,
+    selection: Selection,
+    round_id: str | None = None,
+) -> Assessment:
+    """Assess a round's answers (`round_id`) or, without one, the public record.
+
+    Raises:
+        NotFoundError: no such round.
+        ConditionError: a pledge condition does not parse or negates a pledge reference.
+    """
+    if round_id is None:
+        pledge_set = pledge_set_for_public(uow=uow)
+    else:
+        pledge_set = pledge_set_for_round(uow=uow, round_id=round_id)
+    return assess(pledge_set=pledge_set, selection=selection, catalog=catalog)
+
+
+def _scenario_forces(
+    force: Sequence[Pledge],
+    selection: Selection,
+    selected: Scenario,
+    catalog: AssessmentCatalog,
+    conditions: Mapping[str, Expr],
+) -> tuple[ScenarioForce, ...]:
+    """The selected scenario, then each named one. A named scenario keeps the drivers it sets;
+    the overrides of drivers it leaves open (a peace agreement, a parliament's vote) apply."""
+    chosen = [(SELECTED, f"Selected: {selected.name}", selected)]
+    for key, named in catalog.scenarios.items():
+        open_overrides = {d: v for d, v in selection.overrides.items() if d not in named.drivers}
+        chosen.append((key, named.name, named.with_overrides(open_overrides)))
+    return tuple(
+        scenario_force(
+            key,
+            name,
+            scenario,
+            force,
+            fixpoint=selection.fixpoint,
+            requirements=catalog.requirements.values(),
+            conditions=conditions,
+        )
+        for key, name, scenario in chosen
+    )
+
+
+def _answer_summaries(pledge_set: PledgeSet, catalog: AssessmentCatalog) -> AnswerSummaries:
+    answer_sets = pledge_set.answer_sets
+    participants = catalog.participants
+    gdp = {
+        code: p.figures.gdp_usd_bn
+        for code, p in participants.items()
+        if p.figures is not None and p.kind is ParticipantKind.STATE
+    }
+    eu_members = {code for code, p in participants.items() if p.is_member_of("EU")}
+    return AnswerSummaries(
+        enabler_demand=enabler_demand(answer_sets),
+        nominations=nominations(answer_sets, pledge_set.invited),
+        ladder=response_ladder(answer_sets),
+        support=support_for_ukraine(answer_sets, gdp),
+        sanctions=sanctions_unanimity(answer_sets, eu_members),
+    )

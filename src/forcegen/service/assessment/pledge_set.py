@@ -1,0 +1,155 @@
+"""Pledge sets: the pledges an assessment runs on, from a round's answers or the public record.
+
+A round's pledges come from the latest submitted version of each response, through the
+documented answers-to-pledges mapping (`forcegen.answers.pledges`); each carries the
+source id `response:<response_id>/v<number>`, and the set holds a `Source` for every such
+version, so a figure can be traced to the exact answers behind it. The public record's
+pledges carry the ids of their citations, and the set holds those sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from forcegen.analysis.assessment import Origin, ResponseRef
+from forcegen.answers.pledges import SanctionsStance, derive_pledges
+from forcegen.answers.summary import AnswerSet
+from forcegen.model.participant import participant_name
+from forcegen.model.pledge import Pledge
+from forcegen.model.response import Response, ResponseVersion
+from forcegen.model.round import Round
+from forcegen.model.source import Reliability, Source, SourceId, SourceKind
+from forcegen.service.ports import UnitOfWork
+from forcegen.service.rounds.access import find_round
+
+PUBLIC_TITLE = "Public record: pledges reported in public sources"
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeSet:
+    """Pledges with every source they cite, and (for a round) the answers they come from.
+
+    `answer_sets` are the latest submitted answers per participant (empty for the public
+    record); `response_refs` says which response version each `response:...` source is;
+    `invited` the participant codes invited to the round and `not_answered` those
+    without a submitted answer; `skipped` the answer rows the mapping could not turn into
+    pledges, each saying why.
+    """
+
+    origin: Origin
+    title: str
+    pledges: tuple[Pledge, ...]
+    sources: Mapping[str, Source]
+    round_id: str | None = None
+    is_illustrative: bool = False
+    answer_sets: tuple[AnswerSet, ...] = ()
+    sanctions: tuple[SanctionsStance, ...] = ()
+    invited: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()
+    not_answered: tuple[str, ...] = ()
+    response_refs: Mapping[str, ResponseRef] = field(default_factory=dict)
+
+    @property
+    def contributors(self) -> tuple[str, ...]:
+        return tuple(sorted({pledge.contributor for pledge in self.pledges}))
+
+
+def response_source_id(response_id: str, number: int) -> str:
+    """The source id of one response version, e.g. `response:3f2a9c/v2`."""
+    return f"response:{response_id}/v{number}"
+
+
+def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
+    """The pledges of a round: the latest submitted version of each response, mapped.
+
+    Responses never submitted, or withdrawn after their last submission, contribute nothing;
+    their participants are listed in `not_answered`.
+
+    Raises:
+        NotFoundError: no such round; the message says how to list rounds.
+    """
+    with uow:
+        round_ = find_round(uow, round_id)
+        invited = tuple(sorted(i.participant_code for i in uow.invitations.for_round(round_.id)))
+        responses = uow.responses.for_round(round_.id)
+    submitted = [(r, r.latest_submitted) for r in responses]
+    answered = sorted(
+        ((r, v) for r, v in submitted if v is not None), key=lambda item: item[0].participant_code
+    )
+    pledges: list[Pledge] = []
+    stances: list[SanctionsStance] = []
+    skipped: list[str] = []
+    answer_sets: list[AnswerSet] = []
+    sources: dict[str, Source] = {}
+    refs: dict[str, ResponseRef] = {}
+    for response, version in answered:
+        source = _version_source(round_, response, version)
+        sources[source.id] = source
+        refs[source.id] = ResponseRef(response.participant_code, version.number)
+        derived = derive_pledges(
+            participant=response.participant_code, answers=version.answers, source_id=source.id
+        )
+        pledges += derived.pledges
+        stances += derived.sanctions
+        skipped += derived.skipped
+        answer_sets.append(AnswerSet(response.participant_code, version.answers, source.id))
+    answered_codes = {r.participant_code for r, _ in answered}
+    return PledgeSet(
+        origin=Origin.ROUND,
+        title=round_.title,
+        pledges=tuple(pledges),
+        sources=sources,
+        round_id=round_.id,
+        is_illustrative=round_.is_illustrative,
+        answer_sets=tuple(answer_sets),
+        sanctions=tuple(stances),
+        invited=invited,
+        skipped=tuple(skipped),
+        not_answered=tuple(code for code in invited if code not in answered_codes),
+        response_refs=refs,
+    )
+
+
+def pledge_set_for_public(*, uow: UnitOfWork) -> PledgeSet:
+    """The pledges recorded from public sources, with the citations they name."""
+    with uow:
+        pledges = uow.pledges.list()
+        cited = {source_id for pledge in pledges for source_id in pledge.source_ids}
+        sources = uow.sources.get_many(cited)
+    return PledgeSet(
+        origin=Origin.PUBLIC,
+        title=PUBLIC_TITLE,
+        pledges=tuple(pledges),
+        sources=dict(sorted(sources.items())),
+    )
+
+
+def _version_source(round_: Round, response: Response, version: ResponseVersion) -> Source:
+    """A response version as a source: who answered, in which round, which version, when."""
+    attested = version.attestation
+    by = f", attested by {attested.name} ({attested.title})" if attested else ""
+    name = participant_name(response.participant_code)
+    return Source(
+        id=SourceId(response_source_id(response.id, version.number)),
+        kind=SourceKind.RESPONSE_VERSION,
+        locator=(
+            f"round {round_.id} ({round_.title}), response of {name} "
+            f"({response.participant_code}), version {version.number}{by}"
+        ),
+        outlet=f"{response.participant_code} answer in round {round_.id}",
+        published=version.saved_at.date(),
+        reliability=Reliability.PRESS if round_.is_illustrative else Reliability.OFFICIAL,
+    )
+
+
+def sources_of(pledge_set: PledgeSet, pledge_ids: Sequence[str]) -> dict[str, Source]:
+    """The sources behind the given pledges, by id (sources missing from the set are skipped)."""
+    by_id: Mapping[str, Pledge] = {p.id: p for p in pledge_set.pledges}
+    found: dict[str, Source] = {}
+    for pledge_id in pledge_ids:
+        pledge = by_id.get(pledge_id)
+        for source_id in pledge.source_ids if pledge else ():
+            if source_id in pledge_set.sources:
+                found[source_id] = pledge_set.sources[source_id]
+    return found

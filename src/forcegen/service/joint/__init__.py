@@ -1,0 +1,1 @@
+"""Joint responses: members endorse, reserve on named questions, or reject a group's answer."""

@@ -1,0 +1,1 @@
+"""Responding: a respondent opens an invitation, saves drafts, submits and withdraws."""

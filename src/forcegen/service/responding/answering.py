@@ -1,0 +1,322 @@
+"""Respondent use cases: open an invitation, save drafts, submit, revise, withdraw.
+
+Every save adds a version numbered one above the version the client started from. If another
+save came first, the new one is refused with a `ConflictError`, and nothing is overwritten:
+the database's UNIQUE(response_id, number) decides the race when two saves arrive together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from pydantic import JsonValue, TypeAdapter, ValidationError
+
+from forcegen.model.errors import InvalidInputError, RuleViolationError
+from forcegen.model.questionnaire import AnswerVocabulary, FieldProblem, validate_answers
+from forcegen.model.response import (
+    Answers,
+    Attestation,
+    InvalidAnswersError,
+    JointDraft,
+    RespondentContext,
+    Response,
+    ResponseVersion,
+    version_digest,
+)
+from forcegen.model.round import Invitation, InviteeStatus, ResponseEvent
+from forcegen.service.joint.endorsing import endorse_joint
+from forcegen.service.ports import UnitOfWork
+from forcegen.service.responding import versions as versions
+from forcegen.service.rounds.access import (
+    answers_digest,
+    authenticate_invitation,
+    participant_of,
+    record_activity,
+    require_open,
+    respondent_actor,
+)
+from forcegen.service.rounds.ports import ParticipantCatalog
+
+__all__ = [
+    "answer_vocabulary",
+    "endorse_joint",
+    "open_invitation",
+    "own_history",
+    "save_draft",
+    "submit_response",
+    "withdraw_response",
+]
+
+MAX_ATTESTATION_LENGTH = 200
+
+
+def answer_vocabulary(catalog: ParticipantCatalog) -> AnswerVocabulary:
+    """What answers may name, with condition fields checked by the condition language."""
+    return catalog.answer_vocabulary()
+
+
+def open_invitation(
+    *, uow: UnitOfWork, catalog: ParticipantCatalog, token: str
+) -> RespondentContext:
+    """Everything the respondent may see, and mark the invitation opened.
+
+    A closed round still opens, read-only, so a government can see what it answered.
+
+    Raises:
+        AuthenticationError: the token is unknown, revoked or expired (one message for all).
+    """
+    with uow:
+        invitation, round_ = authenticate_invitation(uow, token)
+        participant = participant_of(catalog, invitation.participant_code)
+        was_invited = invitation.status is InviteeStatus.INVITED
+        invitation = record_activity(uow, invitation, ResponseEvent.OPEN)
+        if was_invited:
+            _record(uow, invitation, "invitation.open", None)
+        joint_drafts = [
+            JointDraft(joint_participant=joint.participant_code, response=draft)
+            for joint in uow.invitations.for_round(round_.id)
+            if joint.is_joint and participant.is_member_of(joint.participant_code)
+            for draft in [uow.responses.get(round_.id, joint.participant_code)]
+            if draft is not None and draft.versions
+        ]
+        own_endorsements = tuple(
+            endorsement
+            for endorsement in uow.endorsements.latest_for_round(round_.id)
+            if endorsement.participant_code == participant.code
+        )
+        context = RespondentContext(
+            invitation=invitation,
+            round=round_,
+            participant=participant,
+            questions=round_.questionnaire.questions_for(participant),
+            response=uow.responses.get(round_.id, participant.code),
+            joint_drafts=tuple(joint_drafts),
+            own_endorsements=own_endorsements,
+        )
+        uow.commit()
+    return context
+
+
+def save_draft(
+    *,
+    uow: UnitOfWork,
+    catalog: ParticipantCatalog,
+    token: str,
+    answers: Mapping[str, object],
+    base_version: int,
+    vocabulary: AnswerVocabulary,
+) -> ResponseVersion:
+    """Save answers as a new draft version; required answers may still be missing.
+
+    `base_version` is the number of the latest version the client loaded (0 for none).
+    Saving answers identical to the latest draft adds no version and returns that draft.
+
+    Raises:
+        AuthenticationError: the token is not valid.
+        RuleViolationError: the round is closed.
+        ConflictError: another save happened since `base_version`; nothing was saved.
+        InvalidAnswersError: a value is wrong (each problem names its field); nothing saved.
+    """
+    return _save(uow, catalog, token, answers, base_version, vocabulary, attestation=None)
+
+
+def submit_response(
+    *,
+    uow: UnitOfWork,
+    catalog: ParticipantCatalog,
+    token: str,
+    answers: Mapping[str, object],
+    base_version: int,
+    attestation_name: str,
+    attestation_title: str,
+    vocabulary: AnswerVocabulary,
+) -> ResponseVersion:
+    """Submit complete answers, attested by a named official; submitting again is a revision.
+
+    Raises:
+        AuthenticationError: the token is not valid.
+        RuleViolationError: the round is closed.
+        ConflictError: another save happened since `base_version`; nothing was saved.
+        InvalidAnswersError: a value is wrong or a required answer or the attestation is
+            missing (each problem names its field); nothing was saved.
+    """
+    name, title = " ".join(attestation_name.split()), " ".join(attestation_title.split())
+    return _save(uow, catalog, token, answers, base_version, vocabulary, attestation=(name, title))
+
+
+def withdraw_response(*, uow: UnitOfWork, token: str, base_version: int) -> ResponseVersion:
+    """Withdraw the response: a new version marks it withdrawn; every earlier one stays.
+
+    Raises:
+        AuthenticationError: the token is not valid.
+        RuleViolationError: the round is closed, nothing was saved yet, or it is withdrawn.
+        ConflictError: another save happened since `base_version`.
+    """
+    with uow:
+        invitation, round_ = authenticate_invitation(uow, token)
+        require_open(round_)
+        response = uow.responses.get(round_.id, invitation.participant_code)
+        latest = response.latest if response else None
+        if response is None or latest is None:
+            raise RuleViolationError(
+                "There is nothing to withdraw: no answers were saved in this round yet."
+            )
+        if latest.is_withdrawn:
+            raise RuleViolationError(
+                f"The response was already withdrawn (version {latest.number}): submit it "
+                "again to restore it."
+            )
+        versions.check_base(response, base_version)
+        version = ResponseVersion(
+            response_id=response.id,
+            number=latest.number + 1,
+            answers=latest.answers,
+            is_withdrawn=True,
+            saved_at=uow.clock.now(),
+            saved_by=respondent_actor(invitation),
+        )
+        versions.append(uow, response, version, base_version)
+        record_activity(uow, invitation, ResponseEvent.WITHDRAW)
+        _record(uow, invitation, "response.withdraw", version)
+        uow.commit()
+    return version
+
+
+def own_history(*, uow: UnitOfWork, token: str) -> Response:
+    """The respondent's own response with every version (empty if nothing was saved).
+
+    Raises:
+        AuthenticationError: the token is not valid.
+    """
+    with uow:
+        invitation, round_ = authenticate_invitation(uow, token)
+        response = uow.responses.get(round_.id, invitation.participant_code)
+    return response or versions.new_response(round_, invitation)
+
+
+def _save(
+    uow: UnitOfWork,
+    catalog: ParticipantCatalog,
+    token: str,
+    answers: Mapping[str, object],
+    base_version: int,
+    vocabulary: AnswerVocabulary,
+    *,
+    attestation: tuple[str, str] | None,
+) -> ResponseVersion:
+    """Save a draft (`attestation` None) or a submission; see `save_draft`."""
+    plain = _plain_answers(answers, base_version)
+    is_submission = attestation is not None
+    with uow:
+        invitation, round_ = authenticate_invitation(uow, token)
+        require_open(round_)
+        participant = participant_of(catalog, invitation.participant_code)
+        response = uow.responses.get(round_.id, participant.code)
+        versions.check_base(response, base_version)
+        problems = validate_answers(
+            round_.questionnaire,
+            plain,
+            participant=participant,
+            vocabulary=vocabulary,
+            require_complete=is_submission,
+        )
+        problems += _attestation_problems(attestation)
+        if problems:
+            raise InvalidAnswersError(problems)
+        checked = _json_answers(plain)
+        unchanged = None if is_submission else versions.unchanged_draft(response, checked)
+        if unchanged is not None:
+            return unchanged
+        if response is None:
+            response = versions.new_response(round_, invitation)
+            versions.create(uow, response, base_version)
+        now = uow.clock.now()
+        version = ResponseVersion(
+            response_id=response.id,
+            number=base_version + 1,
+            answers=checked,
+            is_submitted=is_submission,
+            saved_at=now,
+            saved_by=respondent_actor(invitation),
+            attestation=None
+            if attestation is None
+            else Attestation(name=attestation[0], title=attestation[1], attested_at=now),
+        )
+        versions.append(uow, response, version, base_version)
+        event = ResponseEvent.SUBMIT if is_submission else ResponseEvent.SAVE_DRAFT
+        record_activity(uow, invitation, event, has_submitted=response.submitted_count > 0)
+        action = "response.submit" if is_submission else "response.save_draft"
+        _record(uow, invitation, action, version, answers_sha256=answers_digest(checked))
+        uow.commit()
+    return version
+
+
+_ANSWERS = TypeAdapter(dict[str, JsonValue])
+
+
+def _plain_answers(answers: object, base_version: int) -> dict[str, object]:
+    if isinstance(base_version, bool) or not isinstance(base_version, int) or base_version < 0:
+        raise InvalidInputError(
+            f"base_version {base_version!r} is not a version number: send the number of the "
+            "latest version you loaded, or 0 if there was none."
+        )
+    if not isinstance(answers, Mapping) or not all(isinstance(k, str) for k in answers):
+        raise InvalidInputError(
+            f"The answers are {type(answers).__name__}, not a mapping of question key to "
+            'answer: send e.g. {"troops": {"decision": "yes"}}.'
+        )
+    return dict(answers)
+
+
+def _json_answers(answers: dict[str, object]) -> Answers:
+    try:
+        return _ANSWERS.validate_python(answers)
+    except ValidationError as err:
+        raise InvalidInputError(
+            f"The answers hold values that are not plain JSON ({err.error_count()} problems): "
+            "send text, numbers, yes/no, lists and mappings only."
+        ) from err
+
+
+def _attestation_problems(attestation: tuple[str, str] | None) -> list[FieldProblem]:
+    if attestation is None:
+        return []
+    problems = []
+    for key, value, what in (
+        ("attestation_name", attestation[0], "the name of the official who attests"),
+        ("attestation_title", attestation[1], "the official's title or function"),
+    ):
+        if not value:
+            problems.append(FieldProblem(path=key, message=f"required to submit; enter {what}"))
+        elif len(value) > MAX_ATTESTATION_LENGTH:
+            problems.append(
+                FieldProblem(
+                    path=key,
+                    message=f"is {len(value)} characters long; keep it to {MAX_ATTESTATION_LENGTH}",
+                )
+            )
+    return problems
+
+
+def _record(
+    uow: UnitOfWork,
+    invitation: Invitation,
+    action: str,
+    version: ResponseVersion | None,
+    **facts: str,
+) -> None:
+    payload: dict[str, object] = {
+        "round_id": invitation.round_id,
+        "participant": invitation.participant_code,
+        **facts,
+    }
+    if version is not None:
+        payload["version"] = version.number
+        payload["version_sha256"] = version_digest(version)
+    uow.audit.record(
+        actor=respondent_actor(invitation),
+        action=action,
+        entity="response" if version is not None else "invitation",
+        entity_id=version.response_id if version is not None else invitation.id,
+        payload=payload,
+    )

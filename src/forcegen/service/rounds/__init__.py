@@ -1,0 +1,1 @@
+"""Rounds and invitations: create a round, invite participants, follow it, close it."""

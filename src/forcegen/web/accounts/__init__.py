@@ -1,0 +1,1 @@
+"""Accounts in the web app: who is calling (each role's dependency) and the login pages."""

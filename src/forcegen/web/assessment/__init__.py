@@ -1,0 +1,1 @@
+"""The assessment in the web app: the dashboard and its JSON endpoints."""

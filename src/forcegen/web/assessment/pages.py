@@ -1,0 +1,235 @@
+"""The assessment dashboard: a round's answers (coordinators) or the public record (analysts
+and coordinators), with charts drawn offline by the plotly.js we serve ourselves.
+
+    /assessment                         pick what to assess
+    /rounds/{round_id}/assessment       a round's dashboard (coordinators)
+    /assessment/public                  the public record's dashboard (analysts, coordinators)
+    .../export.xlsx | .../export.json   the same tables as files
+    /static/vendor/plotly-<v>.min.js    plotly.js from the plotly package, cached for a year
+
+The controls form is plain GET (it works without JavaScript); with HTMX each change of a
+driver toggle fetches the dashboard fragment again and the script redraws the charts.
+Respondents never reach these pages: their sessions carry no username.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.metadata
+import importlib.util
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import FileResponse, HTMLResponse, Response
+
+from forcegen.analysis.assessment import Assessment
+from forcegen.bootstrap import Services
+from forcegen.catalog import Catalog
+from forcegen.model.errors import NotFoundError
+from forcegen.model.user import Role
+from forcegen.reports import assessment_json, assessment_tables, write_xlsx
+from forcegen.service.assessment import assessing
+from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO, Selection
+from forcegen.service.rounds import coordinating
+from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
+from forcegen.web.accounts.auth import coordinator_page
+from forcegen.web.assessment.dashboard_view import dashboard_view
+from forcegen.web.deps import ServicesDep
+from forcegen.web.paths import RoundIdPath, ShortQuery
+from forcegen.web.render import NavItem, render
+
+router = APIRouter(include_in_schema=False)
+
+NAV = (NavItem("Assessment", "/assessment"),)
+PUBLIC_PATH = "/assessment/public"
+_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_IMMUTABLE = "public, max-age=31536000, immutable"
+_MAP_STYLE_CHECK = re.compile(
+    r'getElementById\("([0-9a-f]{64})"\)\)\{var \w+=document\.createElement\("style"\)'
+)
+
+Names = Annotated[list[str] | None, Query(max_length=64)]
+
+
+def plotly_path() -> str:
+    """The URL of plotly.js: versioned, so that it can be cached for a year."""
+    return f"/static/vendor/plotly-{importlib.metadata.version('plotly')}.min.js"
+
+
+@functools.cache
+def map_style_id() -> str:
+    """The id plotly.js looks for before injecting its map library's CSS as an inline <style>
+    (blocked by our CSP; the dashboard draws no maps): a page element with this id tells it
+    not to try. Empty when this plotly.js has no such check."""
+    found = _MAP_STYLE_CHECK.search(_plotly_file().read_text(encoding="utf-8"))
+    return found.group(1) if found else ""
+
+
+def _plotly_file() -> Path:
+    spec = importlib.util.find_spec("plotly")
+    if spec is None or spec.origin is None:
+        raise NotFoundError("plotly.js is not installed: run `pip install plotly`.")
+    return Path(spec.origin).parent / "package_data" / "plotly.min.js"
+
+
+@dataclass(frozen=True)
+class DashboardQuery:
+    """The controls as the query string gives them.
+
+    `driver` lists the checked driver boxes; they count only when `toggles` says the form
+    sent them and the scenario is the one they were shown for (`scenario_was`), so choosing
+    another scenario starts from its own drivers. `set` (DRIVER=true|false) is for links.
+    """
+
+    requirement: str = DEFAULT_REQUIREMENT
+    scenario: str = DEFAULT_SCENARIO
+    level_floor: str = "reported"
+    fixpoint: str = "greatest"
+    driver: tuple[str, ...] = ()
+    toggles: str = ""
+    scenario_was: str = ""
+    settings: tuple[str, ...] = ()
+
+
+def dashboard_query(
+    requirement: ShortQuery = DEFAULT_REQUIREMENT,
+    scenario: ShortQuery = DEFAULT_SCENARIO,
+    level_floor: ShortQuery = "reported",
+    fixpoint: ShortQuery = "greatest",
+    driver: Names = None,
+    toggles: Annotated[str, Query(max_length=8)] = "",
+    scenario_was: ShortQuery = "",
+    settings: Annotated[list[str] | None, Query(alias="set", max_length=80)] = None,
+) -> DashboardQuery:
+    return DashboardQuery(
+        requirement.strip(),
+        scenario.strip(),
+        level_floor.strip(),
+        fixpoint.strip(),
+        tuple(driver or ()),
+        toggles,
+        scenario_was.strip(),
+        tuple(settings or ()),
+    )
+
+
+QueryDep = Annotated[DashboardQuery, Depends(dashboard_query)]
+
+
+def selection_of(query: DashboardQuery, catalog: Catalog) -> Selection:
+    """The checked selection the query asks for.
+
+    Raises:
+        NotFoundError, InvalidInputError: an unknown key, driver, level or fixpoint.
+    """
+    overrides = dict(assessing.parse_override(text) for text in query.settings)
+    if query.toggles and query.scenario_was in ("", query.scenario):
+        named = assessing.select(catalog, scenario=query.scenario).scenario
+        checked = set(query.driver)
+        for key in catalog.drivers:
+            if (key in checked) != named.value(key):
+                overrides[key] = key in checked
+        overrides.update(dict.fromkeys(checked - set(catalog.drivers), True))
+    return assessing.select(
+        catalog,
+        requirement=query.requirement,
+        scenario=query.scenario,
+        overrides=overrides,
+        level_floor=query.level_floor,
+        fixpoint=query.fixpoint,
+    )
+
+
+@router.get("/assessment", response_class=HTMLResponse)
+def assessment_index(request: Request, services: ServicesDep, user: AnalystPage) -> HTMLResponse:
+    listed = coordinating.list_rounds(uow=services.uow()) if user.role is Role.COORDINATOR else []
+    return render(request, "assessment_index.html", {"rounds": listed, "public_path": PUBLIC_PATH})
+
+
+@router.get(PUBLIC_PATH, response_class=HTMLResponse, dependencies=[Depends(analyst_page)])
+def public_dashboard(request: Request, services: ServicesDep, query: QueryDep) -> HTMLResponse:
+    return _dashboard(request, services, query, None, PUBLIC_PATH)
+
+
+@router.get(
+    "/rounds/{round_id}/assessment",
+    response_class=HTMLResponse,
+    dependencies=[Depends(coordinator_page)],
+)
+def round_dashboard(
+    request: Request, round_id: RoundIdPath, services: ServicesDep, query: QueryDep
+) -> HTMLResponse:
+    return _dashboard(request, services, query, round_id, f"/rounds/{round_id}/assessment")
+
+
+@router.get(PUBLIC_PATH + "/export.{extension}", dependencies=[Depends(analyst_page)])
+def public_export(extension: str, services: ServicesDep, query: QueryDep) -> Response:
+    return _export(services, query, None, extension)
+
+
+@router.get(
+    "/rounds/{round_id}/assessment/export.{extension}", dependencies=[Depends(coordinator_page)]
+)
+def round_export(
+    round_id: RoundIdPath, extension: str, services: ServicesDep, query: QueryDep
+) -> Response:
+    return _export(services, query, round_id, extension)
+
+
+@router.get("/static/vendor/plotly-{version}.min.js")
+def plotly_js(version: str) -> FileResponse:
+    """plotly.js as the plotly package ships it (no CDN); a wrong version is a 404."""
+    if version != importlib.metadata.version("plotly"):
+        raise NotFoundError(f"This server serves plotly.js at {plotly_path()}.")
+    return FileResponse(
+        _plotly_file(), media_type="text/javascript", headers={"Cache-Control": _IMMUTABLE}
+    )
+
+
+def _assess(
+    services: Services, query: DashboardQuery, round_id: str | None
+) -> tuple[Assessment, Selection]:
+    selection = selection_of(query, services.catalog)
+    assessment = assessing.run_assessment(
+        uow=services.uow(), catalog=services.catalog, selection=selection, round_id=round_id
+    )
+    return assessment, selection
+
+
+def _dashboard(
+    request: Request,
+    services: Services,
+    query: DashboardQuery,
+    round_id: str | None,
+    action: str,
+) -> HTMLResponse:
+    assessment, selection = _assess(services, query, round_id)
+    context = {
+        "view": dashboard_view(assessment, selection, services.catalog, action),
+        "illustrative": assessment.is_illustrative,
+        "plotly_src": plotly_path(),
+        "map_style_id": map_style_id(),
+    }
+    return render(
+        request, "assessment_dashboard.html", context, fragment="_assessment_dashboard.html"
+    )
+
+
+def _export(
+    services: Services, query: DashboardQuery, round_id: str | None, extension: str
+) -> Response:
+    if extension not in ("xlsx", "json"):
+        raise NotFoundError(f"No export as {extension!r}: use export.xlsx or export.json.")
+    assessment, _ = _assess(services, query, round_id)
+    tables = assessment_tables(assessment)
+    name = f"assessment-{round_id or 'public'}.{extension}"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    if extension == "json":
+        return Response(assessment_json(tables), media_type="application/json", headers=headers)
+    buffer = io.BytesIO()
+    write_xlsx(buffer, tables)
+    return Response(buffer.getvalue(), media_type=_XLSX, headers=headers)

@@ -1,0 +1,1 @@
+"""Responding in the web app: the respondent's form, its API and the answer views."""

@@ -1,0 +1,218 @@
+"""Respondent pages: enter by the invitation link, answer, save drafts, submit, see history.
+
+`/respond/{token}` checks the token, keeps it in the session cookie and redirects to
+`/respond`, so the token leaves the address bar (and Referrer-Policy: no-referrer keeps it
+out of any Referer header). Every later request hands the token to the use case again, so a
+revoked invitation stops working at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+
+from forcegen.model.errors import ConflictError
+from forcegen.model.questionnaire import FieldProblem
+from forcegen.model.response import InvalidAnswersError, RespondentContext, ResponseVersion
+from forcegen.service.responding import answering
+from forcegen.web.accounts.auth import INVITATION_PURPOSE, RespondentPage
+from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
+from forcegen.web.errors import wants_json
+from forcegen.web.render import format_when, render
+from forcegen.web.responding.answer_form import answers_from_form
+from forcegen.web.responding.answer_view import answer_sections
+from forcegen.web.responding.condition_check import check_condition_text
+from forcegen.web.responding.respondent_form import FormState, form_context, posted_values
+from forcegen.web.security import CsrfChecked
+
+router = APIRouter(include_in_schema=False)
+
+NOTICES = {
+    "saved": "Your draft is saved. It is not submitted yet.",
+    "submitted": "Thank you: your response is submitted. You can still revise it until the "
+    "round closes; every version is kept.",
+    "withdrawn": "Your response is withdrawn. Earlier versions are kept; submit again to "
+    "restore it.",
+}
+
+
+@router.get("/respond", response_class=HTMLResponse)
+def response_form(
+    request: Request, services: ServicesDep, token: RespondentPage, notice: str = ""
+) -> HTMLResponse:
+    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    state = FormState.from_context(context, notice=NOTICES.get(notice))
+    return render(request, "respond_form.html", form_context(context, state, services.catalog))
+
+
+@router.post("/respond/draft", response_model=None)
+async def save_draft(
+    request: Request, _: CsrfChecked, services: ServicesDep, token: RespondentPage
+) -> Response:
+    """Autosave (JSON for the form's script) or the no-script Save button (a page)."""
+    return await _save(request, services, token, is_submission=False)
+
+
+@router.post("/respond/submit", response_model=None)
+async def submit(
+    request: Request, _: CsrfChecked, services: ServicesDep, token: RespondentPage
+) -> Response:
+    return await _save(request, services, token, is_submission=True)
+
+
+@router.post("/respond/withdraw")
+async def withdraw(
+    request: Request, _: CsrfChecked, services: ServicesDep, token: RespondentPage
+) -> RedirectResponse:
+    values = await posted_values(request)
+    base_version = _base_version(values)
+    answering.withdraw_response(uow=services.uow(), token=token, base_version=base_version)
+    return RedirectResponse("/respond?notice=withdrawn", status_code=303)
+
+
+@router.get("/respond/history", response_class=HTMLResponse)
+def history(request: Request, services: ServicesDep, token: RespondentPage) -> HTMLResponse:
+    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    response = answering.own_history(uow=services.uow(), token=token)
+    versions = [
+        (version, answer_sections(context.questions, version.answers, services.catalog))
+        for version in reversed(response.versions)
+    ]
+    page = {
+        "round": context.round,
+        "participant": context.participant,
+        "versions": versions,
+        "illustrative": context.round.is_illustrative,
+    }
+    return render(request, "respond_history.html", page)
+
+
+@router.get("/respond/check-condition", response_model=None)
+def check_condition(
+    request: Request,
+    services: ServicesDep,
+    token: RespondentPage,
+    text: Annotated[str, Query(max_length=2000)] = "",
+) -> Response:
+    """The live check of a condition field (JSON for the script, a fragment otherwise)."""
+    answering.own_history(uow=services.uow(), token=token)  # the token must still be valid
+    result = check_condition_text(text, services.catalog)
+    if wants_json(request):
+        return JSONResponse(result.model_dump())
+    return render(request, "_condition_check.html", {"result": result, "text": text})
+
+
+@router.post("/respond/leave")
+def leave(_: CsrfChecked, session: SessionDep) -> RedirectResponse:
+    session.clear()
+    return RedirectResponse("/", status_code=303)
+
+
+@router.get("/respond/{token}")
+def enter(
+    request: Request,
+    token: Annotated[str, Path(max_length=200)],
+    services: ServicesDep,
+    session: SessionDep,
+    limiter: LimiterDep,
+    client: ClientDep,
+) -> RedirectResponse:
+    """The invitation link: check the token, start the session, drop the token from the URL."""
+    limiter.check(client, INVITATION_PURPOSE)
+    request.state.auth_purpose = INVITATION_PURPOSE
+    answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    session.enter_as_respondent(token)
+    return RedirectResponse("/respond", status_code=303)
+
+
+async def _save(
+    request: Request, services: ServicesDep, token: str, *, is_submission: bool
+) -> Response:
+    values = await posted_values(request)
+    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    answers = answers_from_form(context.questions, values)
+    base_version = _base_version(values)
+    attestation = (_first(values, "attestation_name"), _first(values, "attestation_title"))
+    try:
+        version = _call(services, token, answers, base_version, attestation, is_submission)
+    except (InvalidAnswersError, ConflictError) as err:
+        if wants_json(request):
+            raise
+        return _form_again(request, services, context, answers, base_version, attestation, err)
+    if wants_json(request):
+        return JSONResponse(
+            {
+                "ok": True,
+                "version": version.number,
+                "saved_at": version.saved_at.isoformat(),
+                "saved_at_text": format_when(version.saved_at),
+            }
+        )
+    notice = "submitted" if is_submission else "saved"
+    return RedirectResponse(f"/respond?notice={notice}", status_code=303)
+
+
+def _call(
+    services: ServicesDep,
+    token: str,
+    answers: Mapping[str, object],
+    base_version: int,
+    attestation: tuple[str, str],
+    is_submission: bool,
+) -> ResponseVersion:
+    vocabulary = answering.answer_vocabulary(services.catalog)
+    if is_submission:
+        return answering.submit_response(
+            uow=services.uow(),
+            catalog=services.catalog,
+            token=token,
+            answers=answers,
+            base_version=base_version,
+            attestation_name=attestation[0],
+            attestation_title=attestation[1],
+            vocabulary=vocabulary,
+        )
+    return answering.save_draft(
+        uow=services.uow(),
+        catalog=services.catalog,
+        token=token,
+        answers=answers,
+        base_version=base_version,
+        vocabulary=vocabulary,
+    )
+
+
+def _form_again(
+    request: Request,
+    services: ServicesDep,
+    context: RespondentContext,
+    answers: Mapping[str, object],
+    base_version: int,
+    attestation: tuple[str, str],
+    error: InvalidAnswersError | ConflictError,
+) -> HTMLResponse:
+    """The form with what the respondent posted, and why it was not saved: nothing is lost."""
+    problems: list[FieldProblem] = list(getattr(error, "problems", []))
+    state = FormState(
+        answers=answers,
+        base_version=base_version,
+        problems=problems,
+        conflict=error.message if isinstance(error, ConflictError) else None,
+        attestation=attestation,
+    )
+    status_code = 409 if isinstance(error, ConflictError) else 422
+    page = form_context(context, state, services.catalog)
+    return render(request, "respond_form.html", page, status_code=status_code)
+
+
+def _base_version(values: dict[str, list[str]]) -> int:
+    text = _first(values, "base_version")
+    return int(text) if text.isdigit() and len(text) < 8 else -1
+
+
+def _first(values: dict[str, list[str]], name: str) -> str:
+    found = values.get(name) or [""]
+    return found[0]

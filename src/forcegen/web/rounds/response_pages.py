@@ -1,0 +1,110 @@
+"""Coordinator pages for answers: one response with its versions and diffs, joint responses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+
+from forcegen.bootstrap import Services
+from forcegen.model.participant import participant_name
+from forcegen.model.response import Response, diff_answers
+from forcegen.model.round import Round
+from forcegen.service.rounds import coordinating
+from forcegen.web.accounts.auth import coordinator_page
+from forcegen.web.deps import ServicesDep
+from forcegen.web.paths import CodePath, RoundIdPath, VersionQuery
+from forcegen.web.render import render
+from forcegen.web.responding.answer_view import answer_sections, diff_rows
+from forcegen.web.rounds.lookups import pick_version
+
+router = APIRouter(dependencies=[Depends(coordinator_page)], include_in_schema=False)
+
+
+@router.get("/rounds/{round_id}/responses/{code}", response_class=HTMLResponse)
+def response_detail(
+    request: Request,
+    round_id: RoundIdPath,
+    code: CodePath,
+    services: ServicesDep,
+    version: VersionQuery = None,
+) -> HTMLResponse:
+    loaded = _load(services, round_id, code)
+    shown = pick_version(loaded.response, version)
+    participant = services.catalog.participant(loaded.response.participant_code)
+    questions = loaded.round.questionnaire.questions_for(participant)
+    context = loaded.context() | {
+        "shown": shown,
+        "sections": answer_sections(questions, shown.answers, services.catalog),
+        "diff_from": max(shown.number - 1, 1),
+        "diff_to": shown.number,
+    }
+    return render(request, "response_detail.html", context)
+
+
+@router.get("/rounds/{round_id}/responses/{code}/diff", response_class=HTMLResponse)
+def response_diff(
+    request: Request,
+    round_id: RoundIdPath,
+    code: CodePath,
+    services: ServicesDep,
+    a: VersionQuery = None,
+    b: VersionQuery = None,
+) -> HTMLResponse:
+    """What changed between versions `a` and `b` (HTMX gets the table alone)."""
+    loaded = _load(services, round_id, code)
+    before = pick_version(loaded.response, a or 1)
+    after = pick_version(loaded.response, b)
+    changes = diff_answers(before.answers, after.answers)
+    context = loaded.context() | {
+        "before": before,
+        "after": after,
+        "changes": diff_rows(loaded.round.questionnaire, changes),
+    }
+    return render(request, "response_diff.html", context, fragment="_diff.html")
+
+
+@router.get("/rounds/{round_id}/joint", response_class=HTMLResponse)
+def joint_overview(request: Request, round_id: RoundIdPath, services: ServicesDep) -> HTMLResponse:
+    overview = coordinating.joint_overview(
+        uow=services.uow(), catalog=services.catalog, round_id=round_id
+    )
+    round_ = coordinating.get_round(uow=services.uow(), round_id=round_id)
+    context = {
+        "round": round_,
+        "overview": overview,
+        "illustrative": round_.is_illustrative,
+        "names": {code: participant_name(code) for code in _codes(overview)},
+    }
+    return render(request, "joint_overview.html", context)
+
+
+@dataclass(frozen=True)
+class _Loaded:
+    round: Round
+    response: Response
+
+    def context(self) -> dict[str, object]:
+        return {
+            "round": self.round,
+            "response": self.response,
+            "participant_name": participant_name(self.response.participant_code),
+            "illustrative": self.round.is_illustrative,
+        }
+
+
+def _load(services: Services, round_id: str, code: str) -> _Loaded:
+    round_ = coordinating.get_round(uow=services.uow(), round_id=round_id)
+    response = coordinating.get_response(
+        uow=services.uow(), round_id=round_id, participant_code=code
+    )
+    return _Loaded(round=round_, response=response)
+
+
+def _codes(overview: coordinating.JointOverview) -> set[str]:
+    codes: set[str] = set()
+    for joint in overview.joints:
+        codes.add(joint.joint_participant)
+        codes.update(joint.members)
+    return codes

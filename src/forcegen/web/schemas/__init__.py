@@ -1,0 +1,1 @@
+"""The JSON API's request and response bodies, one module per area of the site."""
