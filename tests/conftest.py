@@ -22,7 +22,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
 from forcegen.service.accounts import credentials
-from forcegen.store.engine import make_engine
+from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
 from forcegen.store.uow import SqlUnitOfWork, make_session_factory
 
@@ -137,7 +137,11 @@ def engine(database_url: str) -> Iterator[Engine]:
 
 
 @pytest.fixture
-def uow_factory(engine: Engine, clock: FixedClock) -> Callable[[], SqlUnitOfWork]:
-    """Make a fresh unit of work over the migrated database, timed by the fixed clock."""
+def uow_factory(engine: Engine, clock: FixedClock) -> Iterator[Callable[[], SqlUnitOfWork]]:
+    """Make a fresh unit of work over the migrated database, timed by the fixed clock
+    (`.reading()` ones through the read-only engine, as in the application)."""
     session_factory = make_session_factory(engine)
-    return lambda: SqlUnitOfWork(session_factory, clock)
+    reader = reading_engine(engine)
+    reading_factory = make_session_factory(reader)
+    yield lambda: SqlUnitOfWork(session_factory, clock, reading_session_factory=reading_factory)
+    reader.dispose()

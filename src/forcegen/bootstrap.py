@@ -18,9 +18,9 @@ from forcegen.catalog import Catalog, load_catalog
 from forcegen.config import Settings
 from forcegen.model.errors import StorageUnavailableError
 from forcegen.service.ports import Clock, UnitOfWork
-from forcegen.store.engine import make_engine
+from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
-from forcegen.store.uow import SqlUnitOfWork
+from forcegen.store.uow import SqlUnitOfWork, make_session_factory
 
 
 class SystemClock:
@@ -38,13 +38,26 @@ class Services:
     catalog: Catalog
     clock: Clock
     engine: Engine
-    _session_factory: sessionmaker[Session] = field(repr=False)
+    reading_engine: Engine = field(init=False, repr=False)
+    _session_factory: sessionmaker[Session] = field(init=False, repr=False)
+    _reading_session_factory: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.reading_engine = reading_engine(self.engine)
+        self._session_factory = make_session_factory(self.engine)
+        self._reading_session_factory = make_session_factory(self.reading_engine)
 
     def uow(self) -> UnitOfWork:
-        """A fresh unit of work (one transaction) for one use case."""
-        return SqlUnitOfWork(self._session_factory, self.clock)
+        """A fresh unit of work (one transaction) for one use case; `uow().reading()` for a
+        use case that only reads."""
+        return SqlUnitOfWork(
+            self._session_factory,
+            self.clock,
+            reading_session_factory=self._reading_session_factory,
+        )
 
     def close(self) -> None:
+        self.reading_engine.dispose()
         self.engine.dispose()
 
 
@@ -65,11 +78,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
         engine.dispose()
         raise _unavailable(settings.database_url, err) from err
     return Services(
-        settings=settings,
-        catalog=load_catalog(),
-        clock=clock or SystemClock(),
-        engine=engine,
-        _session_factory=sessionmaker(engine, expire_on_commit=False),
+        settings=settings, catalog=load_catalog(), clock=clock or SystemClock(), engine=engine
     )
 
 

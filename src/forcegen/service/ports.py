@@ -24,6 +24,7 @@ from forcegen.model.audit import AuditEntry, AuditReport
 from forcegen.model.user import User, UserId
 from forcegen.service.public.ports import PledgeRepository, PositionRepository, SourceRepository
 from forcegen.service.rounds.ports import (
+    DataVersionRepository,
     EndorsementRepository,
     InvitationRepository,
     ResponseRepository,
@@ -149,6 +150,10 @@ class UnitOfWork(Protocol):
     Use it as a context manager: changes are kept only if `commit()` is called inside
     the `with` block; leaving the block otherwise (normally or by an exception) rolls
     everything back. Repositories are available only inside the block.
+
+    A use case that only reads opens `with uow.reading():` instead: its transaction takes no
+    write lock (on SQLite it runs beside the writer instead of waiting for it) and any write
+    in it fails. Every other block may write, and on SQLite takes the write lock at once.
     """
 
     @property
@@ -176,6 +181,9 @@ class UnitOfWork(Protocol):
     def endorsements(self) -> EndorsementRepository: ...
 
     @property
+    def data_versions(self) -> DataVersionRepository: ...
+
+    @property
     def sources(self) -> SourceRepository: ...
 
     @property
@@ -183,6 +191,10 @@ class UnitOfWork(Protocol):
 
     @property
     def pledges(self) -> PledgeRepository: ...
+
+    def reading(self) -> Self:
+        """This unit of work, for a `with` block that only reads (see the class docstring)."""
+        ...
 
     def __enter__(self) -> Self: ...
 

@@ -11,6 +11,11 @@ SQLite is set up so that it behaves like a server database for our purposes:
   (`isolation_level = None`) and SQLAlchemy emits the BEGIN, as the SQLAlchemy
   documentation recommends for pysqlite ("Enabling Non-Legacy SQLite Transactional
   Modes"). This also makes DDL transactional, so a failed migration leaves nothing.
+
+Units of work that only read use `reading_engine`: on SQLite its connections begin a deferred
+transaction (one consistent snapshot, no write lock, so reads run beside the writer) and are
+`query_only`; on PostgreSQL its transactions are READ ONLY. Either way a read that tries to
+write fails instead of taking a lock. Pools are sized for the server's worker threads.
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from forcegen.model.errors import InvalidInputError
 
 SETTING = "FORCEGEN_DATABASE_URL"
 DEFAULT_BUSY_TIMEOUT_MS = 15_000
+DEFAULT_POOL_SIZE = 10
 
 _SQLITE_DRIVERS = {"sqlite", "sqlite+pysqlite"}
 _POSTGRES_DRIVER = "postgresql+psycopg"
@@ -37,10 +43,16 @@ _POSTGRES_ALIASES = {"postgresql", "postgres", _POSTGRES_DRIVER}
 _MEMORY_DATABASES = {"", ":memory:"}
 
 
-def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+def make_engine(
+    url: str,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    pool_size: int = DEFAULT_POOL_SIZE,
+) -> Engine:
     """Build the engine for `url`: `sqlite:///path/to/file.db` or `postgresql+psycopg://...`.
 
-    For SQLite the file's directory is created if missing.
+    For SQLite the file's directory is created if missing. The pool keeps up to `pool_size`
+    connections (one per server thread that may be in a transaction at once).
 
     Raises:
         InvalidInputError: the URL is malformed, names another database or driver, or
@@ -48,9 +60,14 @@ def make_engine(url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> 
     """
     parsed = _parse(url)
     if parsed.drivername in _SQLITE_DRIVERS:
-        return _sqlite_engine(parsed, busy_timeout_ms=busy_timeout_ms)
+        return _sqlite_engine(parsed, busy_timeout_ms=busy_timeout_ms, pool_size=pool_size)
     if parsed.drivername in _POSTGRES_ALIASES:
-        return create_engine(parsed.set(drivername=_POSTGRES_DRIVER), pool_pre_ping=True)
+        return create_engine(
+            parsed.set(drivername=_POSTGRES_DRIVER),
+            pool_pre_ping=True,
+            pool_size=pool_size,
+            max_overflow=0,  # PostgreSQL connections are shared with other services: no more
+        )
     raise InvalidInputError(
         f"{SETTING}={_shown(parsed)} uses {parsed.drivername!r}, which forcegen does not "
         "support: use an SQLite file (sqlite:///var/forcegen.db) or PostgreSQL "
@@ -72,7 +89,28 @@ def _shown(url: URL) -> str:
     return repr(url.render_as_string(hide_password=True))
 
 
-def _sqlite_engine(url: URL, *, busy_timeout_ms: int) -> Engine:
+def reading_engine(engine: Engine, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Engine:
+    """The engine for units of work that only read, over the same database as `engine`.
+
+    On PostgreSQL it shares `engine`'s pool; on SQLite it has a pool of its own.
+    """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(postgresql_readonly=True)
+    reader = create_engine(engine.url, pool_size=engine.pool.size(), max_overflow=-1)  # type: ignore[attr-defined]
+
+    def configure_connection(
+        dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry
+    ) -> None:
+        if isinstance(dbapi_connection, sqlite3.Connection):
+            _configure_sqlite(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
+            dbapi_connection.execute("PRAGMA query_only=ON").close()
+
+    event.listen(reader, "connect", configure_connection)
+    event.listen(reader, "begin", _begin_deferred)
+    return reader
+
+
+def _sqlite_engine(url: URL, *, busy_timeout_ms: int, pool_size: int) -> Engine:
     database = url.database or ""
     if database in _MEMORY_DATABASES or database.startswith("file::memory:"):
         raise InvalidInputError(
@@ -81,7 +119,8 @@ def _sqlite_engine(url: URL, *, busy_timeout_ms: int) -> Engine:
         )
     if not database.startswith("file:"):
         _create_private_file(Path(database).expanduser())
-    engine = create_engine(url)
+    # An SQLite connection is a file handle: beyond the pool, more are opened and closed.
+    engine = create_engine(url, pool_size=pool_size, max_overflow=-1)
 
     def configure_connection(
         dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry
@@ -115,3 +154,7 @@ def _configure_sqlite(connection: sqlite3.Connection, *, busy_timeout_ms: int) -
 
 def _begin_immediate(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _begin_deferred(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")

@@ -1,7 +1,8 @@
 """SQL repositories of the public-source record: sources, positions and reported pledges.
 
-They translate between rows and domain values (`_to_domain`, `_to_row`) and do nothing else;
-the rules (validation, history, audit) live in `forcegen.service.public.record`.
+They translate between rows and domain values (`_to_domain`, `_to_row`) and raise the public
+record's data version with every write (see data_version.py); the rules (validation, history,
+audit) live in `forcegen.service.public.record`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 from forcegen.model.position import Position, PositionId, QuantityUnit, Stance, Topic
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind
 from forcegen.service.public.ports import PositionQuery, PositionRecord
+from forcegen.store.data_version import PUBLIC_SCOPE, bump
 from forcegen.store.rows_public import (
     PositionRow,
     PublicPledgeRow,
@@ -37,6 +39,7 @@ class SqlSourceRepository:
     def add(self, source: Source) -> None:
         self._session.add(SourceRow(**_source_columns(source)))
         self._session.flush()
+        bump(self._session, PUBLIC_SCOPE)
 
     def update(self, source: Source) -> None:
         row = self._session.get(SourceRow, source.id)
@@ -45,6 +48,7 @@ class SqlSourceRepository:
         for name, value in _source_columns(source).items():
             setattr(row, name, value)
         self._session.flush()
+        bump(self._session, PUBLIC_SCOPE)
 
     def get(self, source_id: str) -> Source | None:
         row = self._session.get(SourceRow, source_id)
@@ -76,6 +80,7 @@ class SqlPositionRepository:
         row.recorded_by = recorded_by
         self._session.add(row)
         self._session.flush()
+        bump(self._session, PUBLIC_SCOPE)
 
     def mark_superseded(self, position_id: str, *, by: PositionId) -> None:
         if self._session.get(PositionRow, position_id) is None:
@@ -138,10 +143,12 @@ class SqlPledgeRepository:
         return self._to_domain(builtins.list(self._session.scalars(statement)))
 
     def _add_sources(self, pledge: Pledge) -> None:
+        """Link the pledge's sources; every add and update ends here, so the version moves."""
         for ordinal, source_id in enumerate(pledge.source_ids):
             link = PublicPledgeSourceRow(pledge_id=pledge.id, ordinal=ordinal, source_id=source_id)
             self._session.add(link)
         self._session.flush()
+        bump(self._session, PUBLIC_SCOPE)
 
     def _to_domain(self, rows: builtins.list[PublicPledgeRow]) -> builtins.list[Pledge]:
         """Convert rows, loading the sources of all of them in one query."""

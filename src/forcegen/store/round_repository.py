@@ -1,4 +1,4 @@
-"""SQL repositories for rounds, invitations, responses and endorsements.
+"""SQL repositories for rounds, invitations and endorsements (responses: response_repository).
 
 Each translates explicitly between rows and frozen domain values. Inserts that a concurrent
 writer can win (a response, a version, a verdict) run in a SAVEPOINT, so that losing the race
@@ -8,21 +8,13 @@ raises `ConflictError` and leaves the unit of work usable for reading what won.
 from __future__ import annotations
 
 import builtins
-import datetime as dt
 
 from sqlalchemy import exc, select
 from sqlalchemy.orm import Session
 
 from forcegen.model.errors import ConflictError, NotFoundError, RuleViolationError
 from forcegen.model.questionnaire import Questionnaire
-from forcegen.model.response import (
-    Attestation,
-    Endorsement,
-    EndorsementKind,
-    Response,
-    ResponseId,
-    ResponseVersion,
-)
+from forcegen.model.response import Endorsement, EndorsementKind
 from forcegen.model.round import (
     Invitation,
     InvitationId,
@@ -31,13 +23,8 @@ from forcegen.model.round import (
     RoundId,
     RoundStatus,
 )
-from forcegen.store.rows_rounds import (
-    EndorsementRow,
-    InvitationRow,
-    ResponseRow,
-    ResponseVersionRow,
-    RoundRow,
-)
+from forcegen.store.data_version import bump, round_scope
+from forcegen.store.rows_rounds import EndorsementRow, InvitationRow, RoundRow
 
 
 class SqlRoundRepository:
@@ -113,6 +100,7 @@ class SqlInvitationRepository:
                 f"{invitation.participant_code} is already invited to round "
                 f"{invitation.round_id!r}: reissue its invitation instead of inviting it again."
             ) from err
+        bump(self._session, round_scope(invitation.round_id))  # who is invited changed
 
     def get(self, invitation_id: InvitationId) -> Invitation | None:
         row = self._session.get(InvitationRow, invitation_id)
@@ -171,109 +159,6 @@ def _invitation(row: InvitationRow) -> Invitation:
         created_at=row.created_at,
         last_activity_at=row.last_activity_at,
         is_joint=row.is_joint,
-    )
-
-
-class SqlResponseRepository:
-    """Responses in `responses`, their versions in the append-only `response_versions`."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def create(self, response: Response, *, created_at: dt.datetime) -> None:
-        row = ResponseRow(
-            id=response.id,
-            round_id=response.round_id,
-            participant_code=response.participant_code,
-            created_at=created_at,
-        )
-        try:
-            with self._session.begin_nested():
-                self._session.add(row)
-        except exc.IntegrityError as err:
-            raise ConflictError(
-                f"{response.participant_code} already has a response in round "
-                f"{response.round_id!r}: another save created it first."
-            ) from err
-
-    def append_version(self, version: ResponseVersion) -> None:
-        attestation = version.attestation
-        row = ResponseVersionRow(
-            response_id=version.response_id,
-            number=version.number,
-            answers=version.answers,
-            is_submitted=version.is_submitted,
-            is_withdrawn=version.is_withdrawn,
-            saved_at=version.saved_at,
-            saved_by=version.saved_by,
-            attestation_name=attestation.name if attestation else None,
-            attestation_title=attestation.title if attestation else None,
-            attested_at=attestation.attested_at if attestation else None,
-        )
-        try:
-            with self._session.begin_nested():
-                self._session.add(row)
-        except exc.IntegrityError as err:
-            raise ConflictError(
-                f"Version {version.number} of response {version.response_id!r} already "
-                "exists: another save was stored first."
-            ) from err
-
-    def get(self, round_id: RoundId, participant_code: str) -> Response | None:
-        query = select(ResponseRow).where(
-            ResponseRow.round_id == round_id, ResponseRow.participant_code == participant_code
-        )
-        row = self._session.scalars(query).one_or_none()
-        if row is None:
-            return None
-        return self._with_versions([row])[0]
-
-    def for_round(self, round_id: RoundId) -> builtins.list[Response]:
-        query = (
-            select(ResponseRow)
-            .where(ResponseRow.round_id == round_id)
-            .order_by(ResponseRow.participant_code)
-        )
-        return self._with_versions(list(self._session.scalars(query)))
-
-    def _with_versions(self, rows: builtins.list[ResponseRow]) -> builtins.list[Response]:
-        ids = [row.id for row in rows]
-        query = (
-            select(ResponseVersionRow)
-            .where(ResponseVersionRow.response_id.in_(ids))
-            .order_by(ResponseVersionRow.response_id, ResponseVersionRow.number)
-        )
-        versions: dict[str, builtins.list[ResponseVersion]] = {id_: [] for id_ in ids}
-        for version_row in self._session.scalars(query):
-            versions[version_row.response_id].append(_version(version_row))
-        return [
-            Response(
-                id=ResponseId(row.id),
-                round_id=row.round_id,
-                participant_code=row.participant_code,
-                versions=tuple(versions[row.id]),
-            )
-            for row in rows
-        ]
-
-
-def _version(row: ResponseVersionRow) -> ResponseVersion:
-    attestation = None
-    if row.attestation_name is not None and row.attested_at is not None:
-        attestation = Attestation(
-            name=row.attestation_name,
-            title=row.attestation_title or "",
-            attested_at=row.attested_at,
-        )
-    return ResponseVersion(
-        response_id=ResponseId(row.response_id),
-        number=row.number,
-        answers=row.answers,
-        is_submitted=row.is_submitted,
-        is_withdrawn=row.is_withdrawn,
-        saved_at=row.saved_at,
-        saved_by=row.saved_by,
-        attestation=attestation,
     )
 
 

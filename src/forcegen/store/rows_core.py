@@ -1,5 +1,6 @@
 """Rows of the core tables: user accounts, their API tokens and the hash-chained audit log
-(migrations 0001_core and 0004_api_tokens)."""
+(migrations 0001_core and 0004_api_tokens), and the data-version counters that key cached
+results (migration 0006_latest_version)."""
 
 from __future__ import annotations
 
@@ -91,3 +92,13 @@ class RateLimitRow(Base):
     key: Mapped[str] = mapped_column(String(255), primary_key=True)
     count: Mapped[int] = mapped_column(Integer)
     expires_at: Mapped[float] = mapped_column(Float)  # seconds since the epoch, as `limits` uses
+
+
+class DataVersionRow(Base):
+    """A counter per scope (`round:<id>`, `public`), raised by every write that changes what
+    an assessment of that scope reads, in that write's transaction."""
+
+    __tablename__ = "data_versions"
+
+    scope: Mapped[str] = mapped_column(String(80), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)

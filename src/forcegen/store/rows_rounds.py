@@ -79,15 +79,28 @@ class InvitationRow(Base):
 
 
 class ResponseRow(Base):
-    """A participant's response in a round: at most one, whatever the clients send."""
+    """A participant's response in a round: at most one, whatever the clients send.
+
+    It also points at its newest versions (migration 0006_latest_version): the number of
+    versions (the latest's number), of submissions, and the numbers of the newest submission
+    and withdrawal, all set in the transaction that appends a version. Reads of the latest
+    version go through them instead of through the whole history.
+    """
 
     __tablename__ = "responses"
-    __table_args__ = (UniqueConstraint("round_id", "participant_code"),)
+    __table_args__ = (
+        UniqueConstraint("round_id", "participant_code"),
+        CheckConstraint("version_count >= 0", name="version_count"),
+    )
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     round_id: Mapped[str] = mapped_column(ForeignKey("rounds.id"))
     participant_code: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    version_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    submitted_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_submitted_number: Mapped[int | None] = mapped_column(Integer)
+    last_withdrawn_number: Mapped[int | None] = mapped_column(Integer)
 
 
 class ResponseVersionRow(Base):

@@ -12,15 +12,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from forcegen.service.ports import Clock
 from forcegen.store.api_token_repository import SqlApiTokenRepository
 from forcegen.store.audit import SqlAuditLog
+from forcegen.store.data_version import SqlDataVersionRepository
 from forcegen.store.public_repository import (
     SqlPledgeRepository,
     SqlPositionRepository,
     SqlSourceRepository,
 )
+from forcegen.store.response_repository import SqlResponseRepository
 from forcegen.store.round_repository import (
     SqlEndorsementRepository,
     SqlInvitationRepository,
-    SqlResponseRepository,
     SqlRoundRepository,
 )
 from forcegen.store.user_repository import SqlUserRepository
@@ -36,13 +37,29 @@ class SqlUnitOfWork:
 
     Each `with` block opens a new session; leaving it rolls back whatever was not
     committed and closes the session. One instance can serve several blocks in turn,
-    but not nested ones. To add a repository, add one line to `__enter__`.
+    but not nested ones. A block opened by `reading()` uses `reading_session_factory`
+    (a read-only transaction that takes no write lock), when one is given.
+    To add a repository, add one line to `__enter__`.
     """
 
-    def __init__(self, session_factory: Callable[[], Session], clock: Clock) -> None:
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        clock: Clock,
+        *,
+        reading_session_factory: Callable[[], Session] | None = None,
+    ) -> None:
         self._session_factory = session_factory
+        self._reading_session_factory = reading_session_factory or session_factory
         self._session: Session | None = None
+        self._is_reading = False
         self.clock = clock
+
+    def reading(self) -> Self:
+        """This unit of work, for a `with` block that only reads: it never blocks a writer
+        nor waits for one, and a write in it fails."""
+        self._is_reading = True
+        return self
 
     def __enter__(self) -> Self:
         if self._session is not None:
@@ -50,7 +67,9 @@ class SqlUnitOfWork:
                 "This unit of work is already open: finish the outer `with` block before "
                 "starting another, or use a separate unit of work."
             )
-        session = self._session = self._session_factory()
+        factory = self._reading_session_factory if self._is_reading else self._session_factory
+        self._is_reading = False
+        session = self._session = factory()
         self.users = SqlUserRepository(session)
         self.audit = SqlAuditLog(session, self.clock)
         self.api_tokens = SqlApiTokenRepository(session)
@@ -58,6 +77,7 @@ class SqlUnitOfWork:
         self.invitations = SqlInvitationRepository(session)
         self.responses = SqlResponseRepository(session)
         self.endorsements = SqlEndorsementRepository(session)
+        self.data_versions = SqlDataVersionRepository(session)
         self.sources = SqlSourceRepository(session)
         self.positions = SqlPositionRepository(session)
         self.pledges = SqlPledgeRepository(session)

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
-from sqlalchemy.orm import sessionmaker
 from web_env import PASSWORD, TestClient, log_in, open_link
 from web_world import SECRET
 
@@ -68,7 +67,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
         catalog=load_catalog(),
         clock=SystemClock(),
         engine=engine,
-        _session_factory=sessionmaker(engine, expire_on_commit=False),
     )
     dataset = load_public_dataset()
     summary = load_demo(

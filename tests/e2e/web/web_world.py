@@ -16,7 +16,6 @@ from typing import Any
 
 from fastapi import FastAPI
 from sqlalchemy import Engine
-from sqlalchemy.orm import sessionmaker
 from web_env import PASSWORD, TestClient, log_in, open_link
 
 from forcegen.bootstrap import Services, SystemClock
@@ -47,7 +46,6 @@ def build_services_on(engine: Engine, data_dir: Path, **settings: Any) -> Servic
         catalog=load_catalog(),
         clock=SystemClock(),
         engine=engine,
-        _session_factory=sessionmaker(engine, expire_on_commit=False),
     )
 
 

@@ -140,10 +140,10 @@ def round_status(*, uow: UnitOfWork, round_id: str) -> RoundStatusReport:
     Raises:
         NotFoundError: no such round.
     """
-    with uow:
+    with uow.reading():
         round_ = find_round(uow, round_id)
         invitations = uow.invitations.for_round(round_.id)
-        responses = {r.participant_code: r for r in uow.responses.for_round(round_.id)}
+        responses = {r.participant_code: r for r in uow.responses.tallies_for_round(round_.id)}
     rows = []
     for invitation in invitations:
         response = responses.get(invitation.participant_code)

@@ -15,6 +15,7 @@ from typing import Protocol
 from forcegen.model.participant import Participant
 from forcegen.model.questionnaire import AnswerVocabulary
 from forcegen.model.response import Endorsement, Response, ResponseVersion
+from forcegen.model.response_head import ResponseHead, ResponseTally
 from forcegen.model.round import Invitation, InvitationId, Round, RoundId
 
 
@@ -99,7 +100,7 @@ class InvitationRepository(Protocol):
 class ResponseRepository(Protocol):
     """Stored responses and their versions; versions are only ever added."""
 
-    def create(self, response: Response, *, created_at: dt.datetime) -> None:
+    def create(self, response: ResponseTally | Response, *, created_at: dt.datetime) -> None:
         """Store a new, empty response for a participant in a round.
 
         Raises:
@@ -109,7 +110,8 @@ class ResponseRepository(Protocol):
         ...
 
     def append_version(self, version: ResponseVersion) -> None:
-        """Add a version to its response.
+        """Add a version to its response (its number follows the latest's) and move the
+        response's pointer to it, in the same transaction.
 
         Raises:
             ConflictError: a version with this number already exists (another save won);
@@ -117,8 +119,32 @@ class ResponseRepository(Protocol):
         """
         ...
 
+    def head(self, round_id: RoundId, participant_code: str) -> ResponseHead | None:
+        """Return the participant's response with its latest version and latest standing
+        submission (read through the pointer, whatever the length of its history), or None."""
+        ...
+
+    def heads_for_round(self, round_id: RoundId) -> builtins.list[ResponseHead]:
+        """Return the head of every response in the round, by participant code."""
+        ...
+
+    def tallies_for_round(self, round_id: RoundId) -> builtins.list[ResponseTally]:
+        """Return the counts of every response in the round (no version read), by code."""
+        ...
+
+    def version(self, response_id: str, number: int) -> ResponseVersion | None:
+        """Return one version of a response, or None."""
+        ...
+
+    def versions(
+        self, response_id: str, *, offset: int = 0, limit: int | None = None
+    ) -> builtins.list[ResponseVersion]:
+        """Return versions of a response, newest first, skipping `offset`, at most `limit`."""
+        ...
+
     def get(self, round_id: RoundId, participant_code: str) -> Response | None:
-        """Return the participant's response in the round with all its versions, or None."""
+        """Return the participant's response in the round with all its versions, or None
+        (for checks that need the whole history; pages use `head` and `versions`)."""
         ...
 
     def for_round(self, round_id: RoundId) -> builtins.list[Response]:
@@ -145,4 +171,17 @@ class EndorsementRepository(Protocol):
 
     def latest_for_round(self, round_id: RoundId) -> builtins.list[Endorsement]:
         """Return the current verdict of every member on every joint response in the round."""
+        ...
+
+
+class DataVersionRepository(Protocol):
+    """Counters that move with every write changing what an assessment reads (raised by the
+    repositories themselves, in the writing transaction), to key cached results."""
+
+    def of_round(self, round_id: str) -> int:
+        """The version of a round's submitted answers and invitations (0: never written)."""
+        ...
+
+    def of_public_record(self) -> int:
+        """The version of the public record's sources, positions and pledges."""
         ...

@@ -1,0 +1,54 @@
+"""Data versions: a counter per scope that every write changing what an assessment reads raises,
+in that write's own transaction.
+
+    scope          raised by
+    round:<id>     a submission or a withdrawal in the round, a new invitation to it
+    public         any new or changed source, position or reported pledge
+
+A cached result keyed by (scope, version, ...) is therefore stale exactly when the counter
+has moved on; every server process reads the counter per request, so a result cached by one
+process is never served by another after a change. A scope never written reads 0.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from forcegen.store.rows_core import DataVersionRow
+
+PUBLIC_SCOPE = "public"
+
+
+def round_scope(round_id: str) -> str:
+    return f"round:{round_id}"
+
+
+def bump(session: Session, scope: str) -> None:
+    """Raise the counter of `scope` by one in the session's transaction (from 0 if missing)."""
+    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
+    statement = insert(DataVersionRow).values(scope=scope, version=1)
+    session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[DataVersionRow.scope],
+            set_={"version": DataVersionRow.version + 1},
+        )
+    )
+
+
+class SqlDataVersionRepository:
+    """The DataVersionRepository port: read the counters (the repositories raise them)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def of_round(self, round_id: str) -> int:
+        return self._current(round_scope(round_id))
+
+    def of_public_record(self) -> int:
+        return self._current(PUBLIC_SCOPE)
+
+    def _current(self, scope: str) -> int:
+        query = select(DataVersionRow.version).where(DataVersionRow.scope == scope)
+        return self._session.scalar(query) or 0
