@@ -24,6 +24,9 @@ def location(text: str, position: int) -> str:
     line_start = text.rfind("\n", 0, position) + 1
     line_end = text.find("\n", position)
     line = text[line_start : line_end if line_end != -1 else len(text)].rstrip()
+    if len(line) > 80:  # a hostile or pasted text: quote the part around the problem
+        start = max(0, position - line_start - 30)
+        line = f"{'…' if start else ''}{line[start : start + 60]}…"
     return f'{place(text, position)} of "{line}"'
 
 

@@ -109,13 +109,25 @@ def _next_token(text: str, position: int) -> Token:
     )
 
 
+MAX_NUMBER_DIGITS = 17
+"""No threshold needs more (the import files' limit too: what a float64 keeps)."""
+
+
 def _number_token(text: str, number: str, position: int) -> Token:
+    shown = number if len(number) <= 20 else f"{number[:12]}… ({len(number)} characters)"
     if not number.isdigit():
         raise condition_error(
             text,
             position,
-            f"Number {number!r}",
+            f"Number {shown!r}",
             "write a whole number (0 or more) without separators or decimals, e.g. 5000",
+        )
+    if len(number) > MAX_NUMBER_DIGITS:
+        raise condition_error(
+            text,
+            position,
+            f"Number {shown!r} has {len(number)} digits",
+            f"a threshold has at most {MAX_NUMBER_DIGITS} digits, e.g. 5000",
         )
     return Token(TokenKind.NUMBER, number, position)
 

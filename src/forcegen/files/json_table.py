@@ -17,6 +17,7 @@ from pathlib import Path
 
 from forcegen.files.cell import CellValue, cell_text, record_values
 from forcegen.files.grid import MAX_ROWS, unknown_column
+from forcegen.files.limits import digits_problem
 from forcegen.files.table import Record, TableKind, TableRow, column_names
 from forcegen.model.errors import DataFileError
 
@@ -49,14 +50,34 @@ def write_json(path: Path, tables: Mapping[TableKind, Sequence[Record]]) -> None
     path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+class _LongNumber(str):
+    """A number with more digits than an import may hold, kept as text to be refused by row."""
+
+
+def _bounded_number(text: str) -> object:
+    """Numbers beyond MAX_NUMBER_DIGITS stay text (Python refuses ints over 4,300 digits)."""
+    if digits_problem(text) is not None:
+        return _LongNumber(text)
+    return float(text) if any(mark in text for mark in ".eE") else int(text)
+
+
 def _document(path: Path, origin: str) -> dict[str, object]:
     try:
-        document = json.loads(path.read_bytes().decode("utf-8-sig"))
+        document = json.loads(
+            path.read_bytes().decode("utf-8-sig"),
+            parse_int=_bounded_number,
+            parse_float=_bounded_number,
+        )
     except UnicodeDecodeError as err:
         raise DataFileError(f"{origin}: not UTF-8 text; save it as UTF-8 and retry.") from err
     except json.JSONDecodeError as err:
         raise DataFileError(
             f"{origin}: not valid JSON at line {err.lineno}, column {err.colno} ({err.msg})."
+        ) from err
+    except RecursionError as err:
+        raise DataFileError(
+            f"{origin}: the JSON is nested too deeply to be a table document; an import is "
+            '{"positions": [{"id": ..., ...}], ...}: objects in lists in one object.'
         ) from err
     expected = ", ".join(str(kind) for kind in TableKind)
     if not isinstance(document, dict):
@@ -77,6 +98,10 @@ def _row(number: int, item: object, kind: TableKind, origin: str) -> TableRow:
     for key, value in item.items():
         if key not in known:
             raise DataFileError(f"{origin}: {kind} item {number}: {unknown_column(key, kind)}.")
+        if isinstance(value, _LongNumber):
+            raise DataFileError(
+                f"{origin}: {kind} item {number}, key {key!r}: {digits_problem(value)}."
+            )
         try:
             values[key] = cell_text(value)
         except TypeError as err:

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from forcegen.files.limits import digits_problem
 from forcegen.files.table import LIST_SEPARATOR, RowProblem, TableKind, TableRow, column_names
 from forcegen.model.amount import A
 from forcegen.model.errors import UnknownParticipantError
@@ -127,6 +128,9 @@ class RowParser:
     def _read(self, column: str, parse: Callable[[str], T]) -> T | None:
         value = self.label(column)
         if value is None:
+            return None
+        if (too_long := digits_problem(value)) is not None:
+            self.problem(column, too_long)
             return None
         try:
             return parse(value)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from forcegen.files.csv_table import read_csv_rows, write_csv
 from forcegen.files.json_table import json_tables, read_json_rows, write_json
+from forcegen.files.limits import check_file_size
 from forcegen.files.table import (
     RECORD_TYPES,
     FileFormat,
@@ -41,8 +42,10 @@ def read_table(
     """
     path = Path(path)
     chosen = _format(path, file_format)
+    table = _kind(kind)
     try:
-        return _READERS[chosen](path, _kind(kind))
+        check_file_size(path)
+        return _READERS[chosen](path, table)
     except OSError as err:
         raise DataFileError(f"{path.name}: cannot be read ({err}); check the path.") from err
 
@@ -56,6 +59,7 @@ def tables_in(path: Path | str, file_format: FileFormat | str | None = None) -> 
     path = Path(path)
     chosen = _format(path, file_format)
     try:
+        check_file_size(path)
         if chosen is FileFormat.JSON:
             return json_tables(path)
         if chosen is FileFormat.XLSX:

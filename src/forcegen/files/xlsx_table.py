@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import zipfile
-from collections.abc import Mapping, Sequence
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from xml.etree.ElementTree import ParseError
 
 import openpyxl
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -19,6 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from forcegen.files.cell import CellValue, cell_text, record_values
 from forcegen.files.formula import neutralise, restore
 from forcegen.files.grid import rows_from_grid
+from forcegen.files.limits import MAX_CELLS, check_workbook_size
 from forcegen.files.table import LIST_SEPARATOR, Record, TableKind, TableRow, column_names
 from forcegen.model.errors import DataFileError, InvalidInputError
 from forcegen.model.number import format_number
@@ -37,22 +40,56 @@ def read_xlsx_rows(path: Path, kind: TableKind) -> list[TableRow]:
         DataFileError: the file is not an XLSX workbook, or has no sheet for the table.
     """
     origin = path.name
+    check_workbook_size(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise DataFileError(
-            f"{origin}: not a readable XLSX workbook ({err}); save it from the spreadsheet "
-            "as 'Excel Workbook (.xlsx)'."
-        ) from err
+    except _BROKEN_WORKBOOK as err:
+        raise _unreadable(origin, err) from err
     try:
         sheet = workbook[_sheet_name(workbook.sheetnames, kind, origin)]
-        records = [
-            (number, [_text(value) for value in row])
-            for number, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1)
-        ]
+        records = _records(sheet.iter_rows(min_row=1, values_only=True), origin)
+    except _BROKEN_WORKBOOK as err:
+        raise _unreadable(origin, err) from err
     finally:
         workbook.close()
     return rows_from_grid(records, kind, origin)
+
+
+# What openpyxl raises on a damaged workbook: broken zip, broken or hostile XML, odd values.
+_BROKEN_WORKBOOK = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    ParseError,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    EOFError,
+    zlib.error,
+)
+
+
+def _unreadable(origin: str, err: Exception) -> DataFileError:
+    reason = " ".join(str(err).split())[:120] or type(err).__name__
+    return DataFileError(
+        f"{origin}: not a readable XLSX workbook ({reason}); save it from the spreadsheet "
+        "as 'Excel Workbook (.xlsx)'."
+    )
+
+
+def _records(rows: Iterable[tuple[object, ...]], origin: str) -> list[tuple[int, list[str]]]:
+    records: list[tuple[int, list[str]]] = []
+    cells = 0
+    for number, row in enumerate(rows, start=1):
+        cells += len(row)
+        if cells > MAX_CELLS:
+            raise DataFileError(
+                f"{origin}: more than {MAX_CELLS:,} cells (row {number}); delete the empty "
+                "columns and rows around the table, or split it."
+            )
+        records.append((number, [_text(value) for value in row]))
+    return records
 
 
 def write_xlsx(path: Path, tables: Mapping[TableKind, Sequence[Record]]) -> None:
@@ -117,10 +154,11 @@ def xlsx_tables(path: Path) -> list[TableKind]:
     Raises:
         DataFileError: the file is not an XLSX workbook.
     """
+    check_workbook_size(path)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise DataFileError(f"{path.name}: not a readable XLSX workbook ({err}).") from err
+    except _BROKEN_WORKBOOK as err:
+        raise _unreadable(path.name, err) from err
     names = {name.strip().lower() for name in workbook.sheetnames}
     workbook.close()
     return [kind for kind in TableKind if kind in names]

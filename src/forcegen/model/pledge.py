@@ -5,10 +5,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, NewType, Self
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from forcegen.model.amount import Bound, Count, Money, parse_count, parse_money
 from forcegen.model.number import InvalidNumberError
+from forcegen.model.text import CleanText, RecordId, check_record_id
 
 PledgeId = NewType("PledgeId", str)
 
@@ -80,7 +81,7 @@ class Pledge(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: PledgeId
+    id: Annotated[PledgeId, AfterValidator(check_record_id)]
     contributor: str = Field(min_length=2, max_length=8)
     kind: PledgeKind
     capability: str | None = None
@@ -88,15 +89,15 @@ class Pledge(BaseModel):
     platforms: StatedCount = _ZERO
     value_eur: StatedMoney | None = None
     quantity: StatedCount | None = None  # items of equipment, for non-force pledges
-    item: str = ""
+    item: CleanText = ""
     sustained: bool = True
     duration_months: int | None = Field(default=None, ge=1, le=600)
     start_month: StatedCount = _ZERO
     caveats: frozenset[str] = frozenset()
-    condition: str = ""
+    condition: CleanText = ""
     level: Level = Level.STATED
-    source_ids: tuple[str, ...] = ()
-    note: str = ""
+    source_ids: tuple[RecordId, ...] = ()
+    note: CleanText = ""
 
     def fixed(self, bound: Bound) -> Pledge:
         """This pledge with every amount fixed at `bound` (see `Amount.fixed`): what the plain

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import NewType, Self
+from typing import Annotated, NewType, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from forcegen.model.text import CleanText, RecordId, check_record_id
 
 PositionId = NewType("PositionId", str)
 
@@ -57,21 +59,21 @@ class Position(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: PositionId
+    id: Annotated[PositionId, AfterValidator(check_record_id)]
     actor_code: str = Field(min_length=2, max_length=8)
-    actor: str = ""
+    actor: CleanText = ""
     topic: Topic
     stance: Stance
     quantity: float | None = Field(default=None, ge=0)
     quantity_low: float | None = Field(default=None, ge=0)
     quantity_high: float | None = Field(default=None, ge=0)
     quantity_unit: QuantityUnit | None = None
-    conditions: str = ""
+    conditions: CleanText = ""
     date: dt.date
     is_date_approximate: bool = False
-    source_id: str = Field(min_length=1)
-    summary: str = ""
-    supersedes: str | None = None
+    source_id: RecordId
+    summary: CleanText = ""
+    supersedes: RecordId | None = None
 
     @model_validator(mode="after")
     def _quantities_consistent(self) -> Self:

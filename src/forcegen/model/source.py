@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import NewType
+from typing import Annotated, NewType
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from forcegen.model.text import CleanText, check_record_id
 
 SourceId = NewType("SourceId", str)
 
@@ -35,12 +37,14 @@ class Source(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: SourceId
+    id: Annotated[SourceId, AfterValidator(check_record_id)]
     kind: SourceKind = SourceKind.CITATION
-    locator: str = Field(min_length=1, description="URL, document name, or response version id")
-    outlet: str = ""
+    locator: CleanText = Field(
+        min_length=1, description="URL, document name, or response version id"
+    )
+    outlet: CleanText = ""
     published: dt.date | None = None
-    quote: str = Field(default="", max_length=400)
+    quote: CleanText = Field(default="", max_length=400)
     reliability: Reliability = Reliability.PRESS
 
     @field_validator("quote")

@@ -112,7 +112,12 @@ class TestXlsx:
 
     def test_text_an_xlsx_cell_cannot_hold_is_refused_on_export(self, tmp_path: Path) -> None:
         with pytest.raises(InvalidInputError, match="sources: row 2, column 'outlet'"):
-            write_table(tmp_path / "s.xlsx", "sources", [make_source(outlet="bell\x07")])
+            write_table(tmp_path / "s.xlsx", "sources", [make_source(outlet="x" * 32_768)])
+
+    def test_control_characters_never_reach_an_export(self, tmp_path: Path) -> None:
+        write_table(tmp_path / "s.xlsx", "sources", [make_source(outlet="bell\x07char")])
+
+        assert read_table(tmp_path / "s.xlsx", "sources")[0].get("outlet") == "bellchar"
 
 
 class TestJson:
