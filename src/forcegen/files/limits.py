@@ -20,6 +20,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_CELLS = 2_000_000
 MAX_NUMBER_DIGITS = 17
+_NUMBER = re.compile(r"\d[\d.,]*")
 
 
 def check_file_size(path: Path) -> None:
@@ -50,9 +51,11 @@ def check_workbook_size(path: Path) -> None:
 
 
 def digits_problem(text: str) -> str | None:
-    """Why a number written as `text` is refused (too many digits), or None."""
-    mantissa = re.split("[eE]", text, maxsplit=1)[0]
-    digits = sum(char.isdigit() for char in mantissa.lstrip("+-0."))
+    """Why a number written in `text` is refused (one with too many digits), or None."""
+    numbers = _NUMBER.findall(text)  # "between 1.5 and 2,000" holds two numbers
+    digits = max(
+        (sum(ch.isdigit() for ch in number.lstrip("0.,")) for number in numbers), default=0
+    )
     if digits <= MAX_NUMBER_DIGITS:
         return None
     return (
