@@ -22,7 +22,7 @@ from forcegen.catalog.planning import load_requirements, load_scenarios
 from forcegen.catalog.questionnaire_file import read_questionnaire
 from forcegen.catalog.taxonomy import load_capabilities, load_caveats, load_drivers
 from forcegen.catalog.yaml_document import YamlDocument, file_error
-from forcegen.conditions import Vocabulary, check
+from forcegen.conditions import FORM_LISTINGS, Listings, PlainNames, Vocabulary, check
 from forcegen.model.capability import Capability, Caveat, Driver, DriverGroup
 from forcegen.model.errors import DataFileError, NotFoundError
 from forcegen.model.participant import Participant, normalise_code
@@ -38,6 +38,7 @@ from forcegen.model.scenario import Scenario
 
 DEFAULT_QUESTIONNAIRE = "default"
 QUESTIONNAIRE_DIR = "questionnaire"
+_PARTIES_TO_THE_WAR = ("RUS", "UKR")
 
 T = TypeVar("T")
 
@@ -78,18 +79,39 @@ class Catalog:
     def us_enablers(self) -> tuple[Driver, ...]:
         return tuple(d for d in self.drivers.values() if d.group is DriverGroup.US_ENABLER)
 
-    def condition_vocabulary(self) -> Vocabulary:
-        """The names a pledge condition may use."""
+    def condition_vocabulary(self, listings: Listings | None = None) -> Vocabulary:
+        """The names a pledge condition may use; `listings` say where people find them."""
         return Vocabulary.of(
-            drivers=self.drivers, participants=self.participants, capabilities=self.capabilities
+            drivers=self.drivers,
+            participants=self.participants,
+            capabilities=self.capabilities,
+            listings=listings,
+        )
+
+    def plain_names(self) -> PlainNames:
+        """What people call drivers, participants and capabilities, for conditions in words."""
+        return PlainNames(
+            drivers={key: driver.name for key, driver in self.drivers.items()},
+            participants={code: p.name for code, p in self.participants.items()},
+            capabilities={key: c.name for key, c in self.capabilities.items()},
+        )
+
+    def likely_participants(self) -> tuple[str, ...]:
+        """States likely to take part, for pickers to offer first: those with reference
+        figures (European states and partners), less the parties to the war."""
+        return tuple(
+            code
+            for code, participant in self.participants.items()
+            if participant.figures is not None and code not in _PARTIES_TO_THE_WAR
         )
 
     def answer_vocabulary(
         self, check_condition: Callable[[str], str | None] | None = None
     ) -> AnswerVocabulary:
-        """What answers may name; conditions are checked with the condition language by default."""
+        """What answers may name; conditions are checked with the condition language by default,
+        with messages for people answering a form (no command line)."""
         if check_condition is None:
-            vocabulary = self.condition_vocabulary()
+            vocabulary = self.condition_vocabulary(FORM_LISTINGS)
             check_condition = functools.partial(check, vocabulary=vocabulary)
         return AnswerVocabulary(
             capabilities=frozenset(self.capabilities),

@@ -25,10 +25,12 @@ from forcegen.conditions.ast import (
 from forcegen.conditions.evaluate import evaluate
 from forcegen.conditions.normalise import normalise
 from forcegen.conditions.parser import check, parse
+from forcegen.conditions.plain import PlainNames, in_plain_words
 from forcegen.conditions.printer import to_text
-from forcegen.conditions.vocabulary import Vocabulary
+from forcegen.conditions.vocabulary import FORM_LISTINGS, Listings, Vocabulary
 
 __all__ = [
+    "FORM_LISTINGS",
     "TRUE",
     "And",
     "Comparison",
@@ -36,14 +38,17 @@ __all__ = [
     "DriverRef",
     "Expr",
     "Function",
+    "Listings",
     "Not",
     "Or",
+    "PlainNames",
     "Threshold",
     "Vocabulary",
     "check",
     "drivers_of",
     "evaluate",
     "has_thresholds",
+    "in_plain_words",
     "normalise",
     "parse",
     "thresholds_of",

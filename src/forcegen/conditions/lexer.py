@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from forcegen.conditions.diagnostic import condition_error
+from forcegen.model.number import InvalidNumberError, parse_whole
 
 
 class TokenKind(StrEnum):
@@ -115,12 +116,12 @@ MAX_NUMBER_DIGITS = 17
 
 def _number_token(text: str, number: str, position: int) -> Token:
     shown = number if len(number) <= 20 else f"{number[:12]}… ({len(number)} characters)"
-    if not number.isdigit():
+    if not number[0].isdigit() or _value(number) is None:
         raise condition_error(
             text,
             position,
             f"Number {shown!r}",
-            "write a whole number (0 or more) without separators or decimals, e.g. 5000",
+            "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
         )
     if len(number) > MAX_NUMBER_DIGITS:
         raise condition_error(
@@ -130,6 +131,18 @@ def _number_token(text: str, number: str, position: int) -> Token:
             f"a threshold has at most {MAX_NUMBER_DIGITS} digits, e.g. 5000",
         )
     return Token(TokenKind.NUMBER, number, position)
+
+
+def whole_number(token: Token) -> int:
+    """The value of a NUMBER token, read as numbers are everywhere ("5,000" is 5000)."""
+    return parse_whole(token.text)
+
+
+def _value(number: str) -> int | None:
+    try:
+        return parse_whole(number)
+    except InvalidNumberError:
+        return None
 
 
 def _operator_token(text: str, operator: str, position: int) -> Token:

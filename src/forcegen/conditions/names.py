@@ -1,7 +1,8 @@
 """Name checks: each name in a condition must be in the vocabulary, or the error suggests one.
 
 A name in the wrong place (a participant code used as a driver, a capability given to
-`troops`) gets advice on how to write what was probably meant.
+`troops`) gets advice on how to write what was probably meant. A participant written by a
+common name (`troops(UK)`) stands for its code (`troops(GBR)`).
 """
 
 from __future__ import annotations
@@ -10,10 +11,7 @@ from forcegen.conditions.ast import Function
 from forcegen.conditions.diagnostic import condition_error
 from forcegen.conditions.lexer import Token
 from forcegen.conditions.vocabulary import Vocabulary, closest
-
-_KNOWN_DRIVERS = "(known drivers: forcegen drivers list)"
-_KNOWN_PARTICIPANTS = "(known participants: forcegen participants list)"
-_KNOWN_CAPABILITIES = "(known capabilities: forcegen capabilities list)"
+from forcegen.model.common_name import code_for_name
 
 
 def check_driver(text: str, token: Token, vocabulary: Vocabulary | None) -> None:
@@ -33,33 +31,49 @@ def check_driver(text: str, token: Token, vocabulary: Vocabulary | None) -> None
             f"contributors({name}) >= 1"
         )
     else:
-        advice = _suggest(name, vocabulary.drivers, _KNOWN_DRIVERS)
+        advice = _suggest(
+            name, vocabulary.drivers, f"(known drivers: {vocabulary.listings.drivers})"
+        )
     raise condition_error(text, token.position, f"Unknown driver {name!r}", advice)
 
 
 def check_argument(
     text: str, function: Function, token: Token, vocabulary: Vocabulary | None
-) -> None:
-    """Check that the argument of `troops` is a participant, of `contributors` a capability.
+) -> str:
+    """Check that the argument of `troops` is a participant, of `contributors` a capability;
+    return the argument as the condition means it (a common name becomes its code).
 
     Raises:
         ConditionError: it is not; the message suggests the closest known name.
     """
     name = token.text
+    if function is Function.TROOPS:
+        return _participant(text, token, vocabulary)
+    if vocabulary is None or name in vocabulary.capabilities:
+        return name
+    if name in vocabulary.participants:
+        advice = f"{name!r} is a participant; write troops({name}) to count its troops"
+    else:
+        where = f"(known capabilities: {vocabulary.listings.capabilities})"
+        advice = _suggest(name, vocabulary.capabilities, where)
+    raise condition_error(text, token.position, f"Unknown capability {name!r}", advice)
+
+
+def _participant(text: str, token: Token, vocabulary: Vocabulary | None) -> str:
+    name = token.text
+    if vocabulary is not None and name in vocabulary.participants:
+        return name
+    code = code_for_name(name)
+    if code is not None and (vocabulary is None or code in vocabulary.participants):
+        return code
     if vocabulary is None:
-        return
-    if function is Function.TROOPS and name not in vocabulary.participants:
-        if name in vocabulary.capabilities:
-            advice = f"{name!r} is a capability; write contributors({name}) to count contributors"
-        else:
-            advice = _suggest(name, vocabulary.participants, _KNOWN_PARTICIPANTS)
-        raise condition_error(text, token.position, f"Unknown participant {name!r}", advice)
-    if function is Function.CONTRIBUTORS and name not in vocabulary.capabilities:
-        if name in vocabulary.participants:
-            advice = f"{name!r} is a participant; write troops({name}) to count its troops"
-        else:
-            advice = _suggest(name, vocabulary.capabilities, _KNOWN_CAPABILITIES)
-        raise condition_error(text, token.position, f"Unknown capability {name!r}", advice)
+        return name
+    if name in vocabulary.capabilities:
+        advice = f"{name!r} is a capability; write contributors({name}) to count contributors"
+    else:
+        where = f"(known participants: {vocabulary.listings.participants})"
+        advice = _suggest(name, vocabulary.participants, where)
+    raise condition_error(text, token.position, f"Unknown participant {name!r}", advice)
 
 
 def _suggest(name: str, known: frozenset[str], listing: str) -> str:

@@ -27,7 +27,7 @@ from forcegen.conditions.ast import (
     Threshold,
 )
 from forcegen.conditions.diagnostic import condition_error, place
-from forcegen.conditions.lexer import Token, TokenKind, tokenize
+from forcegen.conditions.lexer import Token, TokenKind, tokenize, whole_number
 from forcegen.conditions.names import check_argument, check_driver
 from forcegen.conditions.vocabulary import Vocabulary, closest
 from forcegen.model.errors import ConditionError
@@ -146,7 +146,7 @@ class _Parser:
         argument = self._expect(
             TokenKind.NAME, f"Expected {argument_kind} in {function.value}(...)", example
         )
-        check_argument(self.text, function, argument, self.vocabulary)
+        meant = check_argument(self.text, function, argument, self.vocabulary)
         written = f"{function.value}({argument.text})"
         self._expect(TokenKind.RPAREN, f"Expected ')' after {written[:-1]!r}", example)
         comparison = self._expect(
@@ -156,7 +156,7 @@ class _Parser:
         number = self._expect(
             TokenKind.NUMBER, f"Expected a whole number after {written!r}", example
         )
-        return Threshold(function, argument.text, Comparison(comparison.text), int(number.text))
+        return Threshold(function, meant, Comparison(comparison.text), whole_number(number))
 
     def _nest(self, token: Token) -> None:
         """Count one more level of `not` or `(`; a bounded depth keeps recursion safe."""

@@ -51,6 +51,8 @@ class Field(BaseModel):
     Select fields take their choices from `options` or from a catalog vocabulary named by
     `options_from`. `min`/`max` bound numbers, `max_length` bounds text. A repeat group holds
     rows of the sub-`fields`; `unique_by` names a sub-field whose value may appear in one row only.
+    With `rows_per_option`, a form shows one row for each option of the `unique_by` field (the
+    steps of a ladder, say), and rows left blank are not answers.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -68,6 +70,7 @@ class Field(BaseModel):
     fields: tuple[Field, ...] = ()
     max_rows: int | None = pydantic.Field(default=None, ge=1)
     unique_by: str | None = None
+    rows_per_option: bool = False
 
     @property
     def text_limit(self) -> int:
@@ -76,6 +79,14 @@ class Field(BaseModel):
     @property
     def row_limit(self) -> int:
         return self.max_rows or DEFAULT_MAX_ROWS
+
+    @property
+    def row_options(self) -> tuple[Option, ...]:
+        """The options that name the rows of a `rows_per_option` group (else empty)."""
+        key = next((sub for sub in self.fields if sub.key == self.unique_by), None)
+        if key is None or key.kind is not FieldKind.SELECT_ONE:
+            return ()
+        return key.options
 
     @model_validator(mode="after")
     def _settings_fit_kind(self) -> Self:
@@ -92,10 +103,10 @@ class Field(BaseModel):
             raise ValueError(f"'max_length' only applies to text; remove it from {kind}")
         if kind is FieldKind.REPEAT_GROUP:
             _check_group_settings(self)
-        elif self.fields or self.max_rows is not None or self.unique_by is not None:
+        elif self.fields or self.max_rows is not None or self.unique_by or self.rows_per_option:
             raise ValueError(
-                f"'fields', 'max_rows' and 'unique_by' only apply to repeat_group; "
-                f"remove them from {kind}"
+                f"'fields', 'max_rows', 'unique_by' and 'rows_per_option' only apply to "
+                f"repeat_group; remove them from {kind}"
             )
         return self
 
@@ -125,4 +136,9 @@ def _check_group_settings(field: Field) -> None:
         raise ValueError(
             f"'unique_by' {field.unique_by!r} is not a field of the row; use one of "
             f"{', '.join(keys)}"
+        )
+    if field.rows_per_option and not field.row_options:
+        raise ValueError(
+            "'rows_per_option' needs 'unique_by' naming a select_one field with its own "
+            "'options' (one row is shown for each)"
         )

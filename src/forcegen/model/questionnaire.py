@@ -30,6 +30,7 @@ __all__ = [
     "OptionSource",
     "Question",
     "Questionnaire",
+    "question_problems",
     "validate_answers",
 ]
 
@@ -165,10 +166,34 @@ def validate_answers(
     vocabulary: AnswerVocabulary,
     require_complete: bool,
 ) -> list[FieldProblem]:
-    """Every problem in `participant`'s answers; an empty list means they can be saved.
+    """Every problem in `participant`'s answers; an empty list means they can be submitted.
 
     `answers` maps question key to a mapping of field key to value. Drafts
     (`require_complete=False`) skip the checks of required fields and nothing else.
+    """
+    problems = question_problems(questionnaire, answers, participant=participant)
+    for question in questionnaire.questions_for(participant):
+        answer = answers.get(question.key)
+        if answer is not None and not isinstance(answer, Mapping):
+            continue
+        problems += check_fields(
+            question.fields,
+            answer or {},
+            path=question.key,
+            where=f"a field of question {question.key!r}",
+            vocabulary=vocabulary,
+            require_complete=require_complete,
+        )
+    return problems
+
+
+def question_problems(
+    questionnaire: Questionnaire, answers: Mapping[str, object], *, participant: Participant
+) -> list[FieldProblem]:
+    """Answers that fit no question of `participant`'s: an unknown key, a question for
+    others, or an answer that is not a mapping of field to value.
+
+    A draft may hold any value a respondent typed, but only under its own questions.
     """
     problems: list[FieldProblem] = []
     by_key = {question.key: question for question in questionnaire.questions}
@@ -188,18 +213,6 @@ def validate_answers(
                 f"got {type(answer).__name__}; use {{field: value, ...}}"
             )
             problems.append(FieldProblem(path=key, message=message))
-    for question in questionnaire.questions_for(participant):
-        answer = answers.get(question.key)
-        if answer is not None and not isinstance(answer, Mapping):
-            continue
-        problems += check_fields(
-            question.fields,
-            answer or {},
-            path=question.key,
-            where=f"a field of question {question.key!r}",
-            vocabulary=vocabulary,
-            require_complete=require_complete,
-        )
     return problems
 
 

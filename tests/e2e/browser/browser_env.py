@@ -31,6 +31,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 COORDINATOR = ("alice", "a long coordinator passphrase")
+ANALYST = ("ana", "a long analyst passphrase")
 SCREENSHOTS = Path(__file__).resolve().parents[3] / "test-artifacts" / "screenshots"
 
 

@@ -21,6 +21,7 @@ from browser_env import (
     server_env,
     serving,
 )
+from respondent_world import World, demo_world
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +55,11 @@ def browser() -> Iterator[object]:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """A server over the demo database (SQLite), where each test opens a round of its own."""
+    require_chromium()
+    with demo_world(tmp_path_factory.mktemp("world")) as running:
+        yield running

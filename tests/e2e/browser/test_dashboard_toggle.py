@@ -9,44 +9,19 @@ by Debian's chromium. Screenshots go to test-artifacts/screenshots/. Without
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from browser_env import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, require_chromium, server_env, serving
+from respondent_world import load_demo_database
 
-from forcegen.bootstrap import build_services
-from forcegen.catalog import load_public_dataset
-from forcegen.config import Settings
 from forcegen.model.user import Role
-from forcegen.service.demo import DemoAccount, load_demo
 
 pytestmark = pytest.mark.browser
 
 USERNAME, PASSWORD = "carla", "a long coordinator passphrase"
-
-
-def _prepare_demo(env: dict[str, str]) -> str:
-    """Load the demo with a known coordinator into a fresh SQLite file; the round's id."""
-    services = build_services(Settings.from_env(env))
-    try:
-        dataset = load_public_dataset()
-        summary = load_demo(
-            uow=services.uow,
-            catalog=services.catalog,
-            questionnaire=services.catalog.questionnaire(),
-            vocabulary=services.catalog.answer_vocabulary(),
-            sources=dataset.sources,
-            positions=dataset.positions,
-            pledges=dataset.pledges,
-            accounts_to_create=(DemoAccount(USERNAME, PASSWORD, Role.COORDINATOR),),
-            now=dt.datetime.now(dt.UTC),
-        )
-    finally:
-        services.close()
-    return summary.round.id
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +30,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
     require_chromium()
     data_dir = tmp_path_factory.mktemp("dashboard-server")
     env = server_env(data_dir)
-    round_id = _prepare_demo(env)
+    round_id = load_demo_database(env, ((USERNAME, PASSWORD, Role.COORDINATOR),))
     with serving(env, data_dir) as url:
         yield url, round_id
 

@@ -91,7 +91,17 @@ class TestRespondentForm:
 
         assert bad["ok"] is False
         assert "us.air_cover" in bad["message"]
-        assert good.json() == {"ok": True, "message": None, "normalised": "ceasefire and us.isr"}
+        assert good.json() == {
+            "ok": True,
+            "message": None,
+            "normalised": "ceasefire and us.isr",
+            "plain": "Ceasefire in force and US intelligence",
+            "parts": [
+                {"kind": "driver", "name": "ceasefire", "at_least": None},
+                {"kind": "driver", "name": "us.isr", "at_least": None},
+            ],
+        }
+        assert "forcegen" not in bad["message"]
 
     def test_a_closed_round_shows_the_answers_read_only(self, world: World) -> None:
         coordinating.close_round(

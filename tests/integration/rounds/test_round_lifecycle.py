@@ -221,17 +221,39 @@ class TestRespondentLifecycle:
 
         assert [p.path for p in caught.value.problems] == ["attestation_name"]
 
-    def test_an_invalid_condition_is_named_and_nothing_saved(self, rounds_env: RoundsEnv) -> None:
+    def test_a_draft_keeps_an_invalid_value_that_submission_then_refuses(
+        self, rounds_env: RoundsEnv
+    ) -> None:
         rounds_env.round_with(["FRA"])
+        answers = troops(-200, condition="us.air_cuver and")
 
+        saved = rounds_env.save("FRA", answers, 0)
         with pytest.raises(InvalidAnswersError) as caught:
-            rounds_env.save("FRA", troops(5000, condition="us.air_cuver and"), 0)
+            rounds_env.submit("FRA", answers, saved)
 
-        assert [p.path for p in caught.value.problems] == ["troops.contributions[0].condition"]
-        assert (
-            answering.own_history(uow=rounds_env.uow(), token=rounds_env.tokens["FRA"]).versions
-            == ()
+        history = answering.own_history(uow=rounds_env.uow(), token=rounds_env.tokens["FRA"])
+        assert [v.answers for v in history.versions] == [answers]
+        assert [p.path for p in caught.value.problems] == [
+            "troops.contributions[0].personnel",
+            "troops.contributions[0].condition",
+        ]
+
+    def test_check_answers_names_what_a_kept_draft_must_correct(
+        self, rounds_env: RoundsEnv
+    ) -> None:
+        rounds_env.round_with(["FRA"])
+        context = answering.open_invitation(
+            uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
         )
+
+        problems = answering.check_answers(
+            context=context,
+            answers=troops(5000, condition="us.air_cuver"),
+            vocabulary=rounds_env.vocabulary,
+        )
+
+        assert [p.path for p in problems] == ["troops.contributions[0].condition"]
+        assert "did you mean 'us.air_cover'" in problems[0].message
 
     def test_gbr_cannot_answer_the_eu_only_sanctions_question(self, rounds_env: RoundsEnv) -> None:
         rounds_env.round_with(["GBR"])

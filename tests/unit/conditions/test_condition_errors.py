@@ -2,7 +2,7 @@
 
 import pytest
 
-from forcegen.conditions import Vocabulary, check, parse
+from forcegen.conditions import FORM_LISTINGS, Vocabulary, check, parse
 from forcegen.model.errors import ConditionError, InvalidInputError
 
 VOCABULARY = Vocabulary.of(
@@ -65,10 +65,10 @@ ERRORS: list[tuple[str, str, str]] = [
         "did you mean 'FRA'? (known participants: forcegen participants list)",
     ),
     (
-        "participant-in-lower-case",
-        "troops(gbr) >= 1",
-        "Unknown participant 'gbr' at column 8 of \"troops(gbr) >= 1\": did you mean 'GBR'? "
-        "Names are case-sensitive (known participants: forcegen participants list)",
+        "participant-nobody-knows",
+        "troops(Narnia) >= 1",
+        "Unknown participant 'Narnia' at column 8 of \"troops(Narnia) >= 1\": "
+        "use a known name (known participants: forcegen participants list)",
     ),
     (
         "capability-given-to-troops",
@@ -219,22 +219,22 @@ ERRORS: list[tuple[str, str, str]] = [
         "\"troops(FRA) >= many\": found 'many'; a threshold reads troops(FRA) >= 5000",
     ),
     (
-        "number-with-separator",
-        "troops(FRA) >= 5,000",
-        "Number '5,000' at column 16 of \"troops(FRA) >= 5,000\": "
-        "write a whole number (0 or more) without separators or decimals, e.g. 5000",
+        "number-with-a-decimal-comma",
+        "troops(FRA) >= 5,5",
+        "Number '5,5' at column 16 of \"troops(FRA) >= 5,5\": "
+        "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
     ),
     (
         "decimal-number",
         "troops(FRA) > 2.5",
         "Number '2.5' at column 15 of \"troops(FRA) > 2.5\": "
-        "write a whole number (0 or more) without separators or decimals, e.g. 5000",
+        "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
     ),
     (
         "negative-number",
         "troops(FRA) >= -1",
         "Number '-1' at column 16 of \"troops(FRA) >= -1\": "
-        "write a whole number (0 or more) without separators or decimals, e.g. 5000",
+        "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
     ),
     (
         "unknown-function",
@@ -306,6 +306,16 @@ def test_each_error_names_the_column_and_what_to_do(text: str, message: str) -> 
 
     assert raised.value.message == message
     assert "\n" not in raised.value.message
+
+
+def test_a_form_s_vocabulary_points_at_its_lists_not_at_the_command_line() -> None:
+    vocabulary = Vocabulary.of(participants=["FRA"], drivers=["ceasefire"], listings=FORM_LISTINGS)
+
+    for text in ("troops(Narnia) >= 1", "ceasfire", "contributors(land.cmbat) >= 1"):
+        message = check(text, vocabulary)
+
+        assert message is not None
+        assert "forcegen" not in message
 
 
 def test_the_error_carries_the_text_and_the_0_based_position() -> None:

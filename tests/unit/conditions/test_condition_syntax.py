@@ -49,6 +49,11 @@ SYNTAX: list[tuple[str, str, Expr]] = [
     ("contributors", "contributors(land.combat) >= 10", contributors("land.combat", 10)),
     ("no-spaces-needed", "troops(FRA)>=5000", troops("FRA", 5000)),
     ("leading-zeros", "troops(FRA) >= 007", troops("FRA", 7)),
+    ("thousands-with-commas", "troops(FRA) >= 5,000", troops("FRA", 5000)),
+    ("common-name", "troops(UK) >= 1", troops("GBR", 1)),
+    ("common-name-any-case", "troops(britain) >= 1", troops("GBR", 1)),
+    ("short-name", "troops(Turkey) > 0", troops("TUR", 0, Comparison.MORE_THAN)),
+    ("code-in-lower-case", "troops(fra) >= 1", troops("FRA", 1)),
     (
         "reciprocity",
         "troops(FRA) >= 5000 and troops(GBR) >= 5000",

@@ -12,7 +12,12 @@ from collections.abc import Mapping
 from pydantic import JsonValue, TypeAdapter, ValidationError
 
 from forcegen.model.errors import InvalidInputError, RuleViolationError
-from forcegen.model.questionnaire import AnswerVocabulary, FieldProblem, validate_answers
+from forcegen.model.questionnaire import (
+    AnswerVocabulary,
+    FieldProblem,
+    question_problems,
+    validate_answers,
+)
 from forcegen.model.response import (
     Answers,
     Attestation,
@@ -39,6 +44,7 @@ from forcegen.service.rounds.ports import ParticipantCatalog
 
 __all__ = [
     "answer_vocabulary",
+    "check_answers",
     "endorse_joint",
     "open_invitation",
     "own_history",
@@ -106,7 +112,8 @@ def save_draft(
     base_version: int,
     vocabulary: AnswerVocabulary,
 ) -> ResponseVersion:
-    """Save answers as a new draft version; required answers may still be missing.
+    """Save answers as a new draft version, as typed: a draft keeps values still to correct
+    (`check_answers` names them) and answers still missing; only submission needs them right.
 
     `base_version` is the number of the latest version the client loaded (0 for none).
     Saving answers identical to the latest draft adds no version and returns that draft.
@@ -115,7 +122,8 @@ def save_draft(
         AuthenticationError: the token is not valid.
         RuleViolationError: the round is closed.
         ConflictError: another save happened since `base_version`; nothing was saved.
-        InvalidAnswersError: a value is wrong (each problem names its field); nothing saved.
+        InvalidAnswersError: an answer fits none of the participant's questions (an unknown
+            question, or one addressed to others); nothing was saved.
     """
     return _save(uow, catalog, token, answers, base_version, vocabulary, attestation=None)
 
@@ -182,6 +190,24 @@ def withdraw_response(*, uow: UnitOfWork, token: str, base_version: int) -> Resp
     return version
 
 
+def check_answers(
+    *,
+    context: RespondentContext,
+    answers: Mapping[str, object],
+    vocabulary: AnswerVocabulary,
+    require_complete: bool = False,
+) -> list[FieldProblem]:
+    """What to correct in a respondent's answers: values a draft may keep but a submission
+    may not, and with `require_complete` also the answers still missing."""
+    return validate_answers(
+        context.round.questionnaire,
+        answers,
+        participant=context.participant,
+        vocabulary=vocabulary,
+        require_complete=require_complete,
+    )
+
+
 def own_history(*, uow: UnitOfWork, token: str) -> Response:
     """The respondent's own response with every version (empty if nothing was saved).
 
@@ -213,13 +239,16 @@ def _save(
         participant = participant_of(catalog, invitation.participant_code)
         response = uow.responses.get(round_.id, participant.code)
         versions.check_base(response, base_version)
-        problems = validate_answers(
-            round_.questionnaire,
-            plain,
-            participant=participant,
-            vocabulary=vocabulary,
-            require_complete=is_submission,
-        )
+        if is_submission:
+            problems = validate_answers(
+                round_.questionnaire,
+                plain,
+                participant=participant,
+                vocabulary=vocabulary,
+                require_complete=True,
+            )
+        else:
+            problems = question_problems(round_.questionnaire, plain, participant=participant)
         problems += _attestation_problems(attestation)
         if problems:
             raise InvalidAnswersError(problems)

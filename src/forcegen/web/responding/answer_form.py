@@ -71,6 +71,8 @@ def _rows(f: Field, path: str, form: FormValues) -> JsonValue:
     pattern = re.compile(re.escape(path) + r"\[(\d{1,6})\]\.")
     indices = sorted({int(m.group(1)) for name in form if (m := pattern.match(name))})
     rows: list[JsonValue] = [_fields(f.fields, f"{path}[{i}]", form) for i in indices]
+    if f.rows_per_option:  # a step shown but left blank is not an answer
+        rows = [row for row in rows if isinstance(row, dict) and set(row) - {f.unique_by}]
     return rows or None
 
 

@@ -5,7 +5,7 @@ against, so a problem lands next to its field:
 
     troops.decision                      radios
     troops.contributions[0].personnel    text input (digits), in row 0 of a repeat group
-    participants.countries               country picker (checkboxes with a filter)
+    participants.countries               state picker (a searchable multi-select)
 
 A repeat group also carries a blank `template_row` whose paths hold `__INDEX__`; the form's
 script copies it when the respondent adds a row.
@@ -13,12 +13,14 @@ script copies it when the respondent adds a row.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from forcegen.catalog import Catalog
+from forcegen.model.common_name import names_for
 from forcegen.model.questionnaire import Field, FieldKind, FieldProblem, Option, Question
 
 ROW_PLACEHOLDER = "__INDEX__"
@@ -35,7 +37,7 @@ class WidgetView:
     label: str
     help: str
     widget: str  # text, textarea, condition, number, boolean, radios, select, checkboxes,
-    # countries, rows
+    # countries, rows, steps (one row per option), hidden
     is_required: bool
     value: str = ""
     selected: frozenset[str] = frozenset()
@@ -47,6 +49,16 @@ class WidgetView:
     template_row: tuple[WidgetView, ...] = ()
     max_rows: int = 0
     is_wide: bool = False
+    groups: tuple[OptionGroup, ...] = ()
+
+
+@dataclass(frozen=True)
+class OptionGroup:
+    """Choices shown together under a heading; `keywords` holds other names to search by."""
+
+    label: str
+    options: tuple[Option, ...]
+    keywords: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -134,11 +146,16 @@ def _widget(f: Field, value: object, path: str, context: _Context, *, in_row: bo
     )
     kind = f.kind
     if kind is FieldKind.REPEAT_GROUP:
-        rows = value if isinstance(value, list) else []
-        row_views = tuple(
-            _row(f, row if isinstance(row, Mapping) else {}, f"{path}[{i}]", context)
-            for i, row in enumerate(rows)
-        )
+        rows = [row if isinstance(row, Mapping) else {} for row in _list(value)]
+        if f.rows_per_option:
+            return make(
+                widget="steps",
+                error=context.error_for(path),
+                rows=_option_rows(f, rows, path, context),
+                options=f.row_options,
+                is_wide=True,
+            )
+        row_views = tuple(_row(f, row, f"{path}[{i}]", context) for i, row in enumerate(rows))
         blank = _Context(catalog=context.catalog, problems={})
         template = _row(f, {}, f"{path}[{ROW_PLACEHOLDER}]", blank)
         return make(
@@ -149,14 +166,19 @@ def _widget(f: Field, value: object, path: str, context: _Context, *, in_row: bo
             max_rows=f.row_limit,
             is_wide=True,
         )
-    if kind in (FieldKind.SELECT_MANY, FieldKind.COUNTRY_LIST):
-        options = context.catalog.options_for(f)
-        if kind is FieldKind.COUNTRY_LIST:
-            options = tuple(sorted(options, key=lambda option: option.label))
+    if kind is FieldKind.COUNTRY_LIST:
         return make(
-            widget="countries" if kind is FieldKind.COUNTRY_LIST else "checkboxes",
+            widget="countries",
             selected=_chosen(value),
-            options=options,
+            groups=_participant_groups(context.catalog),
+            error=context.error_for(path, with_items=True),
+            is_wide=True,
+        )
+    if kind is FieldKind.SELECT_MANY:
+        return make(
+            widget="checkboxes",
+            selected=_chosen(value),
+            options=context.catalog.options_for(f),
             error=context.error_for(path, with_items=True),
             is_wide=True,
         )
@@ -180,12 +202,67 @@ def _widget(f: Field, value: object, path: str, context: _Context, *, in_row: bo
     )
 
 
+def _participant_groups(catalog: Catalog) -> tuple[OptionGroup, ...]:
+    """Likely participants first, then every other state and organisation, by name."""
+    likely = set(catalog.likely_participants())
+    everyone = sorted(catalog.participants.values(), key=lambda p: p.name)
+    groups = []
+    for label, members in (
+        ("Likely participants", [p for p in everyone if p.code in likely]),
+        ("Other states and organisations", [p for p in everyone if p.code not in likely]),
+    ):
+        groups.append(
+            OptionGroup(
+                label=label,
+                options=tuple(Option(value=p.code, label=p.name) for p in members),
+                keywords=tuple(" ".join(names_for(p.code)) for p in members),
+            )
+        )
+    return tuple(groups)
+
+
 def _chosen(value: object) -> frozenset[str]:
     if isinstance(value, str):
         return frozenset({value})
     if isinstance(value, list):
         return frozenset(item for item in value if isinstance(item, str))
     return frozenset()
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
+
+
+def _option_rows(
+    f: Field, rows: list[Mapping[str, object]], path: str, context: _Context
+) -> tuple[tuple[WidgetView, ...], ...]:
+    """One row per option of the group's key, in the options' order, answered or blank.
+
+    The answers keep only the rows answered, so a problem with the answer's second row
+    (`rungs[1]`) is shown on the row of its step (`rungs[4]`, say).
+    """
+    key = f.unique_by or ""
+    answered = {row.get(key): (j, row) for j, row in enumerate(rows)}
+    views = []
+    for i, option in enumerate(f.row_options):
+        j, row = answered.get(option.value, (None, {}))
+        shown = f"{path}[{i}]"
+        moved = {} if j is None else _problems_moved(context.problems, f"{path}[{j}]", shown)
+        row_context = _Context(catalog=context.catalog, problems=moved)
+        widgets = _row(f, {**row, key: option.value}, shown, row_context)
+        views.append(
+            tuple(
+                dataclasses.replace(w, widget="hidden", value=option.value)
+                if w.path == f"{shown}.{key}"
+                else dataclasses.replace(w, is_required=False)  # a step may be left blank
+                for w in widgets
+            )
+        )
+    return tuple(views)
+
+
+def _problems_moved(problems: dict[str, list[str]], old: str, new: str) -> dict[str, list[str]]:
+    return {new + p[len(old) :]: m for p, m in problems.items() if p.startswith(old + ".")}
 
 
 def _row(

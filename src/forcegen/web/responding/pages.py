@@ -8,6 +8,7 @@ revoked invitation stops working at once.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from typing import Annotated
 
@@ -45,6 +46,12 @@ def response_form(
 ) -> HTMLResponse:
     context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
     state = FormState.from_context(context, notice=NOTICES.get(notice))
+    problems = answering.check_answers(
+        context=context,
+        answers=state.answers,
+        vocabulary=answering.answer_vocabulary(services.catalog),
+    )
+    state = dataclasses.replace(state, problems=problems, is_draft_kept=True)
     return render(request, "respond_form.html", form_context(context, state, services.catalog))
 
 
@@ -143,12 +150,18 @@ async def _save(
             raise
         return _form_again(request, services, context, answers, base_version, attestation, err)
     if wants_json(request):
+        problems = answering.check_answers(
+            context=context,
+            answers=answers,
+            vocabulary=answering.answer_vocabulary(services.catalog),
+        )
         return JSONResponse(
             {
                 "ok": True,
                 "version": version.number,
                 "saved_at": version.saved_at.isoformat(),
                 "saved_at_text": format_when(version.saved_at),
+                "problems": [problem.model_dump() for problem in problems],
             }
         )
     notice = "submitted" if is_submission else "saved"

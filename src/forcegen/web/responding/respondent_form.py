@@ -9,6 +9,8 @@ from typing import Self
 from fastapi import Request
 
 from forcegen.catalog import Catalog
+from forcegen.model.capability import Driver, DriverGroup
+from forcegen.model.common_name import names_for
 from forcegen.model.questionnaire import FieldProblem
 from forcegen.model.response import EndorsementKind, RespondentContext
 from forcegen.web.responding.answer_view import answer_sections
@@ -33,6 +35,7 @@ class FormState:
     conflict: str | None = None
     attestation: tuple[str, str] = ("", "")
     notice: str | None = None
+    is_draft_kept: bool = False  # the problems are in a saved draft, not a refused save
 
     @classmethod
     def from_context(cls, context: RespondentContext, *, notice: str | None) -> Self:
@@ -74,6 +77,7 @@ def form_context(
         "problem_links": links,
         "attestation_problems": [p for p in state.problems if p.path in ATTESTATION_FIELDS],
         "base_version": state.base_version,
+        "is_draft_kept": state.is_draft_kept,
         "conflict": state.conflict,
         "notice": state.notice,
         "attestation": state.attestation,
@@ -94,7 +98,29 @@ def form_context(
             for draft in context.joint_drafts
         ],
         "illustrative": context.round.is_illustrative,
+        "condition_lists": condition_lists(catalog),
     }
+
+
+def condition_lists(catalog: Catalog) -> dict[str, list[dict[str, object]]]:
+    """What the condition builder offers: US support, political conditions, governments."""
+    drivers = catalog.drivers.values()
+    return {
+        "us": [_driver(d) for d in drivers if d.group is DriverGroup.US_ENABLER],
+        "political": [_driver(d) for d in drivers if d.group is not DriverGroup.US_ENABLER],
+        "governments": [
+            {
+                "code": code,
+                "name": catalog.participants[code].name,
+                "aliases": list(names_for(code)),
+            }
+            for code in sorted(catalog.participants, key=lambda c: catalog.participants[c].name)
+        ],
+    }
+
+
+def _driver(driver: Driver) -> dict[str, object]:
+    return {"key": driver.key, "name": driver.name}
 
 
 async def posted_values(request: Request) -> dict[str, list[str]]:

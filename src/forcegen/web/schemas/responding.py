@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Self
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, Field
 
@@ -77,7 +77,24 @@ class RespondentContextRead(BaseModel):
         )
 
 
+class ConditionPartRead(BaseModel):
+    """One part of a condition the form's builder can show: a driver, or a government that
+    must send at least some personnel."""
+
+    kind: Literal["driver", "troops"]
+    name: str
+    at_least: int | None = None
+
+
 class ConditionCheckRead(BaseModel):
+    """The verdict on a condition text: its normal form and plain words, or what is wrong.
+
+    `parts` lists the condition's parts when it is a plain `and` of drivers and troop
+    thresholds (what the form's builder can show); it is null for anything else.
+    """
+
     ok: bool
     message: str | None = None
     normalised: str | None = None
+    plain: str | None = None
+    parts: list[ConditionPartRead] | None = None

@@ -2,17 +2,15 @@
  *
  * - repeat groups: add and remove rows (inputs are named by answer path, rows renumbered)
  * - country pickers: filter the checkbox list, show what is selected
- * - condition fields: checked live (debounced) by the condition language on the server
- * - autosave: the draft is saved a few seconds after a change, from the version last seen;
- *   a conflict stops autosave and keeps the text on screen
+ * - confirmation before a form that changes something hard to undo
+ * The respondent's form adds respond/*.js: autosave, the save bar, the condition builder.
  * Every page works without it: forms post normally and the server answers with a page.
  */
 (function () {
   "use strict";
 
-  var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
   var ATTRS = ["name", "id", "for", "aria-describedby", "data-error-for", "data-ok-for",
-               "aria-label", "aria-controls"];
+               "data-builder-for", "data-plain-for", "aria-label", "aria-controls"];
 
   function escapeRegExp(text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   function domId(path) { return "f-" + path.replace(/[^A-Za-z0-9_]+/g, "-").replace(/^-+|-+$/g, ""); }
@@ -58,6 +56,7 @@
     list.insertAdjacentHTML("beforeend", html);
     var row = list.lastElementChild;
     enhance(row);
+    row.dispatchEvent(new CustomEvent("forcegen:row-added", { bubbles: true }));
     renumberGroup(group);
     var first = row.querySelector("input:not([type=hidden]), select, textarea");
     if (first) { first.focus(); }
@@ -92,135 +91,10 @@
     });
   }
 
-  /* ---- messages next to fields ---- */
-
-  function clearProblems(form) {
-    form.querySelectorAll("[data-error-for]").forEach(function (el) {
-      el.textContent = "";
-      var wrap = el.closest(".field");
-      if (wrap) { wrap.classList.remove("has-error"); }
-    });
-  }
-
-  function slotFor(form, path) {
-    var probe = path;
-    while (probe) {
-      var slot = form.querySelector('[data-error-for="' + CSS.escape(probe) + '"]');
-      if (slot) { return slot; }
-      var shorter = probe.replace(/(\[\d+\]|\.[^.\[\]]+)$/, "");
-      if (shorter === probe) { break; }
-      probe = shorter;
-    }
-    return form.querySelector("[data-error-for='']");
-  }
-
-  function showProblems(form, problems) {
-    clearProblems(form);
-    (problems || []).forEach(function (problem) {
-      var slot = slotFor(form, problem.path);
-      if (!slot) { return; }
-      slot.textContent = (slot.textContent ? slot.textContent + " " : "") +
-        (slot.dataset.errorFor === problem.path ? "" : problem.path + ": ") + problem.message;
-      var wrap = slot.closest(".field");
-      if (wrap) { wrap.classList.add("has-error"); }
-    });
-  }
-
-  /* ---- condition check ---- */
-
-  var conditionTimers = new WeakMap();
-
-  function checkCondition(input) {
-    clearTimeout(conditionTimers.get(input));
-    conditionTimers.set(input, setTimeout(function () {
-      var url = input.dataset.conditionCheck + "?text=" + encodeURIComponent(input.value);
-      fetch(url, { headers: { "Accept": "application/json" }, credentials: "same-origin" })
-        .then(function (r) { return r.json(); })
-        .then(function (body) {
-          var form = input.closest("form") || document;
-          var error = form.querySelector('[data-error-for="' + CSS.escape(input.name) + '"]');
-          var ok = form.querySelector('[data-ok-for="' + CSS.escape(input.name) + '"]');
-          var wrap = input.closest(".field");
-          if (error) { error.textContent = body.message || ""; }
-          if (ok) { ok.textContent = body.ok && input.value.trim() ? "Condition understood: " + body.normalised : ""; }
-          if (wrap) { wrap.classList.toggle("has-error", Boolean(body.message)); }
-        })
-        .catch(function () { /* the server check on save still applies */ });
-    }, 500));
-  }
-
-  /* ---- autosave ---- */
-
-  var AUTOSAVE_DELAY_MS = 3000;
-  var state = new WeakMap();
-
-  function status(form, kind, text) {
-    var el = form.querySelector("[data-save-status]");
-    if (el) { el.dataset.state = kind; el.textContent = text; }
-  }
+  /* ---- telling the respondent's form (respond/form.js) that answers changed ---- */
 
   function changed(form) {
-    if (!form || !form.dataset.autosave) { return; }
-    var s = state.get(form) || {};
-    state.set(form, s);
-    if (s.conflict) { return; }
-    s.dirty = true;
-    status(form, "dirty", "Changes not saved yet…");
-    clearTimeout(s.timer);
-    s.timer = setTimeout(function () { save(form); }, AUTOSAVE_DELAY_MS);
-  }
-
-  function save(form) {
-    var s = state.get(form);
-    if (!s || s.conflict) { return Promise.resolve(); }
-    if (s.inFlight) { s.again = true; return s.inFlight; }
-    s.dirty = false;
-    status(form, "saving", "Saving draft…");
-    var body = new URLSearchParams(new FormData(form));
-    s.inFlight = fetch(form.dataset.autosave, {
-      method: "POST",
-      body: body,
-      credentials: "same-origin",
-      headers: { "Accept": "application/json", "X-CSRF-Token": csrf }
-    }).then(function (r) {
-      return r.json().then(function (data) { return { status: r.status, data: data }; });
-    }).then(function (result) {
-      var data = result.data;
-      if (result.status === 200 && data.ok) {
-        form.querySelector("input[name=base_version]").value = String(data.version);
-        clearProblems(form);
-        status(form, "saved", "Draft saved (version " + data.version + ") at " + data.saved_at_text + ".");
-      } else if (result.status === 409) {
-        s.conflict = true;
-        status(form, "conflict", "Not saved: another save happened. Your text is still here.");
-        var box = document.querySelector("[data-conflict]");
-        if (box) { box.hidden = false; box.querySelector("[data-conflict-message]").textContent = data.error; box.focus(); }
-      } else {
-        showProblems(form, data.problems);
-        status(form, "error", "Not saved: " + (data.problems ? data.problems.length + " answer(s) to correct (marked below)." : data.error));
-      }
-    }).catch(function () {
-      s.dirty = true;
-      status(form, "error", "Not saved: the connection failed. Will retry on your next change.");
-    }).then(function () {
-      s.inFlight = null;
-      if (s.again) { s.again = false; return save(form); }
-    });
-    return s.inFlight;
-  }
-
-  function beforeSubmit(event) {
-    var form = event.target;
-    var s = state.get(form);
-    if (!s) { return; }
-    clearTimeout(s.timer);
-    if (s.inFlight && !s.submitting) {
-      // Wait for the running autosave so the submission carries the version it created.
-      event.preventDefault();
-      s.submitting = true;
-      var submitter = event.submitter;
-      s.inFlight.then(function () { form.requestSubmit(submitter); });
-    }
+    if (form) { form.dispatchEvent(new CustomEvent("forcegen:changed", { bubbles: true })); }
   }
 
   /* ---- wiring ---- */
@@ -242,34 +116,42 @@
 
   document.addEventListener("input", function (event) {
     var el = event.target;
-    if (el.matches("[data-picker-filter]")) { filterPicker(el); return; }
-    if (el.matches("[data-condition-check]")) { checkCondition(el); }
-    changed(el.closest("form[data-autosave]"));
+    if (el.matches("[data-picker-filter]")) { filterPicker(el); }
   });
 
   document.addEventListener("change", function (event) {
-    var el = event.target;
-    var picker = el.closest("[data-picker]");
+    var picker = event.target.closest("[data-picker]");
     if (picker) { updatePicker(picker); }
-    if (!el.matches("[data-picker-filter]")) { changed(el.closest("form[data-autosave]")); }
   });
 
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    var confirmation = (event.submitter && event.submitter.dataset.confirm) || form.dataset.confirm;
+    if (confirmation && !window.confirm(confirmation)) {
       event.preventDefault();
-      return;
+      event.stopImmediatePropagation();
     }
-    if (form.dataset.autosave) { beforeSubmit(event); }
-  });
+  }, true);
 
   document.addEventListener("DOMContentLoaded", function () {
     enhance(document);
     var summary = document.getElementById("error-summary");
     if (summary) { summary.focus(); }
-    document.querySelectorAll("form[data-autosave]").forEach(function (form) {
-      state.set(form, {});
-      form.querySelectorAll("[data-group]").forEach(renumberGroup);
-    });
+    document.querySelectorAll("[data-group]").forEach(renumberGroup);
   });
+
+  /* ---- small tools the page scripts share (respond/*.js) ---- */
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  }
+
+  function element(tag, attributes, text) {
+    var el = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { el.setAttribute(name, attributes[name]); });
+    if (text) { el.textContent = text; }
+    return el;
+  }
+
+  window.forcegen = { enhance: enhance, fold: fold, element: element };
 })();

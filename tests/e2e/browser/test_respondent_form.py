@@ -1,0 +1,194 @@
+"""The respondent's form in a real browser: what a ministry desk officer does without help.
+
+Each test is one defect of issue 11 seen from the officer's chair: clicks that must land,
+drafts that keep what was typed, answers that contradict each other, the attestation, the
+condition builder, the length of the form, and a phone-sized screen.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from browser_env import open_invitation
+from respondent_world import World
+
+pytestmark = pytest.mark.browser
+
+
+def _form(world: World, browser: Any, code: str, **viewport: Any) -> Any:
+    link = world.invite(code)[code]
+    page = world.page(browser, **viewport)
+    open_invitation(page, link)
+    return page
+
+
+def _attest(page: Any, name: str, title: str) -> None:
+    page.get_by_label("Name of the attesting official").fill(name)
+    page.get_by_label("Title or function").fill(title)
+
+
+def _boxes(page: Any) -> list[tuple[float, float]]:
+    buttons = (page.locator("#save-draft"), page.locator("#submit-response"))
+    return [(box["x"], box["y"]) for box in (b.bounding_box() for b in buttons)]
+
+
+def test_save_and_submit_stay_put_and_a_pending_change_shows_until_submitted(
+    world: World, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _form(world, browser, "FRA")
+    status = page.locator("#save-status")
+    troops = page.locator("#q-troops")
+    troops.get_by_label("Yes, under conditions").check()
+    _attest(page, "Claire Dubois", "Director for Strategic Affairs")
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.locator("#invitee-status")).to_have_text("submitted")
+    expect(page.locator("#pending-changes")).to_be_hidden()
+    where = _boxes(page)
+
+    remarks = troops.get_by_label("Remarks")
+    remarks.click()
+    remarks.press_sequentially("France will lead a framework nation group.")
+    expect(status).to_contain_text("Draft saved", timeout=8_000)
+    expect(page.locator("#pending-changes")).to_contain_text("changes not submitted")
+    assert _boxes(page) == where
+    remarks.evaluate("element => element.blur()")
+    assert _boxes(page) == where
+
+    remarks.click()
+    remarks.press_sequentially(" Details follow.")
+    expect(status).to_contain_text("Draft saved", timeout=8_000)
+    page.get_by_role("button", name="Submit revision").click()  # the field loses focus here
+    expect(page.locator("#invitee-status")).to_have_text("revised", timeout=3_000)
+    expect(page.locator("#pending-changes")).to_be_hidden()
+    assert _boxes(page) == where
+
+
+def test_an_invalid_value_stays_in_the_draft_marked_and_blocks_only_submission(
+    world: World, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _form(world, browser, "ITA")
+    troops = page.locator("#q-troops")
+    troops.get_by_label("Yes", exact=True).check()
+    troops.get_by_role("button", name="Add a row to “Contributions”").click()
+    page.locator("#f-troops-contributions-0-capability").select_option("land.combat")
+    page.locator("#f-troops-contributions-0-personnel").fill("-200")
+    page.locator("#q-support_for_ukraine").get_by_role(
+        "button", name=re.compile("Add a row")
+    ).click()
+    page.locator("#f-support_for_ukraine-items-0-category").select_option("funding")
+    page.locator("#f-support_for_ukraine-items-0-item").fill("Budget support")
+    page.locator("#f-support_for_ukraine-items-0-value_eur").fill("about 10 million")
+    expect(page.locator("#save-status")).to_contain_text("to correct before submitting")
+
+    page.reload()
+    expect(page.locator("#f-troops-contributions-0-personnel")).to_have_value("-200")
+    expect(page.locator("#f-support_for_ukraine-items-0-value_eur")).to_have_value(
+        "about 10 million"
+    )
+    expect(page.locator('[data-error-for="troops.contributions[0].personnel"]')).to_contain_text(
+        "below the minimum"
+    )
+    expect(
+        page.locator('[data-error-for="support_for_ukraine.items[0].value_eur"]')
+    ).to_contain_text("amount in EUR")
+
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+    page.locator("#f-troops-contributions-0-personnel").click()
+    page.keyboard.press("End")
+    page.keyboard.type("0")
+    page.get_by_role("link", name="Your versions").click(no_wait_after=True)
+    page.wait_for_timeout(500)
+    assert dialogs == ["beforeunload"]
+    expect(page).to_have_url(re.compile(r"/respond$"))
+
+    _attest(page, "Marco Bianchi", "Director-General for Political Affairs")
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.locator("#error-summary")).to_contain_text("below the minimum")
+    expect(page.locator("#invitee-status")).to_have_text("draft")
+
+
+def test_enter_in_a_text_field_keeps_the_attestation_and_submit_then_works(
+    world: World, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _form(world, browser, "ESP")
+    page.locator("#q-troops").get_by_label("Not decided yet").check()
+    _attest(page, "Ana Gómez", "Secretary General for Defence Policy")
+    page.get_by_label("Title or function").press("Enter")
+    page.wait_for_timeout(300)
+
+    expect(page.get_by_label("Name of the attesting official")).to_have_value("Ana Gómez")
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.locator("#invitee-status")).to_have_text("submitted")
+
+
+def test_the_condition_builder_speaks_plainly_and_knows_common_names(
+    world: World, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _form(world, browser, "NLD")
+    troops = page.locator("#q-troops")
+    troops.get_by_label("Yes, under conditions").check()
+    troops.get_by_role("button", name="Add a row to “Contributions”").click()
+    builder = page.locator('[data-builder-for="troops.contributions[0].condition"]')
+    builder.get_by_role("checkbox", name="US air cover").check()
+    builder.get_by_role("checkbox", name="Ceasefire in force").check()
+    builder.get_by_label("Government").fill("UK")
+    builder.get_by_label("Sends at least (personnel)").fill("5,000")
+    builder.get_by_role("button", name="Add this condition").click()
+
+    condition = page.locator("#f-troops-contributions-0-condition")
+    expect(condition).to_have_value("us.air_cover and ceasefire and troops(GBR) >= 5000")
+    words = page.locator('[data-plain-for="troops.contributions[0].condition"]')
+    expect(words).to_contain_text("US air cover")
+    expect(words).to_contain_text("the United Kingdom sends at least 5,000 personnel")
+
+    condition.fill("troops(Britain) >= 5,000 and troops(Turkey) > 0")
+    expect(page.locator('[data-ok-for="troops.contributions[0].condition"]')).to_contain_text(
+        "troops(GBR) >= 5000 and troops(TUR) > 0"
+    )
+    condition.fill("troops(Narnia) >= 1")
+    error = page.locator('[data-error-for="troops.contributions[0].condition"]')
+    expect(error).to_contain_text("Narnia")
+    assert "forcegen" not in error.inner_text()
+
+
+def test_the_form_is_short_to_tab_through_shows_the_steps_and_its_progress(
+    world: World, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _form(world, browser, "EU")
+    stops = page.locator(
+        "#response-form :is(input:not([type=hidden]), select, textarea, button):visible"
+    ).count()
+    assert stops < 80, f"{stops} tab stops in the empty form"
+
+    states = page.get_by_role("combobox", name="States")
+    states.fill("brit")
+    page.get_by_role("option", name=re.compile("United Kingdom")).click()
+    states.fill("Türkiye")
+    page.get_by_role("option", name=re.compile("Türkiye")).click()
+    expect(page.locator("#q-participants")).to_contain_text("United Kingdom")
+    first_offer = page.get_by_role("option").first
+    states.fill("")
+    states.press("ArrowDown")
+    expect(first_offer).not_to_contain_text("Afghanistan")
+
+    steps = page.locator("#q-if_attacked")
+    for step in ("Urgent consultations among partners", "Air support to the force"):
+        expect(steps).to_contain_text(step)
+    progress = page.locator("#progress")
+    expect(progress).to_contain_text("1 of")
+    page.locator("#q-troops").get_by_label("Not decided yet").check()
+    expect(progress).to_contain_text("2 of")
+    expect(page.locator("main")).not_to_contain_text("government of European Union")
