@@ -2,7 +2,9 @@
 every combination of drivers at both fixpoints, and the invariants of activation hold.
 
 Conditions are random trees over up to six combined drivers and one fixed driver, with about
-one leaf in ten a reciprocity threshold (`troops(X)` or `contributors(c)`).
+one leaf in ten a reciprocity threshold (`troops(X)` or `contributors(c)`). Most thresholds
+and requirement minimums are put exactly on a sum the pledges can reach (a subset of them),
+so that `>=` and `>` give different answers and a kernel that confuses them fails.
 """
 
 from __future__ import annotations
@@ -106,6 +108,36 @@ def pledges(draw: st.DrawFn, drivers: tuple[str, ...], allow_not: bool) -> tuple
     return pledge, draw(conditions(drivers, allow_not=allow_not))
 
 
+def on_a_reachable_sum(draw: st.DrawFn, values: list[int], anywhere: st.SearchStrategy[int]) -> int:
+    """Usually the sum of a drawn subset of `values` (a total the pledges can reach exactly),
+    sometimes any value from `anywhere`."""
+    if not draw(st.integers(0, 3)):
+        return draw(anywhere)
+    return sum(v for v in values if draw(st.booleans()))
+
+
+def retargeted(draw: st.DrawFn, expr: Expr, pledges: list[Pledge]) -> Expr:
+    """`expr` with each `troops(X)` threshold moved onto a sum of X's troop pledges."""
+    match expr:
+        case Threshold(Function.TROOPS, code, comparison, value):
+            mine = [
+                p.personnel.figure
+                for p in pledges
+                if p.kind is PledgeKind.TROOPS and p.contributor == code
+            ]
+            return Threshold(
+                Function.TROOPS, code, comparison, on_a_reachable_sum(draw, mine, st.just(value))
+            )
+        case Not(operand):
+            return Not(retargeted(draw, operand, pledges))
+        case And(operands):
+            return And(tuple(retargeted(draw, o, pledges) for o in operands))
+        case Or(operands):
+            return Or(tuple(retargeted(draw, o, pledges) for o in operands))
+        case _:
+            return expr
+
+
 @st.composite
 def instances(draw: st.DrawFn, *, allow_not: bool = True) -> Instance:
     drivers = DRIVERS[: draw(st.integers(0, len(DRIVERS)))]
@@ -114,23 +146,32 @@ def instances(draw: st.DrawFn, *, allow_not: bool = True) -> Instance:
             pledges(drivers, allow_not), min_size=0, max_size=10, unique_by=lambda pair: pair[0].id
         )
     )
+    pledged = [p for p, _ in drawn]
+    force = [p for p in pledged if p.kind is not PledgeKind.FUNDING]
     lines = tuple(
         RequirementLine(
             key=f"line{i}",
             label=capability,
             capability=capability,
-            personnel=draw(st.integers(0, 3000)),
-            platforms=draw(st.integers(0, 6)),
+            personnel=on_a_reachable_sum(
+                draw,
+                [p.personnel.figure for p in force if p.capability == capability],
+                st.integers(0, 3000),
+            ),
+            platforms=on_a_reachable_sum(
+                draw,
+                [p.platforms.figure for p in force if p.capability == capability],
+                st.integers(0, 6),
+            ),
             excluded_caveats=frozenset(draw(st.lists(st.sampled_from(CAVEATS), max_size=2))),
         )
         for i, capability in enumerate(draw(st.lists(st.sampled_from(CAPABILITIES), max_size=3)))
     )
-    requirement = Requirement(
-        key="r", name="r", total_personnel=draw(st.integers(0, 8000)), lines=lines, source="test"
-    )
+    total = on_a_reachable_sum(draw, [p.personnel.figure for p in force], st.integers(0, 8000))
+    requirement = Requirement(key="r", name="r", total_personnel=total, lines=lines, source="test")
     return Instance(
-        pledges=[p for p, _ in drawn],
-        conditions={p.id: e for p, e in drawn},
+        pledges=pledged,
+        conditions={p.id: retargeted(draw, e, pledged) for p, e in drawn},
         requirement=requirement,
         base=Scenario(key="base", name="Base", drivers={FIXED: draw(st.booleans())}),
         drivers=drivers,
