@@ -169,7 +169,7 @@ class TestErrors:
             compile_combinations([], make_requirement(), make_scenario(), drivers)
 
     def test_a_combination_space_too_large_for_memory_is_refused_before_allocating(self) -> None:
-        capabilities = [f"cap.c{i:02d}" for i in range(30)]
+        capabilities = [f"cap.c{i:02d}" for i in range(60)]
         pledges = [make_pledge(capability=c) for c in capabilities]
         drivers = [f"d{i}" for i in range(24)]
 

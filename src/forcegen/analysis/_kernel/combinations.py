@@ -21,9 +21,11 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from forcegen.analysis._kernel.cube import Cube
+from forcegen.analysis._kernel.cube import Cube, narrowest
 from forcegen.analysis._kernel.layout import Layout, lay_out
+from forcegen.analysis._kernel.memory import keep_freed_memory
 from forcegen.analysis._kernel.result import CombinationResult, minimal_mask
+from forcegen.analysis._kernel.sweep import add_where
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.quantity import MetCriterion, met_tests
 from forcegen.conditions import Expr
@@ -34,6 +36,7 @@ from forcegen.model.scenario import Scenario
 
 THREADS = 2
 MEMORY_BUDGET_BYTES = 3 << 30
+LARGE_SWEEP_DRIVERS = 14  # from here on, chunks free and reallocate MiBs (see `memory`)
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,6 +46,7 @@ class CombinationKernel:
     requirement: Requirement
     layout: Layout
     cube: Cube  # driver-only sums, cover rows first, produced chunk by chunk
+    largest: int  # the total personnel of all force pledges: bounds the total row
 
     def assess(
         self,
@@ -63,15 +67,15 @@ class CombinationKernel:
         )
 
     def _result(
-        self, fixpoint: Fixpoint, criterion: MetCriterion, totals: NDArray[np.integer]
+        self, fixpoint: Fixpoint, criterion: MetCriterion, totals: list[NDArray[np.integer]]
     ) -> CombinationResult:
         layout = self.layout
         tests = met_tests(self.requirement, criterion)
-        met = np.ones(totals.shape[1], dtype=bool)
+        met = np.ones(totals[-1].shape[0], dtype=bool)
         for quantity, minimum in tests:
             met &= totals[layout.rows[quantity]] >= minimum
         minimal = minimal_mask(met)
-        for array in (totals, met, minimal):
+        for array in (*totals, met, minimal):
             array.setflags(write=False)
         return CombinationResult(
             drivers=layout.drivers,
@@ -83,20 +87,23 @@ class CombinationKernel:
             met=met,
             minimal=minimal,
             _rows=dict(layout.rows),
-            _totals=totals,
+            _totals=tuple(totals),
         )
 
-    def _totals(self, fixpoints: tuple[Fixpoint, ...]) -> dict[Fixpoint, NDArray[np.integer]]:
-        """Per fixpoint, the totals of shape (cover rows + 1, 2^K); the last row is the total."""
+    def _totals(self, fixpoints: tuple[Fixpoint, ...]) -> dict[Fixpoint, list[NDArray[np.integer]]]:
+        """Per fixpoint, one row of shape (2^K,) per cover row, then the total personnel."""
         layout, cube = self.layout, self.cube
         size, step = 1 << cube.k, 1 << cube.chunk_bits
-        out = {f: np.empty((layout.cover_rows + 1, size), dtype=cube.dtype) for f in fixpoints}
+        if cube.k >= LARGE_SWEEP_DRIVERS:
+            keep_freed_memory()
+        types = [*cube.dtypes[: layout.cover_rows], self.total_dtype]
+        out = {f: [np.empty(size, dtype=t) for t in types] for f in fixpoints}
         system, weights = layout.reciprocal, layout.reciprocal_weights
 
         def run(start: int) -> None:
             chunk = slice(start, start + step)
-            first = out[fixpoints[0]][:-1, chunk]  # the cover rows go straight to a result
-            extra = np.empty((cube.columns - layout.cover_rows, step), dtype=cube.dtype)
+            first = [row[chunk] for row in out[fixpoints[0]][:-1]]  # cube rows go straight in
+            extra = [np.empty(step, dtype=t) for t in cube.dtypes[layout.cover_rows :]]
             rows = [*first, *extra]
             cube.chunk(start, rows)
             activation = system.solve(rows, start, step) if system.exprs else None
@@ -105,12 +112,16 @@ class CombinationKernel:
                 settled[activation.pledges] = 0
                 _add(first, activation.bottom, settled)
             for fixpoint in fixpoints[1:]:
-                out[fixpoint][:-1, chunk] = first
+                for row, values in zip(out[fixpoint], first, strict=False):
+                    row[chunk] = values
             for fixpoint in fixpoints:
-                totals = out[fixpoint][:, chunk]
+                totals = [row[chunk] for row in out[fixpoint]]
                 if activation is not None:
-                    _add(totals[:-1], activation.open_rows(fixpoint), weights[activation.pledges])
-                totals[-1] = totals[list(layout.personnel_rows)].sum(axis=0, dtype=totals.dtype)
+                    _add(totals, activation.open_rows(fixpoint), weights[activation.pledges])
+                total = totals[-1]
+                total.fill(0)
+                for index in layout.personnel_rows:
+                    total += totals[index]
 
         starts = range(0, size, step)
         if THREADS > 1 and len(starts) > 1:
@@ -120,14 +131,19 @@ class CombinationKernel:
             list(map(run, starts))
         return out
 
+    @property
+    def total_dtype(self) -> type[np.signedinteger]:
+        """The type of the total personnel row: holds every force pledge's personnel."""
+        return narrowest(self.largest)
+
 
 def _add(
-    totals: NDArray[np.integer], active: NDArray[np.bool_], weights: NDArray[np.int64]
+    totals: list[NDArray[np.integer]], active: NDArray[np.bool_], weights: NDArray[np.int64]
 ) -> None:
-    """totals (rows, n) += weights.T @ active, for (pledges, n) activation and (pledges, rows)
+    """totals[row] += weights.T @ active, for (pledges, n) activation and (pledges, rows)
     weights, one nonzero weight at a time."""
     for pledge, row in zip(*np.nonzero(weights), strict=True):
-        totals[row] += active[pledge] * totals.dtype.type(weights[pledge, row])
+        add_where(totals[row], active[pledge], int(weights[pledge, row]))
 
 
 def compile_combinations(
@@ -149,23 +165,27 @@ def compile_combinations(
     layout, builder = lay_out(
         pledges, requirement, base_scenario, tuple(drivers), level_floor, conditions
     )
-    largest = sum(p.personnel.figure for p in pledges)  # bounds the total personnel row
-    cube = builder.build(headroom=np.abs(layout.reciprocal_weights).sum(axis=0), largest=largest)
-    _check_memory(cube, layout.cover_rows + 1, len(layout.reciprocal.exprs))
-    return CombinationKernel(requirement, layout, cube)
+    largest = sum(p.personnel.figure for p in pledges)
+    cube = builder.build(headroom=layout.headroom(builder.columns))
+    kernel = CombinationKernel(requirement, layout, cube, largest)
+    _check_memory(kernel)
+    return kernel
 
 
-def _check_memory(cube: Cube, rows: int, reciprocal: int) -> None:
+def _check_memory(kernel: CombinationKernel) -> None:
     """Refuse before allocating: both fixpoints' totals, met and minimal masks, and the
     working arrays of the chunks in flight (a block of sums, activation matrices)."""
-    item = np.dtype(cube.dtype).itemsize
-    needed = 2 * (rows * item + 2) << cube.k
-    needed += THREADS * (2 * item * cube.columns + 8 * reciprocal) << cube.chunk_bits
+    cube, layout = kernel.cube, kernel.layout
+    types = [*cube.dtypes[: layout.cover_rows], kernel.total_dtype]
+    row_bytes = sum(np.dtype(t).itemsize for t in types)
+    needed = 2 * (row_bytes + 2) << cube.k
+    block = 2 * sum(np.dtype(t).itemsize for t in cube.dtypes)
+    needed += THREADS * (block + 8 * len(layout.reciprocal.exprs)) << cube.chunk_bits
     if needed > MEMORY_BUDGET_BYTES:
         raise InvalidInputError(
-            f"Combining {cube.k} drivers over {rows} totals needs about {needed >> 20:,} MiB, "
-            f"more than the {MEMORY_BUDGET_BYTES >> 20:,} MiB allowed. Combine fewer drivers "
-            "and fix the others in the scenario."
+            f"Combining {cube.k} drivers over {len(types)} totals needs about "
+            f"{needed >> 20:,} MiB, more than the {MEMORY_BUDGET_BYTES >> 20:,} MiB allowed. "
+            "Combine fewer drivers and fix the others in the scenario."
         )
 
 

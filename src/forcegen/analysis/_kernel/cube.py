@@ -18,6 +18,11 @@ nothing of size 2^K is ever held besides the results:
 
 The inner sums run as a dense zeta transform over the chunk's low bits, in cache; the outer
 sum adds the coefficients of every high pattern A ⊆ h, pre-reduced once per pattern.
+
+Each column is kept in the narrowest integer type that holds its final sums: additions that
+wrap around are exact modulo 2^bits, so partial sums may overflow as long as the final value
+(at most the sum of the column's absolute weights) fits; narrow columns halve the memory
+traffic of the transform.
 Passes over the lowest bits touch tiny strided blocks and are slow in NumPy, so the lowest
 `LOW_BITS` bits are transformed while the coefficients are still sparse (each coefficient is
 copied to the supersets of its low bits).
@@ -78,6 +83,15 @@ def zeta(rows: NDArray[np.integer], *, first_bit: int = 0) -> None:
         width *= 2
 
 
+def narrowest(bound: int) -> type[np.signedinteger]:
+    """The narrowest signed integer type holding every value from -bound to bound (narrow
+    types add and compare fastest)."""
+    for dtype in (np.int8, np.int16, np.int32):
+        if bound <= np.iinfo(dtype).max:
+            return dtype
+    return np.int64
+
+
 def _global_mask(subset: int, positions: tuple[int, ...]) -> int:
     mask = 0
     for j, position in enumerate(positions):
@@ -102,9 +116,12 @@ class Cube:
     """
 
     k: int
-    columns: int
-    dtype: type[np.signedinteger]
+    dtypes: tuple[type[np.signedinteger], ...]  # per column
     patterns: dict[int, tuple[list[IntArray], list[NDArray[np.signedinteger]]]]
+
+    @property
+    def columns(self) -> int:
+        return len(self.dtypes)
 
     @property
     def chunk_bits(self) -> int:
@@ -156,18 +173,18 @@ class CubeBuilder:
         self._coefficients += coefficients[subsets].tolist()
         self._functions += [function] * subsets.size
 
-    def build(self, *, headroom: IntArray, largest: int) -> Cube:
+    def build(self, *, headroom: IntArray) -> Cube:
         """Reduce the coefficients per high pattern and column.
 
-        Sums are int32 when every partial sum (plus `headroom`, per leading column, for what
-        the caller adds later) and `largest`, the largest total the caller stores, fit.
+        Each column's type holds the sum of its absolute weights plus its `headroom` (shape
+        (columns,)), which the caller may add later.
         """
-        masks, columns, values = self._triplets()
+        weights = np.array(self._weights, dtype=np.int64).reshape(-1, self.columns)
+        dtypes = tuple(
+            narrowest(int(bound)) for bound in np.abs(weights).sum(axis=0) + np.abs(headroom)
+        )
+        masks, columns, values = self._triplets(weights)
         masks, columns, values = _expand_low(masks, columns, values, min(LOW_BITS, self.k))
-        bound = np.bincount(columns, weights=np.abs(values), minlength=self.columns)
-        bound[: headroom.size] += headroom
-        fits = max(float(bound.max(initial=0)), largest) < np.iinfo(np.int32).max
-        dtype: type[np.signedinteger] = np.int32 if fits else np.int64
         chunk_bits = min(self.k, CHUNK_BITS)
         keys = columns << self.k | masks
         order = np.argsort(keys, kind="stable")
@@ -182,13 +199,12 @@ class CubeBuilder:
             by_column = [chosen & (columns == c) for c in range(self.columns)]
             patterns[int(pattern)] = (
                 [local[mask] for mask in by_column],
-                [sums[mask].astype(dtype) for mask in by_column],
+                [sums[mask].astype(dtype) for mask, dtype in zip(by_column, dtypes, strict=True)],
             )
-        return Cube(self.k, self.columns, dtype, patterns)
+        return Cube(self.k, dtypes, patterns)
 
-    def _triplets(self) -> tuple[IntArray, IntArray, IntArray]:
+    def _triplets(self, weights: IntArray) -> tuple[IntArray, IntArray, IntArray]:
         """(mask, column, coefficient * weight) for every nonzero weight of every term."""
-        weights = np.array(self._weights, dtype=np.int64).reshape(-1, self.columns)
         functions, columns = np.nonzero(weights)
         per_function = np.bincount(functions, minlength=weights.shape[0])
         first = np.concatenate(([0], np.cumsum(per_function)[:-1]))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
@@ -54,6 +55,20 @@ class Layout:
     reciprocal: ReciprocalSystem
     reciprocal_weights: NDArray[np.int64]  # shape (reciprocal pledges, cover rows)
 
+    def headroom(self, columns: int) -> NDArray[np.int64]:
+        """Per cube column, how much the reciprocal pledges can add to it at most: to the
+        cover rows their weights, to a troops row their personnel, to a count row one per
+        participant; shape (columns,)."""
+        headroom = np.zeros(columns, dtype=np.int64)
+        headroom[: self.cover_rows] = np.abs(self.reciprocal_weights).sum(axis=0)
+        for term in self.reciprocal.troops.values():
+            if term.base_row is not None:
+                headroom[term.base_row] += sum(p for _, p in term.members)
+        for count in self.reciprocal.contributors.values():
+            if count.count_row is not None:
+                headroom[count.count_row] += len(count.groups)
+        return headroom
+
 
 @dataclass
 class _Plan:
@@ -64,7 +79,7 @@ class _Plan:
     reciprocal: list[Pledge]
     exprs: dict[str, Expr]
 
-    @property
+    @cached_property
     def positions(self) -> dict[str, int]:
         return {d: i for i, d in enumerate(self.drivers)}
 

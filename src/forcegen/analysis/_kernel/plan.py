@@ -8,6 +8,7 @@ reach back to a pledge already evaluated in the same sweep.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -15,33 +16,41 @@ import numpy as np
 from forcegen.conditions import Function, Threshold
 
 if TYPE_CHECKING:
-    from forcegen.analysis._kernel.sweep import Frame, Node
+    from forcegen.analysis._kernel.residual import Node
 
 Key = tuple[Function, str]
 Memberships = list[tuple[list[tuple[Key, int]], list[tuple[Key, int]]]]
 SweepPlan = tuple[Memberships, list[set[Key]], list[int], list[bool]]
 
 
-def plan_sweep(frame: Frame) -> SweepPlan:
-    """Memberships, tested aggregates, the order of the pledges, and who reaches back."""
-    members_of = memberships(frame, len(frame.nodes))
-    tests = [tested(node) for node in frame.nodes]
+def plan_sweep(
+    nodes: list[Node],
+    troops: Mapping[Key, Sequence[tuple[int, int]]],
+    groups: Mapping[Key, Sequence[tuple[object, list[int]]]],
+) -> SweepPlan:
+    """Memberships, tested aggregates, the order of the pledges, and who reaches back, for
+    open pledges with residual conditions `nodes`, adding to `troops` (key -> (pledge,
+    personnel)) and to `groups` (key -> (can_add, pledges)) as in `sweep.Frame`."""
+    members_of = memberships(troops, groups, len(nodes))
+    tests = [tested(node) for node in nodes]
     order = sweep_order(members_of, tests)
     return members_of, tests, order, reaches_back(order, members_of, tests)
 
 
 def memberships(
-    frame: Frame, count: int
+    troops: Mapping[Key, Sequence[tuple[int, int]]],
+    groups: Mapping[Key, Sequence[tuple[object, list[int]]]],
+    count: int,
 ) -> list[tuple[list[tuple[Key, int]], list[tuple[Key, int]]]]:
     """Per open pledge: the troops it adds to (key, personnel) and its groups (key, index)."""
     found: list[tuple[list[tuple[Key, int]], list[tuple[Key, int]]]] = [
         ([], []) for _ in range(count)
     ]
-    for key, members in frame.troops.items():
+    for key, members in troops.items():
         for t, personnel in members:
             found[t][0].append((key, personnel))
-    for key, groups in frame.groups.items():
-        for g, (_, group) in enumerate(groups):
+    for key, participants in groups.items():
+        for g, (_, group) in enumerate(participants):
             for t in group:
                 found[t][1].append((key, g))
     return found

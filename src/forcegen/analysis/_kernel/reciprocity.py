@@ -18,26 +18,19 @@ fixpoint.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
-from forcegen.analysis._kernel.plan import Key
-from forcegen.analysis._kernel.sweep import (
-    Frame,
-    Node,
-    Sweeper,
-    aggregate_dtype,
-    holds,
-    iterate,
-    residual,
-    taken,
-)
+from forcegen.analysis._kernel.cube import narrowest
+from forcegen.analysis._kernel.plan import Key, SweepPlan, plan_sweep
+from forcegen.analysis._kernel.residual import Node, compare_into, holds, residual, taken
+from forcegen.analysis._kernel.sweep import Frame, Sweeper, add_where, iterate
 from forcegen.analysis._kernel.vectorised import BoolArray, chunk_truth
 from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.conditions import Comparison, Expr, Function, Threshold, thresholds_of
+from forcegen.conditions import Expr, Function, Threshold, thresholds_of
 
 IntArray = NDArray[np.int64]
 G = TypeVar("G", bound=np.generic)
@@ -98,6 +91,7 @@ class ReciprocalSystem:
     positions: dict[str, int]  # driver -> bit of the combination index
     troops: dict[str, TroopsTerm]
     contributors: dict[str, ContributorsTerm]
+    _plans: dict[tuple[int, ...], SweepPlan] = field(default_factory=dict, compare=False)
 
     def solve(self, rows: Sequence[NDArray[np.integer]], start: int, size: int) -> ChunkActivation:
         """Both fixpoints for the combinations start..start+size-1, whose driver-only sums
@@ -114,9 +108,8 @@ class ReciprocalSystem:
         low, high = self._bounds(rows, size)
         nodes = [residual(e, driver_only, size) for e in self.exprs]
         bottom, top = (_holding(nodes, amounts, size) for amounts in (low, high))
-        open_pairs = bottom != top
-        pledges = np.flatnonzero(open_pairs.any(axis=1))
-        where = np.flatnonzero(open_pairs[pledges].any(axis=0))
+        pledges, scenarios = _open(bottom, top)
+        where = np.flatnonzero(scenarios)
         if 2 * where.size > size:  # cheaper to sweep the settled scenarios too than to gather
             where = np.arange(size)
         if not where.size:
@@ -138,43 +131,52 @@ class ReciprocalSystem:
         )
         open_bottom = open_part(bottom[pledges])
         least = iterate(Sweeper(frame, open_bottom.copy()), rising=True)
-        greatest = iterate(Sweeper(frame, open_part(top[pledges])), rising=False, floor=least)
+        greatest = iterate(Sweeper(frame, open_part(top[pledges]), least), rising=False)
         return ChunkActivation(bottom, pledges, where, open_bottom, least, greatest)
 
     def _bounds(
         self, rows: Sequence[NDArray[np.integer]], size: int
     ) -> tuple[dict[Key, NDArray[np.integer]], dict[Key, NDArray[np.integer]]]:
-        def row(index: int | None) -> NDArray[np.integer]:
-            return np.zeros(size, dtype=rows[0].dtype) if index is None else rows[index]
+        def row(index: int | None, extra: int) -> NDArray[np.integer]:
+            """The cube row (typed to hold `extra` more, see `Layout.headroom`), or zeros."""
+            return np.zeros(size, dtype=narrowest(extra)) if index is None else rows[index]
 
         low: dict[Key, NDArray[np.integer]] = {}
         high: dict[Key, NDArray[np.integer]] = {}
         for x, term in self.troops.items():
-            low[Function.TROOPS, x] = row(term.base_row)
-            high[Function.TROOPS, x] = low[Function.TROOPS, x] + sum(p for _, p in term.members)
+            extra = sum(p for _, p in term.members)
+            low[Function.TROOPS, x] = row(term.base_row, extra)
+            high[Function.TROOPS, x] = low[Function.TROOPS, x] + extra
         for c, cterm in self.contributors.items():
-            low[Function.CONTRIBUTORS, c] = row(cterm.count_row)
-            high[Function.CONTRIBUTORS, c] = low[Function.CONTRIBUTORS, c] + len(cterm.groups)
+            extra = len(cterm.groups)
+            low[Function.CONTRIBUTORS, c] = row(cterm.count_row, extra)
+            high[Function.CONTRIBUTORS, c] = low[Function.CONTRIBUTORS, c] + extra
         return low, high
 
 
 def _holding(nodes: list[Node], amounts: Amounts, size: int) -> BoolArray:
     """Which pledges' residual conditions hold with these aggregates; (pledges, size)."""
-    atoms: dict[Threshold, BoolArray] = {}
 
-    def atom(threshold: Threshold) -> BoolArray:
-        if threshold not in atoms:
-            amount = amounts[threshold.function, threshold.argument]
-            if threshold.comparison is Comparison.AT_LEAST:
-                atoms[threshold] = amount >= threshold.value
-            else:
-                atoms[threshold] = amount > threshold.value
-        return atoms[threshold]
+    def compare(threshold: Threshold, out: BoolArray) -> None:
+        compare_into(amounts[threshold.function, threshold.argument], threshold, out)
 
     result = np.empty((len(nodes), size), dtype=bool)
     for row, node in enumerate(nodes):
-        result[row] = holds(node, atom)
+        holds(node, compare, result[row])
     return result
+
+
+def _open(bottom: BoolArray, top: BoolArray) -> tuple[IntArray, BoolArray]:
+    """The pledges whose bottom and top differ somewhere, and the scenarios where any does;
+    row by row (reductions over the first axis of a boolean matrix are slow in NumPy)."""
+    pledges, scenarios = [], np.zeros(bottom.shape[1], dtype=bool)
+    differs = np.empty_like(scenarios)
+    for t, (low, high) in enumerate(zip(bottom, top, strict=True)):
+        np.not_equal(low, high, out=differs)
+        if differs.any():
+            pledges.append(t)
+            scenarios |= differs
+    return np.array(pledges, dtype=np.int64), scenarios
 
 
 def _frame(
@@ -194,28 +196,33 @@ def _frame(
         for threshold in thresholds_of(system.exprs[t]):
             key = (threshold.function, threshold.argument)
             tested[key] = max(tested.get(key, 0), threshold.value + 1)
-    frame = Frame(nodes, {}, {}, {}, where.size)
+    fixed: dict[Key, NDArray[np.integer]] = {}
+    troops: dict[Key, list[tuple[int, int]]] = {}
+    groups: dict[Key, list[tuple[BoolArray, list[int]]]] = {}
     for x, term in system.troops.items():
         key = (Function.TROOPS, x)
         if key in tested:
             largest = int(low[key].max(initial=0)) + sum(p for _, p in term.members)
-            amount = low[key].astype(aggregate_dtype(max(largest, tested[key])))
-            frame.troops[key] = []
+            amount = low[key].astype(narrowest(max(largest, tested[key])))
+            troops[key] = []
             for t, personnel in term.members:
                 if t in local:
-                    frame.troops[key].append((local[t], personnel))
+                    troops[key].append((local[t], personnel))
                 else:
                     settled = bottom[t] if where.size == bottom.shape[1] else bottom[t, where]
-                    amount += settled * amount.dtype.type(personnel)
-            frame.fixed[key] = amount
+                    add_where(amount, settled, personnel)
+            fixed[key] = amount
     for c, cterm in system.contributors.items():
         key = (Function.CONTRIBUTORS, c)
         if key in tested:
             largest = int(low[key].max(initial=0)) + len(cterm.groups)
-            count = low[key].astype(aggregate_dtype(max(largest, tested[key])))
-            frame.groups[key] = _groups(cterm, count, local, where, bottom, driver_only)
-            frame.fixed[key] = count
-    return frame
+            count = low[key].astype(narrowest(max(largest, tested[key])))
+            groups[key] = _groups(cterm, count, local, where, bottom, driver_only)
+            fixed[key] = count
+    plan = system._plans.get(tuple(local))
+    if plan is None:  # the same pledges are open in most chunks
+        plan = system._plans[tuple(local)] = plan_sweep(nodes, troops, groups)
+    return Frame(nodes, fixed, troops, groups, where.size, plan)
 
 
 def _groups(
@@ -236,7 +243,7 @@ def _groups(
         for t in group.members:
             if t not in local:  # a settled pledge keeps its bottom value
                 added |= bottom[t] if where.size == bottom.shape[1] else bottom[t, where]
-        count += can_add & added
+        add_where(count, can_add & added, 1)
         members = [local[t] for t in group.members if t in local]
         if members:
             moving.append((can_add & ~added, members))

@@ -37,7 +37,7 @@ class CombinationResult:
     met: NDArray[np.bool_]
     minimal: NDArray[np.bool_]
     _rows: dict[Quantity, int]
-    _totals: NDArray[np.integer]  # shape (rows, 2^K)
+    _totals: tuple[NDArray[np.integer], ...]  # per row, shape (2^K,), each in its own type
 
     @property
     def size(self) -> int:

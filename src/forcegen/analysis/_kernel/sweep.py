@@ -1,9 +1,8 @@
 """Gauss-Seidel sweeps of the open reciprocal pledges over the scenarios still open.
 
-A frame holds what stays fixed while the open pledges move: each pledge's condition with its
-driver-only parts already evaluated (a residual tree over thresholds), and each tested
-aggregate's fixed part. A sweep evaluates the open pledges one after another and updates the
-aggregates at once, so later pledges see earlier changes.
+A frame holds what stays fixed while the open pledges move: each pledge's residual condition
+(see `residual`) and each tested aggregate's fixed part. A sweep evaluates the open pledges
+one after another and updates the aggregates at once, so later pledges see earlier changes.
 
 From a set below the least fixpoint that the conditions keep (the bottom), every update only
 switches pledges on and the sweeps climb to the least fixpoint; from a set above the greatest
@@ -13,73 +12,25 @@ comes before those that test what it changes; a scenario needs another sweep onl
 change reached a pledge already evaluated in this one, and a descending scenario that
 reaches the least fixpoint is done (the greatest lies between). Once enough scenarios are
 done, the arrays are cut down to the others.
+
+Everything is updated in place with same-typed NumPy operations: a mixed-type multiply or a
+masked add costs several times a plain one.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import reduce
 
 import numpy as np
 from numpy.typing import NDArray
 
-from forcegen.analysis._kernel.plan import Key, SweepPlan, plan_sweep
+from forcegen.analysis._kernel.cube import narrowest
+from forcegen.analysis._kernel.plan import Key, SweepPlan
+from forcegen.analysis._kernel.residual import Node, compare_into, holds, taken
 from forcegen.analysis._kernel.vectorised import BoolArray
-from forcegen.conditions import (
-    And,
-    Comparison,
-    Const,
-    Expr,
-    Or,
-    Threshold,
-    has_thresholds,
-)
+from forcegen.conditions import Threshold
 
 IntArray = NDArray[np.int64]
-Node = BoolArray | Threshold | tuple[bool, tuple["Node", ...]]  # (is_and, operands)
-
-
-def residual(expr: Expr, driver_only: Callable[[Expr], BoolArray], size: int) -> Node:
-    """`expr` with every driver-only part evaluated (by `driver_only`) to an array of shape
-    (size,), leaving a tree over the thresholds."""
-    if not has_thresholds(expr):
-        return np.full(size, expr.value) if isinstance(expr, Const) else driver_only(expr)
-    match expr:
-        case Threshold():
-            return expr
-        case And(operands) | Or(operands):
-            is_and = isinstance(expr, And)
-            parts = [residual(o, driver_only, size) for o in operands]
-            arrays = [p for p in parts if isinstance(p, np.ndarray)]
-            others: list[Node] = [p for p in parts if not isinstance(p, np.ndarray)]
-            if arrays:
-                folded = reduce(np.logical_and if is_and else np.logical_or, arrays)
-                if not others:
-                    return folded
-                others.append(folded)
-            return others[0] if len(others) == 1 else (is_and, tuple(others))
-        case _:  # `not` never covers a threshold (checked when conditions are read)
-            raise ValueError(f"`not` over a pledge threshold cannot be assessed: {expr}")
-
-
-def holds(node: Node, atom: Callable[[Threshold], BoolArray]) -> BoolArray:
-    if isinstance(node, np.ndarray):
-        return node
-    if isinstance(node, Threshold):
-        return atom(node)
-    is_and, operands = node
-    parts = [holds(o, atom) for o in operands]
-    return reduce(np.logical_and if is_and else np.logical_or, parts)
-
-
-def taken(node: Node, index: IntArray) -> Node:
-    """`node` restricted to the scenarios at `index`."""
-    if isinstance(node, np.ndarray):
-        return node[index]
-    if isinstance(node, Threshold):
-        return node
-    return (node[0], tuple(taken(o, index) for o in node[1]))
 
 
 @dataclass
@@ -97,72 +48,73 @@ class Frame:
     troops: dict[Key, list[tuple[int, int]]]
     groups: dict[Key, list[tuple[BoolArray, list[int]]]]
     size: int
-    _plan: SweepPlan | None = None
-
-    def plan(self) -> SweepPlan:
-        """Who changes what, who tests what, the sweep order, and who reaches back."""
-        if self._plan is None:
-            self._plan = plan_sweep(self)
-        return self._plan
+    plan: SweepPlan
 
     def take(self, index: IntArray) -> Frame:
+        """The frame on the scenarios at `index`, without the fixed parts (already added)."""
         return Frame(
             [taken(n, index) for n in self.nodes],
-            {k: v[index] for k, v in self.fixed.items()},
+            {},
             self.troops,
-            {k: [(can_add[index], m) for can_add, m in g] for k, g in self.groups.items()},
+            {k: [(c[index], m) for c, m in g] for k, g in self.groups.items()},
             index.size,
-            self._plan,
+            self.plan,
         )
 
 
-def aggregate_dtype(largest: int) -> type[np.signedinteger]:
-    """The narrowest integer type for amounts up to `largest` (int16 compares fastest)."""
-    for dtype in (np.int16, np.int32):
-        if largest < np.iinfo(dtype).max:
-            return dtype
-    return np.int64
-
-
 class Sweeper:
-    """The activation of the open pledges and the aggregates it implies, swept in place."""
+    """The activation of the open pledges and the aggregates it implies, swept in place.
 
-    def __init__(self, frame: Frame, state: BoolArray) -> None:
+    A group of several open pledges keeps a count of its active members (see `_count`); a
+    group of one adds to its aggregate exactly when its member changes where it can add.
+    When descending towards a known least fixpoint, `distance` counts per scenario the open
+    pledges still above it: every switch-off brings it one closer.
+    """
+
+    def __init__(self, frame: Frame, state: BoolArray, floor: BoolArray | None = None) -> None:
         self.frame, self.state, self.size = frame, state, frame.size
         self.amounts = {k: v.copy() for k, v in frame.fixed.items()}
         for key, members in frame.troops.items():
             for t, personnel in members:
-                self.amounts[key] += state[t] * self.amounts[key].dtype.type(personnel)
-        self.present = {}
+                add_where(self.amounts[key], state[t], personnel)
+        self.counts: dict[Key, list[NDArray[np.integer] | None]] = {}
         for key, groups in frame.groups.items():
-            self.present[key] = [_any(state, m) for _, m in groups]
-            for (can_add, _), present in zip(groups, self.present[key], strict=True):
-                self.amounts[key] += can_add & present
-        self.members_of, self.tests, self.order, self.reaches_back = frame.plan()
+            self.counts[key] = []
+            for can_add, rows in groups:
+                count = _count(state, can_add, rows) if len(rows) > 1 else None
+                present = state[rows[0]] if count is None else count > 0
+                add_where(self.amounts[key], present & can_add, 1)
+                self.counts[key].append(count)
+        self.distance = None if floor is None else _distance(state, floor)
+        self.members_of, self.tests, self.order, self.reaches_back = frame.plan
         self.clock = 0  # counts evaluations and changes, to know what is stale
         self.seen = [-1] * len(state)  # clock at each pledge's last evaluation
         self.stamps: dict[Key, int] = {}  # clock at each aggregate's last change
 
     def sweep(self, rising: bool) -> BoolArray:
         """Evaluate the open pledges once, in order; return the scenarios that need another
-        sweep: those where a change reached a pledge already evaluated in this one.
+        sweep: those where a change reached a pledge already evaluated in this one (and,
+        descending, that have not reached the least fixpoint).
 
         A pledge none of whose aggregates changed since its last evaluation is skipped.
         """
         stale = np.zeros(self.size, dtype=bool)
+        new, delta = np.empty_like(stale), np.empty_like(stale)
         for t in self.order:
             if self.seen[t] > max((self.stamps.get(k, 0) for k in self.tests[t]), default=0):
                 continue
             self.clock += 1
             self.seen[t] = self.clock
-            new = holds(self.frame.nodes[t], self._atom)
-            delta = new ^ self.state[t]
+            holds(self.frame.nodes[t], self._compare, new)
+            np.not_equal(new, self.state[t], out=delta)
             if not delta.any():
                 continue
             self.state[t] = new
             self._propagate(t, delta, rising)
             if self.reaches_back[t]:
                 stale |= delta
+        if self.distance is not None:
+            stale &= self.distance > 0
         return stale
 
     def take(self, index: IntArray) -> Sweeper:
@@ -172,7 +124,10 @@ class Sweeper:
         smaller.state = np.take(self.state, index, axis=1)
         smaller.size = index.size
         smaller.amounts = {k: v[index] for k, v in self.amounts.items()}
-        smaller.present = {k: [p[index] for p in ps] for k, ps in self.present.items()}
+        smaller.counts = {
+            k: [None if c is None else c[index] for c in cs] for k, cs in self.counts.items()
+        }
+        smaller.distance = None if self.distance is None else self.distance[index]
         smaller.members_of = self.members_of
         smaller.tests = self.tests
         smaller.order = self.order
@@ -182,48 +137,36 @@ class Sweeper:
         smaller.stamps = dict(self.stamps)
         return smaller
 
-    def _atom(self, threshold: Threshold) -> BoolArray:
-        amount = self.amounts[threshold.function, threshold.argument]
-        if threshold.comparison is Comparison.AT_LEAST:
-            return amount >= threshold.value
-        return amount > threshold.value
+    def _compare(self, threshold: Threshold, out: BoolArray) -> None:
+        compare_into(self.amounts[threshold.function, threshold.argument], threshold, out)
 
     def _propagate(self, t: int, delta: BoolArray, rising: bool) -> None:
         troops, groups = self.members_of[t]
         self.clock += 1
         for key, _ in (*troops, *groups):
             self.stamps[key] = self.clock
+        sign = 1 if rising else -1
         for key, personnel in troops:
-            amount = self.amounts[key]
-            step = delta * amount.dtype.type(personnel)
-            if rising:
-                amount += step
-            else:
-                amount -= step
+            add_where(self.amounts[key], delta, sign * personnel)
         for key, g in groups:
-            can_add, members = self.frame.groups[key][g]
-            present = _any(self.state, members)
-            moved = can_add & (present ^ self.present[key][g])
-            if rising:
-                self.amounts[key] += moved
-            else:
-                self.amounts[key] -= moved
-            self.present[key][g] = present
+            count = self.counts[key][g]
+            if count is None:  # a group of one
+                moved = delta & self.frame.groups[key][g][0]
+            else:  # a group adds one when its count leaves or reaches zero
+                add_where(count, delta, sign)
+                moved = count == (1 if rising else 0)
+                moved &= delta
+            add_where(self.amounts[key], moved, sign)
+        if self.distance is not None:
+            add_where(self.distance, delta, -1)
 
 
-def iterate(sweeper: Sweeper, *, rising: bool, floor: BoolArray | None = None) -> BoolArray:
-    """Sweep until no scenario changes; the final state, shape (open pledges, size).
-
-    When descending, `floor` may give the least fixpoint: a scenario whose state reaches it
-    has converged (the greatest fixpoint lies between the two), so it is dropped at once.
-    """
+def iterate(sweeper: Sweeper, *, rising: bool) -> BoolArray:
+    """Sweep until no scenario changes; the final state, shape (open pledges, size)."""
     result: BoolArray | None = None
     where: IntArray | None = None  # positions of the sweeper's scenarios in the result
     while True:
         moving = sweeper.sweep(rising)
-        if floor is not None:
-            below = floor if where is None else np.take(floor, where, axis=1)
-            moving &= (sweeper.state ^ below).any(axis=0)
         if not moving.any():
             break
         if moving.mean() < 0.5:
@@ -239,14 +182,40 @@ def _write_back(
 ) -> tuple[BoolArray, IntArray]:
     if result is None or where is None:  # the sweeper still covers every scenario
         return state, np.arange(state.shape[1])
-    for row, values in zip(result, state, strict=True):
-        row[where] = values
+    result[:, where] = state
     return result, where
 
 
-def _any(state: BoolArray, rows: list[int]) -> BoolArray:
-    """Whether any of `rows` is active, as a new array (never a view of `state`)."""
-    found: BoolArray = (
-        state[rows[0]].copy() if len(rows) == 1 else np.logical_or.reduce(state[rows], axis=0)
-    )
-    return found
+def add_where(amount: NDArray[np.integer], where: BoolArray, step: int) -> None:
+    """amount += step where `where`, in place, in the amount's own type (NumPy's masked add
+    and its bool-times-int multiply are both slow)."""
+    if abs(step) == 1 and amount.dtype == np.int8:
+        if step == 1:
+            amount += where.view(np.int8)
+        else:
+            amount -= where.view(np.int8)
+        return
+    scaled = where.astype(amount.dtype)
+    scaled *= step
+    amount += scaled
+
+
+def _count(state: BoolArray, can_add: BoolArray, rows: list[int]) -> NDArray[np.integer]:
+    """How many of `rows` are active, plus more than their number where the group cannot
+    add to the count (`can_add` false), so that the count never reaches zero there."""
+    blocked = len(rows) + 1
+    count = (~can_add).astype(narrowest(blocked + len(rows)))
+    count *= blocked
+    for row in rows:
+        add_where(count, state[row], 1)
+    return count
+
+
+def _distance(state: BoolArray, floor: BoolArray) -> NDArray[np.integer]:
+    """Per scenario, how many rows of `state` are on where `floor` is off."""
+    distance = np.zeros(state.shape[1], dtype=narrowest(state.shape[0]))
+    above = np.empty(state.shape[1], dtype=bool)
+    for row, below in zip(state, floor, strict=True):
+        np.greater(row, below, out=above)
+        add_where(distance, above, 1)
+    return distance

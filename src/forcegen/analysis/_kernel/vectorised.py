@@ -89,11 +89,16 @@ def chunk_truth(expr: Expr, positions: Mapping[str, int], start: int, bits: int)
 
 @cache
 def _pattern(j: int, width: int) -> int:
-    """The truth table of driver j among `width` drivers: runs of 2**j zeros, then ones."""
+    """The truth table of driver j among `width` drivers: runs of 2**j zeros, then ones.
+
+    One period is doubled until it covers all 2**width bits (shifts, no big division).
+    """
     run = 1 << j
-    window = ((1 << run) - 1) << run  # one period: `run` zeros then `run` ones
-    periods = ((1 << (1 << width)) - 1) // ((1 << (2 * run)) - 1)  # 1 at each period start
-    return window * periods
+    pattern, length = ((1 << run) - 1) << run, 2 * run  # one period: `run` zeros, `run` ones
+    while length < 1 << width:
+        pattern |= pattern << length
+        length *= 2
+    return pattern
 
 
 def _bits(expr: Expr, patterns: Mapping[str, int], full: int) -> int:
