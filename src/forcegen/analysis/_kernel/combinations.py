@@ -22,10 +22,10 @@ import numpy as np
 from numpy.typing import NDArray
 
 from forcegen.analysis._kernel.cube import Cube, narrowest
+from forcegen.analysis._kernel.frame import add_where
 from forcegen.analysis._kernel.layout import Layout, lay_out
 from forcegen.analysis._kernel.memory import keep_freed_memory
 from forcegen.analysis._kernel.result import CombinationResult, minimal_mask
-from forcegen.analysis._kernel.sweep import add_where
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.quantity import MetCriterion, met_tests
 from forcegen.conditions import Expr

@@ -25,12 +25,12 @@ SweepPlan = tuple[Memberships, list[set[Key]], list[int], list[bool]]
 
 def plan_sweep(
     nodes: list[Node],
-    troops: Mapping[Key, Sequence[tuple[int, int]]],
+    troops: Mapping[Key, Sequence[tuple[int, object]]],
     groups: Mapping[Key, Sequence[tuple[object, list[int]]]],
 ) -> SweepPlan:
     """Memberships, tested aggregates, the order of the pledges, and who reaches back, for
     open pledges with residual conditions `nodes`, adding to `troops` (key -> (pledge,
-    personnel)) and to `groups` (key -> (can_add, pledges)) as in `sweep.Frame`."""
+    personnel)) and to `groups` (key -> (can_add, pledges)) as in `frame.Frame`."""
     members_of = memberships(troops, groups, len(nodes))
     tests = [tested(node) for node in nodes]
     order = sweep_order(members_of, tests)
@@ -38,17 +38,18 @@ def plan_sweep(
 
 
 def memberships(
-    troops: Mapping[Key, Sequence[tuple[int, int]]],
+    troops: Mapping[Key, Sequence[tuple[int, object]]],
     groups: Mapping[Key, Sequence[tuple[object, list[int]]]],
     count: int,
 ) -> list[tuple[list[tuple[Key, int]], list[tuple[Key, int]]]]:
-    """Per open pledge: the troops it adds to (key, personnel) and its groups (key, index)."""
+    """Per open pledge: the troops it adds to (key, its position in `troops[key]`) and its
+    groups (key, index)."""
     found: list[tuple[list[tuple[Key, int]], list[tuple[Key, int]]]] = [
         ([], []) for _ in range(count)
     ]
     for key, members in troops.items():
-        for t, personnel in members:
-            found[t][0].append((key, personnel))
+        for position, (t, _) in enumerate(members):
+            found[t][0].append((key, position))
     for key, participants in groups.items():
         for g, (_, group) in enumerate(participants):
             for t in group:

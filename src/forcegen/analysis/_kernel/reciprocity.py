@@ -17,23 +17,22 @@ fixpoint.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import numpy as np
 from numpy.typing import NDArray
 
 from forcegen.analysis._kernel.cube import narrowest
-from forcegen.analysis._kernel.plan import Key, SweepPlan, plan_sweep
+from forcegen.analysis._kernel.frame import ChunkInputs, build_frame
+from forcegen.analysis._kernel.plan import Key, SweepPlan
 from forcegen.analysis._kernel.residual import Node, compare_into, holds, residual, taken
-from forcegen.analysis._kernel.sweep import Frame, Sweeper, add_where, iterate
+from forcegen.analysis._kernel.sweep import Sweeper, iterate
 from forcegen.analysis._kernel.vectorised import BoolArray, chunk_truth
 from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.conditions import Expr, Function, Threshold, thresholds_of
+from forcegen.conditions import Expr, Function, Threshold
 
 IntArray = NDArray[np.int64]
-G = TypeVar("G", bound=np.generic)
 Amounts = Mapping[tuple[Function, str], NDArray[np.integer]]
 
 
@@ -91,13 +90,12 @@ class ReciprocalSystem:
     positions: dict[str, int]  # driver -> bit of the combination index
     troops: dict[str, TroopsTerm]
     contributors: dict[str, ContributorsTerm]
-    _plans: dict[tuple[int, ...], SweepPlan] = field(default_factory=dict, compare=False)
+    plans: dict[tuple[int, ...], SweepPlan] = field(default_factory=dict, compare=False)
 
     def solve(self, rows: Sequence[NDArray[np.integer]], start: int, size: int) -> ChunkActivation:
         """Both fixpoints for the combinations start..start+size-1, whose driver-only sums
         are `rows` (one array of shape (size,) per cube row)."""
         bits = size.bit_length() - 1
-
         known: dict[Expr, BoolArray] = {}
 
         def driver_only(expr: Expr) -> BoolArray:
@@ -105,8 +103,29 @@ class ReciprocalSystem:
                 known[expr] = chunk_truth(expr, self.positions, start, bits)
             return known[expr]
 
-        low, high = self._bounds(rows, size)
-        nodes = [residual(e, driver_only, size) for e in self.exprs]
+        def row(index: int | None, extra: int) -> NDArray[np.integer]:
+            """The cube row (typed to hold `extra` more, see `Layout.headroom`), or zeros."""
+            return np.zeros(size, dtype=narrowest(extra)) if index is None else rows[index]
+
+        low: dict[Key, NDArray[np.integer]] = {}
+        for x, term in self.troops.items():
+            low[Function.TROOPS, x] = row(term.base_row, sum(p for _, p in term.members))
+        for c, cterm in self.contributors.items():
+            low[Function.CONTRIBUTORS, c] = row(cterm.count_row, len(cterm.groups))
+        return self.fixpoints(
+            ChunkInputs(
+                size,
+                low,
+                driver_only,
+                lambda group: None if group.presence is None else driver_only(group.presence),
+            )
+        )
+
+    def fixpoints(self, inputs: ChunkInputs) -> ChunkActivation:
+        """Both fixpoints of the reciprocal pledges over one chunk of scenarios."""
+        size = inputs.size
+        low, high = inputs.low, self._high(inputs)
+        nodes = [self._node(t, inputs) for t in range(len(self.exprs))]
         bottom, top = (_holding(nodes, amounts, size) for amounts in (low, high))
         pledges, scenarios = _open(bottom, top)
         where = np.flatnonzero(scenarios)
@@ -116,42 +135,46 @@ class ReciprocalSystem:
             empty = np.zeros((0, 0), dtype=bool)
             return ChunkActivation(bottom, pledges[:0], where, empty, empty, empty)
         every = where.size == size
-
-        def open_part(array: NDArray[G]) -> NDArray[G]:
-            return array if every else np.take(array, where, axis=-1)
-
-        frame = _frame(
+        frame = build_frame(
             self,
+            inputs,
             pledges,
             where,
-            {k: open_part(v) for k, v in low.items()},
             bottom,
-            lambda expr: open_part(driver_only(expr)),
             [nodes[t] if every else taken(nodes[t], where) for t in pledges],
         )
-        open_bottom = open_part(bottom[pledges])
+        open_bottom = bottom[pledges] if every else bottom[np.ix_(pledges, where)]
+        open_top = top[pledges] if every else top[np.ix_(pledges, where)]
         least = iterate(Sweeper(frame, open_bottom.copy()), rising=True)
-        greatest = iterate(Sweeper(frame, open_part(top[pledges]), least), rising=False)
+        greatest = iterate(Sweeper(frame, open_top, least), rising=False)
         return ChunkActivation(bottom, pledges, where, open_bottom, least, greatest)
 
-    def _bounds(
-        self, rows: Sequence[NDArray[np.integer]], size: int
-    ) -> tuple[dict[Key, NDArray[np.integer]], dict[Key, NDArray[np.integer]]]:
-        def row(index: int | None, extra: int) -> NDArray[np.integer]:
-            """The cube row (typed to hold `extra` more, see `Layout.headroom`), or zeros."""
-            return np.zeros(size, dtype=narrowest(extra)) if index is None else rows[index]
+    def _node(self, t: int, inputs: ChunkInputs) -> Node:
+        """Pledge t's residual condition, and-ed with whether it is honoured (if sampled)."""
+        node = residual(self.exprs[t], inputs.driver_only, inputs.size)
+        honoured = inputs.honoured.get(t)
+        if honoured is None:
+            return node
+        if isinstance(node, np.ndarray):
+            return node & honoured
+        return (True, (node, honoured))
 
-        low: dict[Key, NDArray[np.integer]] = {}
+    def _high(self, inputs: ChunkInputs) -> dict[Key, NDArray[np.integer]]:
+        """Each aggregate with every reciprocal pledge on (an upper bound)."""
         high: dict[Key, NDArray[np.integer]] = {}
         for x, term in self.troops.items():
-            extra = sum(p for _, p in term.members)
-            low[Function.TROOPS, x] = row(term.base_row, extra)
-            high[Function.TROOPS, x] = low[Function.TROOPS, x] + extra
+            key = (Function.TROOPS, x)
+            extra = sum(_most(inputs, t, p) for t, p in term.members)
+            high[key] = inputs.low[key] + extra
         for c, cterm in self.contributors.items():
-            extra = len(cterm.groups)
-            low[Function.CONTRIBUTORS, c] = row(cterm.count_row, extra)
-            high[Function.CONTRIBUTORS, c] = low[Function.CONTRIBUTORS, c] + extra
-        return low, high
+            key = (Function.CONTRIBUTORS, c)
+            high[key] = inputs.low[key] + len(cterm.groups)
+        return high
+
+
+def _most(inputs: ChunkInputs, t: int, personnel: int) -> int:
+    sampled = inputs.personnel.get(t)
+    return personnel if sampled is None else int(sampled.max(initial=0))
 
 
 def _holding(nodes: list[Node], amounts: Amounts, size: int) -> BoolArray:
@@ -177,74 +200,3 @@ def _open(bottom: BoolArray, top: BoolArray) -> tuple[IntArray, BoolArray]:
             pledges.append(t)
             scenarios |= differs
     return np.array(pledges, dtype=np.int64), scenarios
-
-
-def _frame(
-    system: ReciprocalSystem,
-    pledges: IntArray,
-    where: IntArray,
-    low: Mapping[Key, NDArray[np.integer]],
-    bottom: BoolArray,
-    driver_only: Callable[[Expr], BoolArray],
-    nodes: list[Node],
-) -> Frame:
-    """The fixed parts of the aggregates the open `pledges` test, over the open scenarios;
-    every other reciprocal pledge keeps its bottom value there."""
-    local = {int(t): i for i, t in enumerate(pledges)}
-    tested: dict[Key, int] = {}  # aggregate -> largest value a threshold compares it with
-    for t in pledges:
-        for threshold in thresholds_of(system.exprs[t]):
-            key = (threshold.function, threshold.argument)
-            tested[key] = max(tested.get(key, 0), threshold.value + 1)
-    fixed: dict[Key, NDArray[np.integer]] = {}
-    troops: dict[Key, list[tuple[int, int]]] = {}
-    groups: dict[Key, list[tuple[BoolArray, list[int]]]] = {}
-    for x, term in system.troops.items():
-        key = (Function.TROOPS, x)
-        if key in tested:
-            largest = int(low[key].max(initial=0)) + sum(p for _, p in term.members)
-            amount = low[key].astype(narrowest(max(largest, tested[key])))
-            troops[key] = []
-            for t, personnel in term.members:
-                if t in local:
-                    troops[key].append((local[t], personnel))
-                else:
-                    settled = bottom[t] if where.size == bottom.shape[1] else bottom[t, where]
-                    add_where(amount, settled, personnel)
-            fixed[key] = amount
-    for c, cterm in system.contributors.items():
-        key = (Function.CONTRIBUTORS, c)
-        if key in tested:
-            largest = int(low[key].max(initial=0)) + len(cterm.groups)
-            count = low[key].astype(narrowest(max(largest, tested[key])))
-            groups[key] = _groups(cterm, count, local, where, bottom, driver_only)
-            fixed[key] = count
-    plan = system._plans.get(tuple(local))
-    if plan is None:  # the same pledges are open in most chunks
-        plan = system._plans[tuple(local)] = plan_sweep(nodes, troops, groups)
-    return Frame(nodes, fixed, troops, groups, where.size, plan)
-
-
-def _groups(
-    term: ContributorsTerm,
-    count: NDArray[np.integer],
-    local: dict[int, int],
-    where: IntArray,
-    bottom: BoolArray,
-    driver_only: Callable[[Expr], BoolArray],
-) -> list[tuple[BoolArray, list[int]]]:
-    """Add the settled part of each participant to `count`; return the parts that move."""
-    moving = []
-    for group in term.groups:
-        can_add = np.ones(where.size, dtype=bool)
-        if group.presence is not None:
-            can_add = ~driver_only(group.presence)
-        added = np.zeros(where.size, dtype=bool)
-        for t in group.members:
-            if t not in local:  # a settled pledge keeps its bottom value
-                added |= bottom[t] if where.size == bottom.shape[1] else bottom[t, where]
-        add_where(count, can_add & added, 1)
-        members = [local[t] for t in group.members if t in local]
-        if members:
-            moving.append((can_add & ~added, members))
-    return moving

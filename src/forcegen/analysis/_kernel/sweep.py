@@ -19,47 +19,17 @@ masked add costs several times a plain one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from numpy.typing import NDArray
 
 from forcegen.analysis._kernel.cube import narrowest
-from forcegen.analysis._kernel.plan import Key, SweepPlan
-from forcegen.analysis._kernel.residual import Node, compare_into, holds, taken
+from forcegen.analysis._kernel.frame import Frame, add_where
+from forcegen.analysis._kernel.plan import Key
+from forcegen.analysis._kernel.residual import compare_into, holds
 from forcegen.analysis._kernel.vectorised import BoolArray
 from forcegen.conditions import Threshold
 
 IntArray = NDArray[np.int64]
-
-
-@dataclass
-class Frame:
-    """What stays fixed while the open pledges move, over the open scenarios.
-
-    `troops[key]` lists (open pledge, personnel); `groups[key]` lists, per participant with
-    open pledges in the capability, (can_add, its open pledges): it adds one to the count
-    when it has no active driver-only pledge there and no active settled reciprocal pledge
-    (`can_add`) and one of its open pledges is active. `fixed[key]` is the rest.
-    """
-
-    nodes: list[Node]
-    fixed: dict[Key, NDArray[np.integer]]
-    troops: dict[Key, list[tuple[int, int]]]
-    groups: dict[Key, list[tuple[BoolArray, list[int]]]]
-    size: int
-    plan: SweepPlan
-
-    def take(self, index: IntArray) -> Frame:
-        """The frame on the scenarios at `index`, without the fixed parts (already added)."""
-        return Frame(
-            [taken(n, index) for n in self.nodes],
-            {},
-            self.troops,
-            {k: [(c[index], m) for c, m in g] for k, g in self.groups.items()},
-            index.size,
-            self.plan,
-        )
 
 
 class Sweeper:
@@ -117,6 +87,21 @@ class Sweeper:
             stale &= self.distance > 0
         return stale
 
+    def unsettled(self) -> BoolArray:
+        """The scenarios where evaluating some open pledge now would change it: one pass of
+        evaluations without updates, cheaper than a sweep that would find little to do."""
+        found = np.zeros(self.size, dtype=bool)
+        new, delta = np.empty_like(found), np.empty_like(found)
+        for t in self.order:
+            if self.seen[t] > max((self.stamps.get(k, 0) for k in self.tests[t]), default=0):
+                continue
+            holds(self.frame.nodes[t], self._compare, new)
+            np.not_equal(new, self.state[t], out=delta)
+            found |= delta
+        if self.distance is not None:
+            found &= self.distance > 0
+        return found
+
     def take(self, index: IntArray) -> Sweeper:
         """The same sweeper restricted to the scenarios at `index`."""
         smaller = object.__new__(Sweeper)
@@ -146,58 +131,52 @@ class Sweeper:
         for key, _ in (*troops, *groups):
             self.stamps[key] = self.clock
         sign = 1 if rising else -1
-        for key, personnel in troops:
-            add_where(self.amounts[key], delta, sign * personnel)
+        for key, position in troops:
+            add_where(self.amounts[key], delta, self.frame.troops[key][position][1], sign)
         for key, g in groups:
             count = self.counts[key][g]
             if count is None:  # a group of one
                 moved = delta & self.frame.groups[key][g][0]
             else:  # a group adds one when its count leaves or reaches zero
-                add_where(count, delta, sign)
+                add_where(count, delta, 1, sign)
                 moved = count == (1 if rising else 0)
                 moved &= delta
-            add_where(self.amounts[key], moved, sign)
+            add_where(self.amounts[key], moved, 1, sign)
         if self.distance is not None:
-            add_where(self.distance, delta, -1)
+            add_where(self.distance, delta, 1, -1)
 
 
 def iterate(sweeper: Sweeper, *, rising: bool) -> BoolArray:
-    """Sweep until no scenario changes; the final state, shape (open pledges, size)."""
+    """Sweep until no scenario changes; the final state, shape (open pledges, size).
+
+    Scenarios that stop moving are written to the result once, when they are dropped (the
+    first time, the sweeper's own state becomes the result and nothing is copied).
+    """
     result: BoolArray | None = None
     where: IntArray | None = None  # positions of the sweeper's scenarios in the result
     while True:
         moving = sweeper.sweep(rising)
+        if moving.mean() >= 0.5:  # most scenarios may move: find those that really do
+            moving = sweeper.unsettled()
         if not moving.any():
             break
         if moving.mean() < 0.5:
-            result, where = _write_back(result, where, sweeper.state)
+            if result is None or where is None:
+                result, where = sweeper.state, np.arange(sweeper.size)
+            else:
+                _write(result, where[~moving], np.compress(~moving, sweeper.state, axis=1))
             index = np.flatnonzero(moving)
             where, sweeper = where[index], sweeper.take(index)
-    result, _ = _write_back(result, where, sweeper.state)
+    if result is None or where is None:
+        return sweeper.state
+    _write(result, where, sweeper.state)
     return result
 
 
-def _write_back(
-    result: BoolArray | None, where: IntArray | None, state: BoolArray
-) -> tuple[BoolArray, IntArray]:
-    if result is None or where is None:  # the sweeper still covers every scenario
-        return state, np.arange(state.shape[1])
-    result[:, where] = state
-    return result, where
-
-
-def add_where(amount: NDArray[np.integer], where: BoolArray, step: int) -> None:
-    """amount += step where `where`, in place, in the amount's own type (NumPy's masked add
-    and its bool-times-int multiply are both slow)."""
-    if abs(step) == 1 and amount.dtype == np.int8:
-        if step == 1:
-            amount += where.view(np.int8)
-        else:
-            amount -= where.view(np.int8)
-        return
-    scaled = where.astype(amount.dtype)
-    scaled *= step
-    amount += scaled
+def _write(result: BoolArray, where: IntArray, values: BoolArray) -> None:
+    """result[:, where] = values, row by row (faster than one two-dimensional assignment)."""
+    for row, row_values in zip(result, values, strict=True):
+        row[where] = row_values
 
 
 def _count(state: BoolArray, can_add: BoolArray, rows: list[int]) -> NDArray[np.integer]:
