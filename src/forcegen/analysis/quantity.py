@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from forcegen.model.amount import Count
 from forcegen.model.pledge import Pledge, PledgeKind
 from forcegen.model.requirement import Requirement, RequirementLine
 
@@ -42,16 +43,26 @@ class Quantity:
     capability: str | None = None
     excluded_caveats: frozenset[str] = frozenset()
 
+    @property
+    def counts_platforms(self) -> bool:
+        """Whether this quantity adds up platforms (else personnel)."""
+        return self.measure in _COUNTS_PLATFORMS
+
     def of(self, pledge: Pledge) -> int:
         """What `pledge` adds to this quantity when it is active."""
+        amount = self.amount_of(pledge)
+        return 0 if amount is None else amount.figure
+
+    def amount_of(self, pledge: Pledge) -> Count | None:
+        """The amount of `pledge` this quantity adds up (its personnel or its platforms), or
+        None when it adds nothing of this pledge."""
         if pledge.kind not in FORCE_KINDS:
-            return 0
+            return None
         if self.capability is not None and pledge.capability != self.capability:
-            return 0
+            return None
         if self.excluded_caveats & pledge.caveats:
-            return 0
-        amount = pledge.platforms if self.measure in _COUNTS_PLATFORMS else pledge.personnel
-        return amount.figure
+            return None
+        return pledge.platforms if self.counts_platforms else pledge.personnel
 
 
 TOTAL_PERSONNEL = Quantity(Measure.TOTAL_PERSONNEL)

@@ -18,13 +18,14 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from forcegen.catalog.countries import all_participants, load_countries
-from forcegen.catalog.planning import load_requirements, load_scenarios
+from forcegen.catalog.planning import load_honouring, load_requirements, load_scenarios
 from forcegen.catalog.questionnaire_file import read_questionnaire
 from forcegen.catalog.taxonomy import load_capabilities, load_caveats, load_drivers
 from forcegen.catalog.yaml_document import YamlDocument, file_error
 from forcegen.conditions import FORM_LISTINGS, Listings, PlainNames, Vocabulary, check
 from forcegen.model.capability import Capability, Caveat, Driver, DriverGroup
 from forcegen.model.errors import DataFileError, NotFoundError
+from forcegen.model.odds import HonouringLadder
 from forcegen.model.participant import Participant, normalise_code
 from forcegen.model.questionnaire import (
     AnswerVocabulary,
@@ -54,6 +55,7 @@ class Catalog:
     requirements: Mapping[str, Requirement]
     scenarios: Mapping[str, Scenario]
     participants: Mapping[str, Participant]
+    honouring: HonouringLadder
 
     def questionnaire(self, key: str = DEFAULT_QUESTIONNAIRE) -> Questionnaire:
         """Raises: NotFoundError listing the known keys."""
@@ -185,6 +187,7 @@ def _load(root: Traversable) -> Catalog:
         requirements=MappingProxyType(requirements),
         scenarios=MappingProxyType(scenarios),
         participants=MappingProxyType(participants),
+        honouring=load_honouring(_read(root, "honouring.yaml")),
     )
 
 

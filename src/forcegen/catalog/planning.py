@@ -10,6 +10,7 @@ from forcegen.catalog.taxonomy import keyed
 from forcegen.catalog.yaml_document import YamlDocument
 from forcegen.model.answer_check import unknown_name
 from forcegen.model.capability import Capability, Caveat, Driver
+from forcegen.model.odds import HonouringLadder
 from forcegen.model.requirement import Requirement
 from forcegen.model.scenario import Scenario
 
@@ -80,10 +81,18 @@ def load_scenarios(document: YamlDocument, *, drivers: Mapping[str, Driver]) -> 
                 section = "drivers" if name in scenario.drivers else "probabilities"
                 message = unknown_name(name, drivers, what="a driver")
                 raise document.error(("scenarios", index, section, name), message)
-        for name, probability in scenario.probabilities.items():
-            if not 0.0 <= probability <= 1.0:
-                raise document.error(
-                    ("scenarios", index, "probabilities", name),
-                    f"{probability:g} is not a probability; use a number from 0 to 1",
-                )
+        for group_index, group in enumerate(scenario.joint):
+            for name in group.drivers:
+                if name not in drivers:
+                    message = unknown_name(name, drivers, what="a driver")
+                    raise document.error(("scenarios", index, "joint", group_index), message)
     return scenarios
+
+
+def load_honouring(document: YamlDocument) -> HonouringLadder:
+    """The honouring ladder: every level once, weakest first, probabilities never falling.
+
+    Raises:
+        DataFileError: naming the place and the fix.
+    """
+    return document.validate(HonouringLadder)

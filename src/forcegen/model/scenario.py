@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Self
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from forcegen.model.odds import JointScenario, Probability
 
 
 class Scenario(BaseModel):
-    """A named setting of the drivers; drivers not named are false."""
+    """A named setting of the drivers; drivers not named are false.
+
+    `probabilities` makes a driver uncertain (independent of the others), `joint` makes groups
+    of drivers uncertain together (see `odds`); a driver is in at most one of them. Where a
+    driver has a probability, its value in `drivers` is what a single-scenario assessment
+    assumes.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -14,8 +24,22 @@ class Scenario(BaseModel):
     name: str = Field(min_length=1)
     description: str = ""
     drivers: dict[str, bool] = Field(default_factory=dict)
-    probabilities: dict[str, float] = Field(default_factory=dict)
+    probabilities: dict[str, Probability] = Field(default_factory=dict)
+    joint: tuple[JointScenario, ...] = ()
     source: str = ""
+
+    @model_validator(mode="after")
+    def _each_driver_uncertain_once(self) -> Self:
+        seen = dict.fromkeys(self.probabilities, "probabilities")
+        for group in self.joint:
+            for name in group.drivers:
+                if name in seen:
+                    raise ValueError(
+                        f"{name!r} is uncertain twice (in {seen[name]} and in joint scenario "
+                        f"{group.key!r}); give it one probability"
+                    )
+                seen[name] = f"joint scenario {group.key!r}"
+        return self
 
     def with_overrides(self, overrides: dict[str, bool]) -> Scenario:
         """Return this scenario with some drivers set, e.g. from dashboard toggles."""

@@ -71,7 +71,7 @@ class Layout:
 
 
 @dataclass
-class _Plan:
+class PledgePlan:
     """The pledges split into driver-only and reciprocal ones, with their fixed conditions."""
 
     drivers: tuple[str, ...]
@@ -97,7 +97,8 @@ def lay_out(
     conditions: Mapping[str, Expr] | None,
 ) -> tuple[Layout, CubeBuilder]:
     """Plan the cube's rows and the reciprocal system; the builder holds the cube's terms."""
-    plan = _plan(pledges, base, drivers, level_floor, conditions)
+    _check_drivers(drivers)
+    plan = plan_pledges(pledges, base, drivers, level_floor, conditions)
     capabilities = capabilities_of(pledges, requirement)
     quantities = [q for q in quantities_for(requirement, capabilities) if q != TOTAL_PERSONNEL]
     live = plan.direct + plan.reciprocal
@@ -114,19 +115,7 @@ def lay_out(
     builder = CubeBuilder(len(drivers), cover_rows + len(troops_rows) + len(count_rows))
     _add_direct(builder, plan, unique[: len(plan.direct)], troops_rows)
     _add_counts(builder, plan, count_rows)
-    contributors = {
-        c: ContributorsTerm(count_rows.get(c), _groups(plan, c)) for c in _referenced(plan)[1]
-    }
-    used = set().union(
-        *(drivers_of(plan.exprs[p.id]) for p in plan.reciprocal),
-        *(drivers_of(g.presence) for t in contributors.values() for g in t.groups if g.presence),
-    )
-    system = ReciprocalSystem(
-        exprs=tuple(plan.exprs[p.id] for p in plan.reciprocal),
-        positions={d: plan.positions[d] for d in sorted(used, key=plan.positions.__getitem__)},
-        troops=_troops_terms(plan, troops_rows),
-        contributors=contributors,
-    )
+    system = reciprocal_system(plan, troops_rows, count_rows)
     layout = Layout(
         drivers=drivers,
         rows=rows,
@@ -139,14 +128,40 @@ def lay_out(
     return layout, builder
 
 
-def _plan(
+def reciprocal_system(
+    plan: PledgePlan, troops_rows: Mapping[str, int], count_rows: Mapping[str, int]
+) -> ReciprocalSystem:
+    """The plan's reciprocal pledges, their aggregates' rows in the cube (where they have one;
+    none when sampling) and who adds to each aggregate."""
+    contributors = {
+        c: ContributorsTerm(count_rows.get(c), _groups(plan, c)) for c in _referenced(plan)[1]
+    }
+    used = set().union(
+        *(drivers_of(plan.exprs[p.id]) for p in plan.reciprocal),
+        *(drivers_of(g.presence) for t in contributors.values() for g in t.groups if g.presence),
+    )
+    return ReciprocalSystem(
+        exprs=tuple(plan.exprs[p.id] for p in plan.reciprocal),
+        positions={d: plan.positions[d] for d in sorted(used, key=plan.positions.__getitem__)},
+        troops=_troops_terms(plan, troops_rows),
+        contributors=contributors,
+    )
+
+
+def plan_pledges(
     pledges: Sequence[Pledge],
     base: Scenario,
     drivers: tuple[str, ...],
     level_floor: Level,
     conditions: Mapping[str, Expr] | None,
-) -> _Plan:
-    _check_drivers(drivers)
+) -> PledgePlan:
+    """Split the force pledges at or above `level_floor` into driver-only and reciprocal
+    ones, with their conditions' drivers other than `drivers` fixed by `base` (pledges whose
+    condition is then false are left out). Amounts must be fixed at one bound.
+
+    Raises:
+        ConditionError: a condition does not parse or negates a pledge reference.
+    """
     eligible = [p for p in pledges if p.level.at_least(level_floor)]
     exprs = pledge_conditions(eligible, conditions)
     fixed: dict[str, Expr] = {
@@ -157,10 +172,10 @@ def _plan(
     live = [p for p in eligible if p.id in fixed and fixed[p.id] != Const(False)]
     direct = [p for p in live if not has_thresholds(fixed[p.id])]
     reciprocal = [p for p in live if has_thresholds(fixed[p.id])]
-    return _Plan(drivers, direct, reciprocal, fixed)
+    return PledgePlan(drivers, direct, reciprocal, fixed)
 
 
-def _referenced(plan: _Plan) -> tuple[list[str], list[str]]:
+def _referenced(plan: PledgePlan) -> tuple[list[str], list[str]]:
     """Participants named by troops(...) and capabilities named by contributors(...)."""
     found = {t for p in plan.reciprocal for t in thresholds_of(plan.exprs[p.id])}
     troops = sorted({t.argument for t in found if t.function is Function.TROOPS})
@@ -168,7 +183,7 @@ def _referenced(plan: _Plan) -> tuple[list[str], list[str]]:
     return troops, capabilities
 
 
-def _extra_rows(plan: _Plan, first: int) -> tuple[dict[str, int], dict[str, int]]:
+def _extra_rows(plan: PledgePlan, first: int) -> tuple[dict[str, int], dict[str, int]]:
     troops, capabilities = _referenced(plan)
     with_troops = [x for x in troops if any(_is_troops_of(p, x) for p in plan.direct)]
     troops_rows = {x: first + i for i, x in enumerate(with_troops)}
@@ -181,7 +196,7 @@ def _is_troops_of(pledge: Pledge, participant: str) -> bool:
     return pledge.kind is PledgeKind.TROOPS and pledge.contributor == participant
 
 
-def _present(plan: _Plan, capability: str) -> dict[str, list[Pledge]]:
+def _present(plan: PledgePlan, capability: str) -> dict[str, list[Pledge]]:
     """Driver-only pledges in `capability`, by participant."""
     found: dict[str, list[Pledge]] = {}
     for pledge in plan.direct:
@@ -191,7 +206,7 @@ def _present(plan: _Plan, capability: str) -> dict[str, list[Pledge]]:
 
 
 def _add_direct(
-    builder: CubeBuilder, plan: _Plan, cover: NDArray[np.int64], troops_rows: dict[str, int]
+    builder: CubeBuilder, plan: PledgePlan, cover: NDArray[np.int64], troops_rows: dict[str, int]
 ) -> None:
     for pledge, row in zip(plan.direct, cover, strict=True):
         weights = np.zeros(builder.columns, dtype=np.int64)
@@ -203,7 +218,7 @@ def _add_direct(
             builder.add(table, positions, weights)
 
 
-def _add_counts(builder: CubeBuilder, plan: _Plan, count_rows: dict[str, int]) -> None:
+def _add_counts(builder: CubeBuilder, plan: PledgePlan, count_rows: dict[str, int]) -> None:
     """Count, per named capability, the participants with an active driver-only pledge."""
     for capability, row in count_rows.items():
         for pledges in _present(plan, capability).values():
@@ -212,7 +227,7 @@ def _add_counts(builder: CubeBuilder, plan: _Plan, count_rows: dict[str, int]) -
             builder.add(*plan.table(_any(plan, pledges)), weights)
 
 
-def _groups(plan: _Plan, capability: str) -> tuple[Group, ...]:
+def _groups(plan: PledgePlan, capability: str) -> tuple[Group, ...]:
     """The participants with reciprocal pledges in `capability`."""
     present = _present(plan, capability)
     members: dict[str, list[int]] = {}
@@ -225,11 +240,11 @@ def _groups(plan: _Plan, capability: str) -> tuple[Group, ...]:
     )
 
 
-def _any(plan: _Plan, pledges: list[Pledge]) -> Expr:
+def _any(plan: PledgePlan, pledges: list[Pledge]) -> Expr:
     return Or(tuple(plan.exprs[p.id] for p in pledges))
 
 
-def _troops_terms(plan: _Plan, troops_rows: dict[str, int]) -> dict[str, TroopsTerm]:
+def _troops_terms(plan: PledgePlan, troops_rows: Mapping[str, int]) -> dict[str, TroopsTerm]:
     terms = {}
     for x in _referenced(plan)[0]:
         members = tuple(
