@@ -116,19 +116,19 @@ MAX_NUMBER_DIGITS = 17
 
 def _number_token(text: str, number: str, position: int) -> Token:
     shown = number if len(number) <= 20 else f"{number[:12]}… ({len(number)} characters)"
-    if not number[0].isdigit() or _value(number) is None:
-        raise condition_error(
-            text,
-            position,
-            f"Number {shown!r}",
-            "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
-        )
-    if len(number) > MAX_NUMBER_DIGITS:
+    if number.isdigit() and len(number) > MAX_NUMBER_DIGITS:
         raise condition_error(
             text,
             position,
             f"Number {shown!r} has {len(number)} digits",
             f"a threshold has at most {MAX_NUMBER_DIGITS} digits, e.g. 5000",
+        )
+    if not number[0].isdigit() or len(number) > 2 * MAX_NUMBER_DIGITS or _value(number) is None:
+        raise condition_error(
+            text,
+            position,
+            f"Number {shown!r}",
+            "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
         )
     return Token(TokenKind.NUMBER, number, position)
 

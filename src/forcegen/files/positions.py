@@ -32,11 +32,14 @@ def parse_positions(
 def _values(
     parser: RowParser, seen: dict[str, int], known_source_ids: Collection[str] | None
 ) -> dict[str, object]:
-    position_id = parser.identifier("id")
-    parser.unique("id", position_id, seen)
-    source_id = parser.identifier("source_id")
+    source_id = parser.source_reference("source_id")
     if source_id is not None:
         parser.reference("source_id", source_id, known_source_ids)
+    identity = ("actor_code", "topic", "date", "summary")
+    position_id = parser.record_id(
+        "pos", source_id or "", *(parser.row.get(column).strip() for column in identity)
+    )
+    parser.unique("id", position_id, seen)
     return {
         "id": position_id,
         "actor_code": parser.participant("actor_code", also=(COALITION_ACTOR,)),

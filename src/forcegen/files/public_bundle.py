@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forcegen.conditions import Vocabulary
+from forcegen.files.derived_id import derived_id
 from forcegen.files.pledges import parse_pledges
 from forcegen.files.positions import parse_positions
 from forcegen.files.sources import parse_sources
@@ -88,7 +89,7 @@ def read_bundle(
     known = None
     if known_source_ids is not None:
         source_rows = tables.get(TableKind.SOURCES, [])
-        known = {*known_source_ids, *(row.get("id").strip() for row in source_rows)}
+        known = {*known_source_ids, *(_source_id(row) for row in source_rows)}
     positions, position_problems = parse_positions(
         tables.get(TableKind.POSITIONS, []), known_source_ids=known
     )
@@ -113,6 +114,11 @@ def read_bundle(
         problems=[_data_problem(problem) for problem in found],
         files=files,
     )
+
+
+def _source_id(row: TableRow) -> str:
+    """The id a sources row has, or gets when its `id` cell is empty (see derived_id)."""
+    return row.get("id").strip() or derived_id("src", row.get("locator").strip())
 
 
 def write_bundle(

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from forcegen.files.derived_id import derived_id
 from forcegen.files.limits import digits_problem
 from forcegen.files.table import LIST_SEPARATOR, RowProblem, TableKind, TableRow, column_names
 from forcegen.model.amount import A
@@ -35,6 +36,7 @@ _TRUE = frozenset({"true", "yes", "y", "1"})
 _FALSE = frozenset({"false", "no", "n", "0"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOSE_ENOUGH = 0.75
+_LOCATOR = re.compile(r"[/:]")  # ids never hold these; URLs and document paths do
 
 
 class RowParser:
@@ -64,11 +66,27 @@ class RowParser:
             return None
         return value
 
-    def identifier(self, column: str) -> str | None:
-        value = self.label(column, is_required=True)
+    def identifier(self, column: str, *, is_required: bool = True) -> str | None:
+        value = self.label(column, is_required=is_required)
         if value is not None and LIST_SEPARATOR in value:
             self.problem(column, f"{value!r} contains {LIST_SEPARATOR!r}; ids cannot hold it")
             return None
+        return value
+
+    def record_id(self, prefix: str, *identity: str) -> str | None:
+        """The row's `id`, or when it is left empty one made from what identifies the row
+        (the same row always gets the same id, so importing it again changes nothing)."""
+        given = self.identifier("id", is_required=False)
+        if given is not None or self.row.get("id").strip():
+            return given
+        return derived_id(prefix, *identity)
+
+    def source_reference(self, column: str) -> str | None:
+        """A source's id, or its locator (a URL or document reference) standing for the id
+        an import gives a source whose row left the id empty."""
+        value = self.identifier(column)
+        if value is not None and _LOCATOR.search(value):
+            return derived_id("src", value)
         return value
 
     def unique(self, column: str, value: str | None, seen: dict[str, int]) -> None:

@@ -16,7 +16,7 @@ def parse_sources(rows: Iterable[TableRow]) -> tuple[list[Source], list[RowProbl
     seen: dict[str, int] = {}
     for row in rows:
         parser = RowParser(row, TableKind.SOURCES)
-        source_id = parser.identifier("id")
+        source_id = parser.record_id("src", parser.row.get("locator").strip())
         parser.unique("id", source_id, seen)
         values: dict[str, object] = {
             "id": source_id,

@@ -29,6 +29,12 @@ def write_csv_directory(directory: Path, tables: Sequence[Table]) -> list[Path]:
             f"{str(directory)!r} is a file: CSV exports are a directory of files, one per "
             "table. Give a directory path (it is created if missing)."
         )
+    if not directory.exists() and directory.suffix.lower() == ".csv":
+        raise InvalidInputError(
+            f"{str(directory)!r} names a file, but a CSV export is a directory with one file "
+            f"per table: give a directory, e.g. --output {directory.with_suffix('')}, or use "
+            "--format xlsx for a single file."
+        )
     directory.mkdir(exist_ok=True)  # the folder asked for; a missing parent is an error
     written = [_write(directory / INDEX, ("table", "title", "description"), _index(tables))]
     for t in tables:

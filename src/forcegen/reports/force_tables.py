@@ -222,7 +222,7 @@ def burden_table(a: Assessment) -> Table:
             r.personnel_per_thousand_active,
             None if r.fair_share_personnel is None else round(r.fair_share_personnel),
             r.ratio_to_fair_share,
-            r.figures_year,
+            None if r.figures_year is None else str(r.figures_year),  # a year, not 2,024
             "; ".join(f"{k}: {v}" for k, v in sorted(r.figure_sources.items())),
             r.pledge_ids,
         )

@@ -28,7 +28,7 @@ from forcegen.web.request_limits import BodySizeLimitMiddleware, NulCharacterGua
 from forcegen.web.responding import api as responding_api
 from forcegen.web.responding import pages as responding_pages
 from forcegen.web.rounds import api as rounds_api
-from forcegen.web.rounds import invitation_pages, response_pages
+from forcegen.web.rounds import invitation_pages, reminder_pages, response_pages
 from forcegen.web.rounds import pages as rounds_pages
 from forcegen.web.security import SecurityHeadersMiddleware
 from forcegen.web.session import SessionMiddleware
@@ -54,8 +54,9 @@ class Section:
 
 SECTIONS: tuple[Section, ...] = (
     Section(login_pages.router),
-    Section(rounds_pages.router, nav=(NavItem("Rounds", "/rounds"),)),
+    Section(rounds_pages.router, nav=(NavItem("Rounds", "/rounds", is_coordinators_only=True),)),
     Section(invitation_pages.router),
+    Section(reminder_pages.router),
     Section(response_pages.router),
     Section(
         responding_pages.router,

@@ -18,6 +18,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
+from forcegen.model.user import Role
 from forcegen.web.session import Session
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -31,6 +32,7 @@ class NavItem:
     label: str
     path: str
     audience: str = "coordinator"
+    is_coordinators_only: bool = False  # hidden from analysts, whom the page would refuse
 
 
 def make_templates() -> jinja2.Environment:
@@ -96,6 +98,8 @@ def _base_context(request: Request, htmx: bool) -> dict[str, object]:
     elif session is not None and session.respondent_token:
         audience = "respondent"
     nav: tuple[NavItem, ...] = getattr(request.app.state, "nav", ())
+    if audience == "coordinator" and not _is_coordinator(request, session):
+        nav = tuple(item for item in nav if not item.is_coordinators_only)
     return {
         "request": request,
         "layout": "_fragment.html" if htmx else "base.html",
@@ -106,3 +110,13 @@ def _base_context(request: Request, htmx: bool) -> dict[str, object]:
         "current_path": request.url.path,
         "illustrative": False,
     }
+
+
+def _is_coordinator(request: Request, session: Session | None) -> bool:
+    """Whether the logged-in account is a coordinator (not an analyst)."""
+    services = getattr(request.app.state, "services", None)
+    if services is None or session is None or not session.username:
+        return False
+    with services.uow() as uow:
+        user = uow.users.get_by_username(session.username)
+    return user is not None and user.role is Role.COORDINATOR

@@ -61,5 +61,6 @@ def screenshots() -> Path:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """A server over the demo database (SQLite), where each test opens a round of its own."""
     require_chromium()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with demo_world(tmp_path_factory.mktemp("world")) as running:
         yield running

@@ -213,6 +213,17 @@ class TestExport:
         uk = next(row for row in pledges if row["id"] == "pl-307526e947")
         assert uk["source_ids"] == "src-1bae696836; src-32cf353a47"
 
+    def test_csv_to_a_file_name_is_refused_and_creates_nothing(
+        self, cli: CliRunner, tmp_path: Path
+    ) -> None:
+        output = tmp_path / "brief.csv"
+
+        result = run(cli, "export", "--public", "--format", "csv", "--output", str(output))
+
+        assert result.exit_code == 1
+        assert "give a directory, e.g. --output" in result.output
+        assert not output.exists()
+
     def test_json_export_is_the_assess_json(
         self, cli: CliRunner, round_id: str, tmp_path: Path
     ) -> None:

@@ -135,6 +135,13 @@ RULES: dict[tuple[str, str], Rule] = {
         COORDINATOR, "/rounds/{round_a}/responses/FRA/diff?a=1&b=2"
     ),
     ("GET", "/rounds/{round_id}/joint"): Rule(COORDINATOR, "/rounds/{round_a}/joint"),
+    ("GET", "/rounds/{round_id}/answers.csv"): Rule(COORDINATOR, "/rounds/{round_a}/answers.csv"),
+    ("POST", "/rounds/{round_id}/reminders"): Rule(COORDINATOR, "/rounds/{round_a}/reminders"),
+    ("POST", "/rounds/{round_id}/reminders.{kind}"): Rule(
+        COORDINATOR,
+        "/rounds/{round_a}/reminders.csv",
+        form=_fixed({"code": "DEU", "link": LINK}),
+    ),
     ("GET", "/respond"): Rule(RESPONDENTS, "/respond"),
     ("POST", "/respond/draft"): Rule(
         RESPONDENTS, "/respond/draft", form=_draft_form, headers={"Accept": "application/json"}

@@ -31,6 +31,7 @@ def test_every_page_post_refuses_a_request_without_the_csrf_token(world: World) 
             invitation_id=world.invitation_ids["A:DEU"],
             code="EU",
             position_id="p1",
+            kind="csv",
         )
         # A file too, so that upload forms get as far as their CSRF check.
         upload = {"files": ("sources.csv", b"id\n", "text/csv")}

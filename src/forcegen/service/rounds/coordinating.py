@@ -42,10 +42,12 @@ __all__ = [
     "list_rounds",
     "reissue_invitation",
     "revoke_invitation",
+    "round_responses",
     "round_status",
 ]
 
 MAX_TITLE_LENGTH = 200
+_ANSWERED = frozenset({InviteeStatus.SUBMITTED, InviteeStatus.REVISED})
 
 
 class InviteeRow(BaseModel):
@@ -74,6 +76,11 @@ class RoundStatusReport(BaseModel):
         """How many invitees are at each status (every status listed, zeros included)."""
         counted = Counter(row.status for row in self.rows)
         return {status: counted[status] for status in InviteeStatus}
+
+    @property
+    def answered_count(self) -> int:
+        """Invitees whose submitted answer stands (submitted or revised, not withdrawn)."""
+        return sum(1 for row in self.rows if row.status in _ANSWERED)
 
 
 def create_round(
@@ -158,6 +165,17 @@ def round_status(*, uow: UnitOfWork, round_id: str) -> RoundStatusReport:
             )
         )
     return RoundStatusReport(round=round_, rows=rows)
+
+
+def round_responses(*, uow: UnitOfWork, round_id: str) -> list[Response]:
+    """Every response of a round, with all its versions (for exports).
+
+    Raises:
+        NotFoundError: no such round.
+    """
+    with uow:
+        round_ = find_round(uow, round_id)
+        return uow.responses.for_round(round_.id)
 
 
 def get_response(*, uow: UnitOfWork, round_id: str, participant_code: str) -> Response:

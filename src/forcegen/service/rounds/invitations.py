@@ -154,6 +154,14 @@ def export_links(
     return issued
 
 
+def reissue_in(
+    uow: UnitOfWork, invitation: Invitation, actor: str, valid_days: int = DEFAULT_VALID_DAYS
+) -> IssuedInvitation:
+    """Within an open unit of work: a new token for `invitation`, audited (the old one stops
+    working when the unit of work commits)."""
+    return _reissue(uow, invitation, actor, valid_days)
+
+
 def _reissue(
     uow: UnitOfWork, invitation: Invitation, actor: str, valid_days: int
 ) -> IssuedInvitation:

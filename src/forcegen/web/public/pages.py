@@ -35,6 +35,7 @@ NAV = (
 )
 
 E = TypeVar("E", Topic, Stance, Reliability, PositionSort)
+POSITIONS_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class PositionFilters:
     q: str = ""
     sort: str = "date"
     order: str = "desc"
+    page: str = ""
 
     def query(self, **changes: str) -> str:
         """The query string of these filters with `changes`, leaving out empty values."""
@@ -59,7 +61,16 @@ class PositionFilters:
     def sort_link(self, column: str) -> str:
         """The link that sorts by `column`: ascending first, then flipping the order."""
         order = "asc" if self.sort != column or self.order == "desc" else "desc"
-        return "/positions?" + self.query(sort=column, order=order)
+        return "/positions?" + self.query(sort=column, order=order, page="")
+
+    def page_link(self, number: int) -> str:
+        """The link to page `number` (from 1) of the same filtered, sorted list."""
+        return "/positions?" + self.query(page=str(number) if number > 1 else "")
+
+    @property
+    def page_number(self) -> int:
+        """The page asked for; anything that is not a page number is the first page."""
+        return int(self.page) if self.page.isdigit() and 0 < int(self.page) < 100_000 else 1
 
 
 @router.get("/positions", response_class=HTMLResponse)
@@ -80,7 +91,18 @@ def positions_list(
         sort=_choice(PositionSort, filters.sort, "sort") or PositionSort.DATE,
         is_descending=filters.order != "asc",
     )
-    context = {"positions": positions, "filters": filters, "labels": LABELS}
+    pages = max(1, -(-len(positions) // POSITIONS_PER_PAGE))
+    number = min(filters.page_number, pages)
+    start = (number - 1) * POSITIONS_PER_PAGE
+    context = {
+        "positions": positions[start : start + POSITIONS_PER_PAGE],
+        "total": len(positions),
+        "first_shown": start + 1,
+        "page": number,
+        "pages": pages,
+        "filters": filters,
+        "labels": LABELS,
+    }
     return render(request, "positions_list.html", context, fragment="_positions_table.html")
 
 

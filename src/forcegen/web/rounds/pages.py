@@ -31,7 +31,8 @@ NOTICES = {
 @router.get("/rounds", response_class=HTMLResponse)
 def rounds_list(request: Request, services: ServicesDep) -> HTMLResponse:
     all_rounds = coordinating.list_rounds(uow=services.uow())
-    return render(request, "rounds_list.html", {"rounds": all_rounds})
+    reports = [coordinating.round_status(uow=services.uow(), round_id=r.id) for r in all_rounds]
+    return render(request, "rounds_list.html", {"reports": reports})
 
 
 @router.get("/rounds/new", response_class=HTMLResponse)

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from fastapi import APIRouter, Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from forcegen.bootstrap import Services
 from forcegen.model.participant import participant_name
-from forcegen.model.response import Response, diff_answers
+from forcegen.model.response import Response as AnswerResponse
+from forcegen.model.response import diff_answers
 from forcegen.model.round import Round
+from forcegen.reports.raw_answers import raw_answers_csv
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.auth import coordinator_page
 from forcegen.web.deps import ServicesDep
@@ -20,6 +22,17 @@ from forcegen.web.responding.answer_view import answer_sections, diff_rows
 from forcegen.web.rounds.lookups import pick_version
 
 router = APIRouter(dependencies=[Depends(coordinator_page)], include_in_schema=False)
+
+
+@router.get("/rounds/{round_id}/answers.csv")
+def raw_answers(round_id: RoundIdPath, services: ServicesDep) -> Response:
+    """Every raw answer of the round, remarks included, as one CSV file."""
+    responses = coordinating.round_responses(uow=services.uow(), round_id=round_id)
+    return Response(
+        raw_answers_csv(responses, participant_name),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="answers-{round_id}.csv"'},
+    )
 
 
 @router.get("/rounds/{round_id}/responses/{code}", response_class=HTMLResponse)
@@ -83,7 +96,7 @@ def joint_overview(request: Request, round_id: RoundIdPath, services: ServicesDe
 @dataclass(frozen=True)
 class _Loaded:
     round: Round
-    response: Response
+    response: AnswerResponse
 
     def context(self) -> dict[str, object]:
         return {
