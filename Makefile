@@ -42,6 +42,7 @@ check: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/scenarios.py
+	$(BIN)/python bench/probability.py
 
 serve: $(STAMP)
 	$(BIN)/forcegen serve --host $(HOST) --port $(PORT)

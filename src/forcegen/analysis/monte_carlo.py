@@ -11,6 +11,7 @@ result every time, whether the chunks run here or on a Dask cluster (`runner`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 from forcegen.analysis._sampling.chunk import chunk_sizes, sample_chunk
@@ -20,6 +21,7 @@ from forcegen.model.errors import InvalidInputError
 
 DEFAULT_SAMPLES = 100_000
 MOST_SAMPLES = 10**9
+THREADS = 2  # chunks run in threads here (NumPy releases the interpreter lock)
 
 Runner = Callable[[Callable[[int], Tally], Sequence[int]], Iterable[Tally]]
 
@@ -43,9 +45,16 @@ def monte_carlo_likelihood(
             f"{samples:,} samples: use from 1 to {MOST_SAMPLES:,} (the standard error falls "
             "with the square root of the number of samples)."
         )
-    run: Runner = runner or map
     chunks = range(len(chunk_sizes(samples)))
-    tally = sum(run(partial(sample_chunk, model, seed, samples), chunks), Tally())
+    work = partial(sample_chunk, model, seed, samples)
+    if runner is not None:
+        tallies = list(runner(work, chunks))
+    elif THREADS > 1 and len(chunks) > 1:
+        with ThreadPoolExecutor(THREADS) as pool:
+            tallies = list(pool.map(work, chunks))
+    else:
+        tallies = list(map(work, chunks))
+    tally = sum(tallies, Tally())
     is_honouring = any(
         draw.honour < 1.0 for draw in (*(d for _, d in model.direct), *model.reciprocal_draws)
     )

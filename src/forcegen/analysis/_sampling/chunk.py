@@ -1,12 +1,13 @@
 """One chunk of Monte Carlo samples: draw drivers, honouring and amounts, activate, tally.
 
-Chunk i draws from its own random stream, `SeedSequence(seed, spawn_key=(i,))`, in a fixed
-order (drivers, then each pledge's honouring and amounts in the model's order), so a seed
-gives the same tallies wherever and in whatever order the chunks run.
+Chunk i draws from its own random stream, SFC64 seeded with `SeedSequence(seed,
+spawn_key=(i,))` (SFC64 passes the standard statistical test batteries and gives random bits
+about twice as fast as NumPy's default PCG64 here), in a fixed order (drivers, then each
+pledge's honouring and amounts in the model's order), so a seed gives the same tallies
+wherever and in whatever order the chunks run.
 
-Honouring with probability h is drawn exactly: a 32-bit random number below floor(2^32 h)
-honours, one equal to it honours with the remaining fraction (drawn again, almost never
-needed).
+Honouring with probability h is drawn exactly: a 16-bit random number below floor(65536 h)
+honours, one equal to it honours with the remaining fraction (drawn again for those few).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ def chunk_sizes(samples: int) -> list[int]:
 def sample_chunk(model: SamplingModel, seed: int, samples: int, index: int) -> Tally:
     """The tallies of chunk `index` of a run of `samples` samples seeded with `seed`."""
     size = chunk_sizes(samples)[index]
-    rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(index,)))
+    rng = np.random.Generator(np.random.SFC64(np.random.SeedSequence(seed, spawn_key=(index,))))
     chunk = _Chunk(model, rng, size)
     activation = model.reciprocal.fixpoints(chunk.inputs()) if model.reciprocal.exprs else None
     tally = Tally(weight=float(size))
@@ -200,10 +201,10 @@ class _Chunk:
         if draw.honour >= 1.0:
             return None
         rng = self._random()
-        scaled = draw.honour * 4294967296.0
+        scaled = draw.honour * 65536.0
         below = int(scaled)
-        words = rng.bit_generator.random_raw((self.size + 1) // 2)
-        draws = np.asarray(words, dtype=np.uint64).view(np.uint32)[: self.size]
+        words = rng.bit_generator.random_raw((self.size + 3) // 4)
+        draws = np.asarray(words, dtype=np.uint64).view(np.uint16)[: self.size]
         honoured: BoolArray = draws < below
         ties = draws == below
         if ties.any():

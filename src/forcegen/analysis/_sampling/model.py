@@ -101,17 +101,26 @@ def sampling_model(
     quantities = _quantities(profiles)
     troops_tested, counted = _tested(plan)
     classes: dict[tuple[tuple[Quantity, ...], str], int] = {}
+    shapes: dict[tuple[PledgeKind, str | None, frozenset[str], str], tuple[Quantity, ...]] = {}
+
+    def fed(pledge: Pledge, name: str) -> tuple[Quantity, ...]:
+        """The quantities that add up the pledge's `name` (the same for every pledge of its
+        kind, capability and caveats)."""
+        if _span(getattr(pledge, name))[1] == 0:
+            return ()
+        shape = (pledge.kind, pledge.capability, pledge.caveats, name)
+        if shape not in shapes:
+            shapes[shape] = tuple(q for q in quantities if _adds(q, pledge, name))
+        return shapes[shape]
 
     def draw(pledge: Pledge) -> Draw:
         source = stated[pledge.id]
-        feeds = {
-            name: tuple(q for q in quantities if _adds(q, source, name))
-            for name in ("personnel", "platforms")
-        }
-        index = {
-            name: classes.setdefault((fed, name), len(classes)) if fed else None
-            for name, fed in feeds.items()
-        }
+        index = {}
+        for name in ("personnel", "platforms"):
+            quantities_fed = fed(source, name)
+            index[name] = (
+                classes.setdefault((quantities_fed, name), len(classes)) if quantities_fed else None
+            )
         return Draw(
             contributor=pledge.contributor,
             honour=1.0 if ladder is None else ladder.probability(pledge.level),
@@ -144,10 +153,9 @@ def sampling_model(
 
 
 def _adds(quantity: Quantity, pledge: Pledge, name: str) -> bool:
-    """Whether `quantity` adds up the pledge's `name` (personnel or platforms), not nothing."""
-    amount = quantity.amount_of(pledge)
+    """Whether `quantity` adds up the pledge's `name` (personnel or platforms)."""
     is_platforms = name == "platforms"
-    return amount is not None and quantity.counts_platforms is is_platforms and _span(amount)[1] > 0
+    return quantity.amount_of(pledge) is not None and quantity.counts_platforms is is_platforms
 
 
 def _span(amount: Count) -> Span:
