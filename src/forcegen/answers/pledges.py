@@ -8,7 +8,11 @@ One submitted answer set (the default questionnaire's keys) becomes:
   by `forcegen.model.amount`); `sustained` or held for `months` from
   `earliest_availability_month`; its caveats; its `condition`, or, when that is empty, the
   government's US preconditions (`us_support.enablers` rows marked `precondition`) joined
-  with `and`. A `troops.decision` of `no` yields no force pledges, whatever the rows say.
+  with `and`. A `troops.decision` of `no` yields no force pledges in Ukraine, whatever the
+  rows say (the rows are reported as not counted, and the form flags them before submission).
+- `troops.from_outside[i]` (hubs, logistics, training abroad) -> the same kind of pledge, id
+  `FRA/outside/1`, with the `outside_ukraine_only` caveat and where it is based as its note,
+  whatever the decision on forces in Ukraine.
 - `support_for_ukraine.items[i]` -> an `equipment` pledge (a `funding` pledge for the
   `funding` category) with its quantity, value in EUR and item.
 - `if_attacked.rungs[i]` with `would_take_part` -> a `response_commitment` pledge for that rung.
@@ -30,6 +34,9 @@ from forcegen.model.number import InvalidNumberError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 
 FORCE_QUESTION = "troops"
+IN_UKRAINE = "contributions"
+FROM_OUTSIDE = "from_outside"
+OUTSIDE_UKRAINE = "outside_ukraine_only"  # the caveat every row from outside Ukraine carries
 _NONE = Count.exact(0)
 NO_TROOPS = "no"
 
@@ -105,42 +112,75 @@ def _force_pledges(
     skipped: list[str],
 ) -> list[Pledge]:
     troops = answers.get(FORCE_QUESTION)
-    if not isinstance(troops, Mapping) or troops.get("decision") == NO_TROOPS:
+    if not isinstance(troops, Mapping):
         return []
-    fallback = default_condition(answers)
+    made = _RowMaker(participant, default_condition(answers), source_id, level, skipped)
+    in_ukraine = answer_rows(answers, FORCE_QUESTION, IN_UKRAINE)
     pledges = []
-    for index, row in enumerate(answer_rows(answers, FORCE_QUESTION, "contributions")):
-        where = f"{participant} troops.contributions[{index}]"
+    if troops.get("decision") == NO_TROOPS and in_ukraine:
+        skipped.append(
+            f"{participant} troops.{IN_UKRAINE}: {len(in_ukraine)} row(s) not counted, "
+            "because the decision is 'no' (support from outside Ukraine has its own rows)"
+        )
+    elif troops.get("decision") != NO_TROOPS:
+        pledges += made.pledges(IN_UKRAINE, "troops", in_ukraine)
+    outside = answer_rows(answers, FORCE_QUESTION, FROM_OUTSIDE)
+    return pledges + made.pledges(FROM_OUTSIDE, "outside", outside)
+
+
+@dataclass(frozen=True, slots=True)
+class _RowMaker:
+    """Turns the rows of a force group into troop pledges of one participant."""
+
+    participant: str
+    fallback_condition: str
+    source_id: str
+    level: Level
+    skipped: list[str]
+
+    def pledges(
+        self, group: str, id_part: str, rows: Sequence[Mapping[str, object]]
+    ) -> list[Pledge]:
+        """Rows from outside Ukraine also carry its caveat; unusable rows are `skipped`."""
+        extra = frozenset({OUTSIDE_UKRAINE}) if group == FROM_OUTSIDE else frozenset()
+        made = (
+            self._pledge(f"{group}[{i}]", f"{id_part}/{i + 1}", row, extra)
+            for i, row in enumerate(rows)
+        )
+        return [pledge for pledge in made if pledge is not None]
+
+    def _pledge(
+        self, where: str, id_part: str, row: Mapping[str, object], extra: frozenset[str]
+    ) -> Pledge | None:
+        where = f"{self.participant} troops.{where}"
         try:
             personnel, platforms = _count(row.get("personnel")), _count(row.get("platforms"))
         except InvalidNumberError as err:
-            skipped.append(f"{where}: {err.message}")
-            continue
+            self.skipped.append(f"{where}: {err.message}")
+            return None
         sustained = bool(row.get("sustained", True))
         months = _int(row.get("months")) or None
         if not sustained and months is None:
-            skipped.append(f"{where}: not sustained and no months given")
-            continue
+            self.skipped.append(f"{where}: not sustained and no months given")
+            return None
         is_crewed = platforms is not None and (platforms.high or platforms.low or 0) > 0
         is_enabler = is_crewed and (personnel is None or personnel == _NONE)
-        pledges.append(
-            Pledge(
-                id=PledgeId(f"{participant}/troops/{index + 1}"),
-                contributor=participant,
-                kind=PledgeKind.ENABLER if is_enabler else PledgeKind.TROOPS,
-                capability=str(row.get("capability") or ""),
-                personnel=Count.unknown() if is_enabler else personnel,
-                platforms=platforms or _NONE,
-                sustained=sustained,
-                duration_months=None if sustained else months,
-                start_month=_int(row.get("earliest_availability_month")),
-                caveats=frozenset(str(c) for c in _list(row.get("caveats"))),
-                condition=str(row.get("condition") or "").strip() or fallback,
-                level=level,
-                source_ids=(source_id,),
-            )
+        return Pledge(
+            id=PledgeId(f"{self.participant}/{id_part}"),
+            contributor=self.participant,
+            kind=PledgeKind.ENABLER if is_enabler else PledgeKind.TROOPS,
+            capability=str(row.get("capability") or ""),
+            personnel=Count.unknown() if is_enabler else personnel,
+            platforms=platforms or _NONE,
+            sustained=sustained,
+            duration_months=None if sustained else months,
+            start_month=_int(row.get("earliest_availability_month")),
+            caveats=frozenset(str(c) for c in _list(row.get("caveats"))) | extra,
+            condition=str(row.get("condition") or "").strip() or self.fallback_condition,
+            level=self.level,
+            source_ids=(self.source_id,),
+            note=str(row.get("based_in") or "").strip(),
         )
-    return pledges
 
 
 def _support_pledges(

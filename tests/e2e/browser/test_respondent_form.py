@@ -11,8 +11,8 @@ import re
 from typing import Any
 
 import pytest
-from browser_env import open_invitation
-from respondent_world import World
+from browser_env import COORDINATOR, open_invitation
+from respondent_world import World, log_in
 
 pytestmark = pytest.mark.browser
 
@@ -112,6 +112,44 @@ def test_an_invalid_value_stays_in_the_draft_marked_and_blocks_only_submission(
     page.get_by_role("button", name="Submit response").click()
     expect(page.locator("#error-summary")).to_contain_text("below the minimum")
     expect(page.locator("#invitee-status")).to_have_text("draft")
+
+
+def test_a_no_with_a_contribution_is_flagged_and_support_from_outside_has_its_place(
+    world: World, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = _form(world, browser, "POL")
+    troops = page.locator("#q-troops")
+    troops.get_by_label("No", exact=True).check()
+    troops.get_by_role("button", name="Add a row to “Contributions”").click()
+    page.locator("#f-troops-contributions-0-capability").select_option("logistics")
+    page.locator("#f-troops-contributions-0-personnel").fill("1500")
+    page.locator("#f-troops-contributions-0-sustained-true").check()
+    contradiction = page.locator('[data-error-for="troops.contributions"]')
+    expect(contradiction).to_contain_text("you answered “No”")
+    expect(contradiction).to_contain_text("Support from outside Ukraine")
+
+    troops.get_by_role("button", name="Remove Contributions row 1").click()
+    outside = troops.get_by_role("button", name="Add a row to “Support from outside Ukraine”")
+    outside.click()
+    page.locator("#f-troops-from_outside-0-capability").select_option("logistics")
+    page.locator("#f-troops-from_outside-0-personnel").fill("1,500")
+    page.locator("#f-troops-from_outside-0-based_in").fill("Rzeszów hub, Poland")
+    page.locator("#f-troops-from_outside-0-sustained-true").check()
+    expect(contradiction).to_be_empty()
+    _attest(page, "Tomasz Nowak", "Undersecretary of State")
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.locator("#invitee-status")).to_have_text("submitted")
+
+    page.goto(f"{world.url}/respond/history")
+    expect(page.locator("main")).to_contain_text("Rzeszów hub, Poland")
+
+    coordinator = world.page(browser)
+    log_in(coordinator, world.url, COORDINATOR, f"/rounds/{world.last_round_id}/assessment")
+    pledge = coordinator.locator("#pledges tr", has_text="POL/outside/1")
+    expect(pledge).to_contain_text("logistics")
+    expect(pledge).to_contain_text("1,500")
 
 
 def test_enter_in_a_text_field_keeps_the_attestation_and_submit_then_works(

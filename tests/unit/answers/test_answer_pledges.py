@@ -76,6 +76,35 @@ def test_a_no_decision_yields_no_force_whatever_the_rows_say() -> None:
     assert not [p for p in pledges if p.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER)]
 
 
+def test_rows_a_no_decision_leaves_out_are_reported_not_dropped_silently() -> None:
+    answers = {**FRANCE, "troops": {**FRANCE["troops"], "decision": "no"}}
+
+    skipped = derive_pledges(participant="POL", answers=answers, source_id="s").skipped
+
+    assert skipped == (
+        "POL troops.contributions: 2 row(s) not counted, because the decision is 'no' "
+        "(support from outside Ukraine has its own rows)",
+    )
+
+
+def test_support_from_outside_ukraine_counts_whatever_the_decision_with_its_caveat() -> None:
+    hub = {
+        "capability": "logistics",
+        "personnel": 1500,
+        "sustained": True,
+        "based_in": "Rzeszów hub, Poland",
+    }
+    answers = {"troops": {"decision": "no", "from_outside": [hub]}}
+
+    (pledge,) = derive_pledges(participant="POL", answers=answers, source_id="s").pledges
+
+    assert pledge.id == "POL/outside/1"
+    assert (pledge.kind, pledge.capability) == (PledgeKind.TROOPS, "logistics")
+    assert pledge.caveats == frozenset({"outside_ukraine_only"})
+    assert pledge.note == "Rzeszów hub, Poland"
+    assert pledge.source_ids == ("s",)
+
+
 def test_support_items_commitments_and_sanctions_are_mapped() -> None:
     derivation = derive_pledges(participant="FRA", answers=FRANCE, source_id="s")
 

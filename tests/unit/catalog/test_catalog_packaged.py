@@ -244,7 +244,9 @@ class TestRequirementsAndScenarios:
         assert (requirement.rotation_ratio, requirement.duration_months) == (3, 24)
         assert "planning assumption" in requirement.note
 
-    def test_combat_lines_exclude_contact_line_and_training_caveats(self, catalog: Catalog) -> None:
+    def test_combat_lines_exclude_contact_line_training_and_outside_caveats(
+        self, catalog: Catalog
+    ) -> None:
         combat = [
             line
             for line in catalog.requirement("kyiv_40k").lines
@@ -252,7 +254,7 @@ class TestRequirementsAndScenarios:
         ]
 
         assert [line.excluded_caveats for line in combat] == [
-            frozenset({"no_contact_line", "training_only"})
+            frozenset({"no_contact_line", "training_only", "outside_ukraine_only"})
         ]
 
     def test_the_august_2025_offer_has_air_isr_logistics_and_air_defence_only(

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from pydantic import JsonValue, TypeAdapter, ValidationError
 
+from forcegen.answers.consistency import contradictions
 from forcegen.model.errors import InvalidInputError, RuleViolationError
 from forcegen.model.questionnaire import (
     AnswerVocabulary,
@@ -198,14 +199,15 @@ def check_answers(
     require_complete: bool = False,
 ) -> list[FieldProblem]:
     """What to correct in a respondent's answers: values a draft may keep but a submission
-    may not, and with `require_complete` also the answers still missing."""
+    may not, answers that contradict each other, and with `require_complete` also the
+    answers still missing."""
     return validate_answers(
         context.round.questionnaire,
         answers,
         participant=context.participant,
         vocabulary=vocabulary,
         require_complete=require_complete,
-    )
+    ) + contradictions(answers)
 
 
 def own_history(*, uow: UnitOfWork, token: str) -> Response:
@@ -246,7 +248,7 @@ def _save(
                 participant=participant,
                 vocabulary=vocabulary,
                 require_complete=True,
-            )
+            ) + contradictions(plain)
         else:
             problems = question_problems(round_.questionnaire, plain, participant=participant)
         problems += _attestation_problems(attestation)
