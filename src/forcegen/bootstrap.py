@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from limits.storage import RedisStorage, Storage
+from redis import Redis
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
@@ -17,10 +19,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from forcegen.catalog import Catalog, load_catalog
 from forcegen.config import Settings
 from forcegen.model.errors import StorageUnavailableError
+from forcegen.service.accounts.session_ports import SessionStore
 from forcegen.service.ports import Clock, UnitOfWork
 from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
+from forcegen.store.rate_limit_storage import SqlRateLimitStorage
 from forcegen.store.uow import SqlUnitOfWork, make_session_factory
+from forcegen.store.web_session_redis import RedisSessionStore
+from forcegen.store.web_session_store import SqlSessionStore
 
 
 class SystemClock:
@@ -41,11 +47,21 @@ class Services:
     reading_engine: Engine = field(init=False, repr=False)
     _session_factory: sessionmaker[Session] = field(init=False, repr=False)
     _reading_session_factory: sessionmaker[Session] = field(init=False, repr=False)
+    sessions: SessionStore = field(init=False, repr=False)
+    rate_limits: Storage = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.reading_engine = reading_engine(self.engine)
         self._session_factory = make_session_factory(self.engine)
         self._reading_session_factory = make_session_factory(self.reading_engine)
+        # Sessions and rate-limit counters live where every server process sees them: the
+        # database, or Redis when FORCEGEN_REDIS_URL is set.
+        if self.settings.redis_url:
+            self.sessions = RedisSessionStore(Redis.from_url(self.settings.redis_url))
+            self.rate_limits = RedisStorage(self.settings.redis_url)
+        else:
+            self.sessions = SqlSessionStore(self.engine)
+            self.rate_limits = SqlRateLimitStorage(self.engine)
 
     def uow(self) -> UnitOfWork:
         """A fresh unit of work (one transaction) for one use case; `uow().reading()` for a

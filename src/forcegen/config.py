@@ -6,6 +6,7 @@ import os
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 from forcegen.model.errors import InvalidInputError
@@ -23,6 +24,9 @@ class Settings:
         FORCEGEN_SECRET_KEY     signs session cookies and CSRF tokens (>= 32 chars)
         FORCEGEN_SECURE_COOKIES "true" behind HTTPS
         FORCEGEN_MAX_BODY_BYTES largest accepted request body (default 1 MiB)
+        FORCEGEN_REDIS_URL      keep sessions and rate limits in Redis (default: the database)
+        FORCEGEN_TRUSTED_PROXIES addresses or networks (comma-separated) whose
+                                X-Forwarded-For is believed, e.g. 127.0.0.1,10.0.0.0/8
     """
 
     database_url: str
@@ -31,6 +35,8 @@ class Settings:
     is_secure_cookies: bool = False
     max_body_bytes: int = 1_048_576
     is_debug: bool = False
+    redis_url: str | None = None
+    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -54,6 +60,8 @@ class Settings:
             is_secure_cookies=_flag(env, "FORCEGEN_SECURE_COOKIES"),
             max_body_bytes=_positive_int(env, "FORCEGEN_MAX_BODY_BYTES", 1_048_576),
             is_debug=_flag(env, "FORCEGEN_DEBUG"),
+            redis_url=env.get("FORCEGEN_REDIS_URL") or None,
+            trusted_proxies=_networks(env, "FORCEGEN_TRUSTED_PROXIES"),
         )
 
 
@@ -62,6 +70,17 @@ def _flag(env: Mapping[str, str], name: str) -> bool:
     if value not in {"true", "false", "1", "0", "yes", "no"}:
         raise InvalidInputError(f"{name}={value!r} is not a yes/no value: use true or false.")
     return value in {"true", "1", "yes"}
+
+
+def _networks(env: Mapping[str, str], name: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    items = [item.strip() for item in env.get(name, "").split(",") if item.strip()]
+    try:
+        return tuple(ip_network(item, strict=False) for item in items)
+    except ValueError as err:
+        raise InvalidInputError(
+            f"{name}={env.get(name)!r} is not a list of addresses: write them comma-separated, "
+            "e.g. 127.0.0.1,10.0.0.0/8."
+        ) from err
 
 
 def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:

@@ -93,7 +93,7 @@ def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> 
     )
     app.state.services = services
     app.state.templates = make_templates()
-    app.state.limiter = limiter or AttemptLimiter()
+    app.state.limiter = limiter or AttemptLimiter(services.rate_limits)
     app.state.nav = tuple(item for section in SECTIONS for item in section.nav)
     install_error_handlers(app)
     for section in SECTIONS:
@@ -102,9 +102,12 @@ def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> 
     # Added innermost first; from the outside: security headers, size limit, NUL guard,
     # session.
     app.add_middleware(
-        SessionMiddleware, secret_key=settings.secret_key, is_secure=settings.is_secure_cookies
+        SessionMiddleware,
+        store=services.sessions,
+        clock=services.clock.now,
+        is_secure=settings.is_secure_cookies,
     )
     app.add_middleware(NulCharacterGuardMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(SecurityHeadersMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware, is_https=settings.is_secure_cookies)
     return app

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ipaddress import IPv4Network, IPv6Network, ip_address
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -27,8 +28,26 @@ def get_session(request: Request) -> Session:
 
 
 def client_address(request: Request) -> str:
-    """The peer address; forwarded headers are not trusted, since any client can forge them."""
-    return request.client.host if request.client else "unknown"
+    """The client's address: the peer's, or, when the peer is a trusted proxy
+    (FORCEGEN_TRUSTED_PROXIES), the nearest address in X-Forwarded-For that is not one.
+    Anyone can write X-Forwarded-For, so from any other peer it is ignored."""
+    peer = request.client.host if request.client else "unknown"
+    trusted = request.app.state.services.settings.trusted_proxies
+    if not trusted or not _is_in(peer, trusted):
+        return peer
+    forwarded = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
+    for hop in reversed([hop for hop in forwarded if hop]):
+        if not _is_in(hop, trusted):
+            return hop
+    return peer
+
+
+def _is_in(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> bool:
+    try:
+        ip = ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in network for network in networks)
 
 
 ServicesDep = Annotated[Services, Depends(get_services)]

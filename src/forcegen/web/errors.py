@@ -34,6 +34,7 @@ from forcegen.model.errors import (
     RuleViolationError,
     StorageUnavailableError,
 )
+from forcegen.web.deps import client_address
 from forcegen.web.ratelimit import AttemptLimiter, TooManyAttemptsError
 from forcegen.web.render import is_htmx, render
 
@@ -119,8 +120,8 @@ async def _forcegen_error(request: Request, error: Exception) -> Response:
             # of swapping the login form into the table.
             return Response(status_code=401, headers={"HX-Redirect": login})
         return RedirectResponse(login, status_code=303)
-    if isinstance(error, AuthenticationError):
-        _count_failed_attempt(request)
+    if isinstance(error, AuthenticationError) and (refused := _count_failed_attempt(request)):
+        return refused
     status_code = status_for(error)
     if status_code >= 500:
         logger.error("%s: %s", type(error).__name__, error.message)
@@ -131,13 +132,22 @@ async def _forcegen_error(request: Request, error: Exception) -> Response:
     )
 
 
-def _count_failed_attempt(request: Request) -> None:
-    """A wrong token counts towards the caller's limit (purpose set by the auth dependency)."""
+def _count_failed_attempt(request: Request) -> Response | None:
+    """A wrong token counts towards the caller's limit (purpose set by the auth dependency);
+    an address already over it gets the 429 instead of the 401."""
     purpose = getattr(request.state, "auth_purpose", None)
     limiter: AttemptLimiter | None = getattr(request.app.state, "limiter", None)
-    if purpose and limiter is not None:
-        client = request.client.host if request.client else "unknown"
+    if not purpose or limiter is None:
+        return None
+    client = client_address(request)
+    try:
+        limiter.refuse_if_throttled(client, purpose)
+    except TooManyAttemptsError as err:
         limiter.record_failure(client, purpose)
+        headers = {"Retry-After": str(err.retry_after_seconds)}
+        return error_response(request, status_code=429, message=err.message, headers=headers)
+    limiter.record_failure(client, purpose)
+    return None
 
 
 async def _http_error(request: Request, error: Exception) -> Response:

@@ -93,9 +93,10 @@ def render(
 def _base_context(request: Request, htmx: bool) -> dict[str, object]:
     session: Session | None = getattr(request.state, "session", None)
     audience = "public"
-    if session is not None and session.username:
+    user = getattr(request.state, "user", None)
+    if session is not None and session.user_id:
         audience = "coordinator"
-    elif session is not None and session.respondent_token:
+    elif session is not None and session.is_respondent:
         audience = "respondent"
     nav: tuple[NavItem, ...] = getattr(request.app.state, "nav", ())
     if audience == "coordinator" and not _is_coordinator(request, session):
@@ -104,7 +105,7 @@ def _base_context(request: Request, htmx: bool) -> dict[str, object]:
         "request": request,
         "layout": "_fragment.html" if htmx else "base.html",
         "csrf_token": session.csrf if session else "",
-        "username": session.username if session else None,
+        "username": user.username if user is not None else None,
         "audience": audience,
         "nav": [item for item in nav if item.audience == audience],
         "current_path": request.url.path,

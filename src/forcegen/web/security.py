@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 from typing import Annotated
+from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import Depends, Request
 from starlette.datastructures import MutableHeaders
@@ -34,14 +35,22 @@ SECURITY_HEADERS = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": (
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+    ),
 }
+HSTS = "max-age=31536000; includeSubDomains"
 
 
 class SecurityHeadersMiddleware:
-    """Add the security headers to every response; HTML pages are also never cached."""
+    """Add the security headers to every response (HSTS when served over https); HTML pages
+    are never cached; a redirect to this site names a path, never an absolute http:// URL
+    (behind a TLS proxy the app sees http, and Starlette's trailing-slash redirect would
+    send the browser off https)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, is_https: bool = False) -> None:
         self.app = app
+        self.is_https = is_https
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -53,11 +62,24 @@ class SecurityHeadersMiddleware:
                 headers = MutableHeaders(scope=message)
                 for name, value in SECURITY_HEADERS.items():
                     headers[name] = value
+                if self.is_https or scope.get("scheme") == "https":
+                    headers["Strict-Transport-Security"] = HSTS
                 if not scope["path"].startswith("/static/"):
                     headers["Cache-Control"] = "no-store"
+                if "location" in headers:
+                    headers["location"] = _same_site_path(headers["location"], scope)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+def _same_site_path(location: str, scope: Scope) -> str:
+    """`location` as a path when it points at this site (Host header), unchanged otherwise."""
+    target = urlsplit(location)
+    host = dict(scope["headers"]).get(b"host", b"").decode("latin-1")
+    if target.scheme in {"http", "https"} and target.netloc == host:
+        return urlunsplit(("", "", target.path or "/", target.query, target.fragment))
+    return location
 
 
 class CsrfError(PermissionDeniedError):

@@ -5,12 +5,14 @@ from __future__ import annotations
 import uvicorn
 
 from forcegen.bootstrap import Services
+from forcegen.web.access_log import logging_config
 from forcegen.web.app import create_app
 
 
 def run(services: Services, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve until interrupted. Forwarded headers are ignored: run behind a proxy that sets
-    no trust in them, or terminate TLS in front and set FORCEGEN_SECURE_COOKIES=true."""
+    """Serve until interrupted. uvicorn ignores forwarded headers; the rate limiter reads
+    X-Forwarded-For only from FORCEGEN_TRUSTED_PROXIES. Behind a TLS proxy, set
+    FORCEGEN_SECURE_COOKIES=true."""
     uvicorn.run(
         create_app(services),
         host=host,
@@ -18,4 +20,5 @@ def run(services: Services, *, host: str = "127.0.0.1", port: int = 8000) -> Non
         proxy_headers=False,
         server_header=False,
         log_level="info",
+        log_config=logging_config(),  # invitation tokens never reach the access log
     )

@@ -1,157 +1,169 @@
-"""The browser session: one signed cookie holding the CSRF secret and who is logged in.
+"""The browser session, kept on the server: the cookie holds a random id and nothing else.
 
-The cookie is `<payload>.<signature>`: base64url JSON, signed with HMAC-SHA256 under
-`settings.secret_key`. It is not encrypted, so it holds nothing the browser may not know:
+    cookie   forcegen_session=<43 random characters>; HttpOnly; SameSite=Lax; (Secure)
+    server   the SessionStore (database or Redis) keyed by the id's sha256: who, the CSRF
+             secret, and the times that end it (see model/web_session.py)
 
-    {"csrf": "q3…", "user": "alice", "token": null, "iat": 1754000000}
-
-`token` is a respondent's own invitation token (the browser had it in its link already);
-keeping it in an HttpOnly cookie lets the respondent pages drop it from the URL. The services
-check it on every request, so a revoked invitation stops working at once.
+A visitor gets a session only when a page needs its CSRF secret (a form) or someone logs in
+or opens an invitation; logging in, entering and leaving start a new id (no fixation), and
+logging out deletes the session on the server, so a replayed cookie is worthless. Nothing
+secret is ever in the cookie: not the invitation token, not the CSRF secret.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
+import datetime as dt
 import hashlib
-import hmac
-import json
 import secrets
-import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
 
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
 from starlette.requests import HTTPConnection
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from forcegen.model.user import UserId
+from forcegen.model.web_session import ABSOLUTE_TIMEOUT, WebSession
+from forcegen.service.accounts.session_ports import SessionStore
+
 COOKIE_NAME = "forcegen_session"
-MAX_AGE_SECONDS = 12 * 3600
 _COOKIELESS_PREFIXES = ("/api/", "/static/")
+_ID_LENGTH = 43  # secrets.token_urlsafe(32)
 
 
-@dataclass
+def _id_hash(session_id: str) -> str:
+    return hashlib.sha256(session_id.encode("ascii")).hexdigest()
+
+
 class Session:
-    """What the cookie says about this browser; handlers change it and the middleware saves it."""
+    """This browser's session; handlers change it and the middleware saves it after them."""
 
-    csrf: str = field(default_factory=lambda: secrets.token_urlsafe(32))
-    username: str | None = None
-    respondent_token: str | None = None
-    issued_at: int = field(default_factory=lambda: int(time.time()))
-    is_modified: bool = False
-    is_new: bool = False
+    def __init__(self, stored: WebSession | None = None, session_id: str | None = None) -> None:
+        self._stored = stored
+        self._id = session_id
+        self._csrf = stored.csrf if stored else secrets.token_urlsafe(32)
+        self.user_id: UserId | None = stored.user_id if stored else None
+        self.password_stamp: str | None = stored.password_stamp if stored else None
+        self.invitation_token_hash: str | None = stored.invitation_token_hash if stored else None
+        self.is_changed = False
+        self.is_csrf_used = False
 
-    def log_in(self, username: str) -> None:
-        """Start a coordinator session; a fresh CSRF secret defeats session fixation."""
+    @property
+    def csrf(self) -> str:
+        """The CSRF secret (a page rendering it in a form needs the session to be kept)."""
+        self.is_csrf_used = True
+        return self._csrf
+
+    @property
+    def is_stored(self) -> bool:
+        return self._stored is not None
+
+    @property
+    def is_respondent(self) -> bool:
+        return self.invitation_token_hash is not None
+
+    def log_in(self, user_id: UserId, password_stamp: str) -> None:
+        """Start an account's session, bound to the password it logged in with."""
         self._restart()
-        self.username = username
+        self.user_id, self.password_stamp = user_id, password_stamp
 
-    def enter_as_respondent(self, token: str) -> None:
-        """Start a respondent session scoped to one invitation token."""
+    def enter_as_respondent(self, token_hash: str) -> None:
+        """Start a respondent's session for the invitation whose token hashes to this."""
         self._restart()
-        self.respondent_token = token
+        self.invitation_token_hash = token_hash
 
     def clear(self) -> None:
+        """End the session: logged out, or left the form."""
         self._restart()
 
     def _restart(self) -> None:
-        self.csrf = secrets.token_urlsafe(32)
-        self.username = None
-        self.respondent_token = None
-        self.issued_at = int(time.time())
-        self.is_modified = True
+        self._csrf = secrets.token_urlsafe(32)
+        self.user_id = self.password_stamp = self.invitation_token_hash = None
+        self.is_changed = True
 
-
-class SessionCodec:
-    """Sign and verify session cookies under one secret."""
-
-    def __init__(self, secret_key: str) -> None:
-        self._key = hashlib.sha256(b"forcegen-session|" + secret_key.encode("utf-8")).digest()
-
-    def encode(self, session: Session) -> str:
-        body = {
-            "csrf": session.csrf,
-            "user": session.username,
-            "token": session.respondent_token,
-            "iat": session.issued_at,
-        }
-        payload = base64.urlsafe_b64encode(json.dumps(body).encode("utf-8")).decode("ascii")
-        return f"{payload}.{self._sign(payload)}"
-
-    def decode(self, cookie: str | None, *, now: float) -> Session | None:
-        """The session in a cookie, or None if it is absent, forged, malformed or too old."""
-        if not cookie or cookie.count(".") != 1:
-            return None
-        payload, signature = cookie.split(".")
-        if not hmac.compare_digest(signature, self._sign(payload)):
-            return None
-        try:
-            body = json.loads(base64.urlsafe_b64decode(payload.encode("ascii")))
-        except (binascii.Error, ValueError, UnicodeDecodeError):
-            return None
-        if not isinstance(body, dict) or not _has_valid_shape(body):
-            return None
-        if now - body["iat"] > MAX_AGE_SECONDS:
-            return None
-        return Session(
-            csrf=body["csrf"],
-            username=body["user"],
-            respondent_token=body["token"],
-            issued_at=body["iat"],
+    def to_store(self, session_id: str, now: dt.datetime) -> WebSession:
+        """The value the store keeps for this session under `session_id`."""
+        return WebSession(
+            id_hash=_id_hash(session_id),
+            csrf=self._csrf,
+            user_id=self.user_id,
+            password_stamp=self.password_stamp,
+            invitation_token_hash=self.invitation_token_hash,
+            created_at=now,
+            last_seen_at=now,
+            expires_at=now + ABSOLUTE_TIMEOUT,
         )
-
-    def _sign(self, payload: str) -> str:
-        digest = hmac.new(self._key, payload.encode("ascii"), hashlib.sha256).digest()
-        return base64.urlsafe_b64encode(digest).decode("ascii").rstrip("=")
-
-
-def _has_valid_shape(body: dict[str, object]) -> bool:
-    return (
-        isinstance(body.get("csrf"), str)
-        and isinstance(body.get("iat"), int)
-        and isinstance(body.get("user"), str | None)
-        and isinstance(body.get("token"), str | None)
-    )
 
 
 class SessionMiddleware:
-    """Load the session into `request.state.session` and write the cookie back when changed.
+    """Load the session into `request.state.session`; save it (and set the cookie) after.
 
-    A browser without a valid cookie gets a new session (with a CSRF secret) so that even the
-    login form is protected; the cookie is HttpOnly, SameSite=Lax, and Secure behind HTTPS.
+    Every store call runs in the thread pool: the stores are synchronous (SQL or Redis).
     """
 
-    def __init__(self, app: ASGIApp, *, secret_key: str, is_secure: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        store: SessionStore,
+        clock: Callable[[], dt.datetime],
+        is_secure: bool,
+    ) -> None:
         self.app = app
-        self.codec = SessionCodec(secret_key)
+        self.store = store
+        self.clock = clock
         self.is_secure = is_secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"].startswith(_COOKIELESS_PREFIXES):
+            if scope["type"] == "http":
+                scope.setdefault("state", {})["session"] = Session()
             await self.app(scope, receive, send)
             return
-        connection = HTTPConnection(scope)
-        session = self.codec.decode(connection.cookies.get(COOKIE_NAME), now=time.time())
-        if session is None:
-            # The API and static files never use the cookie: do not hand them one.
-            session = Session(is_new=not scope["path"].startswith(_COOKIELESS_PREFIXES))
+        cookie = HTTPConnection(scope).cookies.get(COOKIE_NAME)
+        session = await run_in_threadpool(self._load, cookie)
         scope.setdefault("state", {})["session"] = session
 
         async def send_with_cookie(message: Message) -> None:
-            if message["type"] == "http.response.start" and (session.is_modified or session.is_new):
-                headers = MutableHeaders(scope=message)
-                headers.append("Set-Cookie", self._cookie(session))
+            if message["type"] == "http.response.start":
+                set_cookie = await run_in_threadpool(self._save, session, cookie)
+                if set_cookie:
+                    MutableHeaders(scope=message).append("Set-Cookie", set_cookie)
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)
 
-    def _cookie(self, session: Session) -> str:
-        parts = [
-            f"{COOKIE_NAME}={self.codec.encode(session)}",
-            "Path=/",
-            "HttpOnly",
-            "SameSite=Lax",
-        ]
+    def _load(self, cookie: str | None) -> Session:
+        if not cookie or len(cookie) != _ID_LENGTH:
+            return Session()
+        stored = self.store.get(_id_hash(cookie))
+        now = self.clock()
+        if stored is None or not stored.is_live(now):
+            return Session()
+        if stored.needs_touch(now):
+            self.store.touch(stored.id_hash, now)
+        return Session(stored, cookie)
+
+    def _save(self, session: Session, cookie: str | None) -> str | None:
+        """Write what changed; return the Set-Cookie value, if the browser needs a new one."""
+        if session.is_changed:
+            if session.is_stored and cookie:
+                self.store.delete(_id_hash(cookie))
+            if session.user_id is None and session.invitation_token_hash is None:
+                return self._cookie("", expire=True)
+        elif session.is_stored or not session.is_csrf_used:
+            return None
+        new_id = secrets.token_urlsafe(32)
+        now = self.clock()
+        self.store.add(session.to_store(new_id, now))
+        if session.user_id is not None:
+            self.store.purge(now)  # logins are rare: a good moment to drop ended sessions
+        return self._cookie(new_id)
+
+    def _cookie(self, value: str, *, expire: bool = False) -> str:
+        parts = [f"{COOKIE_NAME}={value}", "Path=/", "HttpOnly", "SameSite=Lax"]
+        if expire:
+            parts.append("Max-Age=0")
         if self.is_secure:
             parts.append("Secure")
         return "; ".join(parts)

@@ -52,6 +52,8 @@ def open_invitation(page: Any, link: str) -> None:
     leads to the form (say, a confirmation step) is made here once.
     """
     page.goto(link)
+    page.get_by_role("button", name="Open the form").click()
+    page.wait_for_url("**/respond")
 
 
 def server_env(data_dir: Path) -> dict[str, str]:

@@ -157,8 +157,16 @@ RULES: dict[tuple[str, str], Rule] = {
         RESPONDENTS, "/respond/check-condition?text=ceasefire"
     ),
     ("POST", "/respond/leave"): Rule(ALL, "/respond/leave", ok=frozenset({303}), fresh_client=True),
-    ("GET", "/respond/{token}"): Rule(
-        RESPONDENTS, "/respond/{token}", ok=frozenset({303}), fresh_client=True
+    # The link only shows the "Open the form" button (no check, no change); the POST opens.
+    ("GET", "/respond/{token}"): Rule(ALL, "/respond/{token}"),
+    ("POST", "/respond/open"): Rule(
+        RESPONDENTS,
+        "/respond/open",
+        ok=frozenset({303}),
+        form=lambda world, role: {
+            "token": world.tokens[ROLE_TOKENS[role]] if role in ROLE_TOKENS else FORGED_TOKEN
+        },
+        fresh_client=True,
     ),
     ("GET", "/respond/joint/{code}"): Rule(MEMBER_OF_EU, "/respond/joint/EU"),
     ("POST", "/respond/joint/{code}"): Rule(

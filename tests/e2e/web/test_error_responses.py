@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from web_env import TestClient
+from web_env import TestClient, csrf_of
 from web_world import MAX_BODY_BYTES, World, some_troops
 
 from forcegen.model import errors
@@ -172,8 +172,13 @@ def test_a_forged_or_missing_token_is_a_401_that_says_what_to_send(
 def test_a_forged_invitation_link_gets_a_page_saying_to_ask_for_a_new_one(
     client: TestClient,
 ) -> None:
-    response = client.get("/respond/not-a-real-token-at-all-0000000000000")
+    link = client.get("/respond/not-a-real-token-at-all-0000000000000")
+    response = client.post(
+        "/respond/open",
+        data={"token": "not-a-real-token-at-all-0000000000000", "csrf_token": csrf_of(link.text)},
+    )
 
+    assert link.status_code == 200  # the link itself checks nothing: scanners learn nothing
     assert response.status_code == 401
     assert "Ask the coordinator of the round for a new link" in response.text
 

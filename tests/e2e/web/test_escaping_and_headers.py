@@ -4,7 +4,7 @@ that keep pages out of frames and scripts to our own origin."""
 from __future__ import annotations
 
 import pytest
-from web_env import TestClient
+from web_env import TestClient, csrf_of
 from web_world import SECRET, World, build_services_on, build_world, some_troops
 
 from forcegen.bootstrap import Services
@@ -96,14 +96,20 @@ def test_the_api_hands_out_no_cookie(world: World) -> None:
     assert "set-cookie" not in response.headers
 
 
-def test_the_invitation_link_drops_the_token_from_the_address_and_the_referrer(
+def test_the_invitation_link_only_offers_to_open_the_form_and_sends_no_referrer(
     world: World,
 ) -> None:
-    response = world.anonymous().get(f"/respond/{world.tokens['A:DEU']}")
+    browser = world.anonymous()
+    link = browser.get(f"/respond/{world.tokens['A:DEU']}")
+    opened = browser.post(
+        "/respond/open", data={"token": world.tokens["A:DEU"], "csrf_token": csrf_of(link.text)}
+    )
 
-    assert response.status_code == 303
-    assert response.headers["location"] == "/respond"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert link.status_code == 200
+    assert "Open the form" in link.text
+    assert link.headers["Referrer-Policy"] == "no-referrer"
+    assert opened.status_code == 303
+    assert opened.headers["location"] == "/respond"
 
 
 def test_a_tampered_session_cookie_is_ignored(world: World) -> None:

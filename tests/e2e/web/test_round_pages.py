@@ -6,6 +6,7 @@ import csv
 import io
 import re
 
+from web_env import open_link
 from web_world import World
 
 from forcegen.service.rounds import coordinating
@@ -209,8 +210,7 @@ class TestCoordinatorPages:
         )
         link = re.search(r"/respond/[A-Za-z0-9_-]+", issued.text)
         assert link is not None
-        respondent = world.anonymous()
-        respondent.get(link.group(0))
+        respondent = open_link(world.app, link.group(0).rsplit("/", 1)[1])
 
         for page in (round_page, issued, respondent.get("/respond")):
             assert 'id="illustrative-banner"' in page.text

@@ -43,9 +43,12 @@ def log_in(app: FastAPI, username: str = "alice", password: str = PASSWORD) -> T
 
 
 def open_link(app: FastAPI, token: str) -> TestClient:
-    """A respondent's browser that opened its invitation link; CSRF token in headers."""
+    """A respondent's browser that opened its invitation link and pressed "Open the form";
+    CSRF token in headers."""
     client = TestClient(app, follow_redirects=False)
-    response = client.get(f"/respond/{token}")
+    page = client.get(f"/respond/{token}")
+    assert page.status_code == 200, page.text
+    response = client.post("/respond/open", data={"token": token, "csrf_token": csrf_of(page.text)})
     assert response.status_code == 303, response.text
     client.headers["X-CSRF-Token"] = csrf_of(client.get("/respond").text)
     return client

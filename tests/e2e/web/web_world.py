@@ -10,6 +10,7 @@ anonymous, respondent of A (FRA), respondent of B (FRA), revoked (POL), coordina
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,11 @@ from forcegen.bootstrap import Services, SystemClock
 from forcegen.catalog import load_catalog
 from forcegen.config import Settings
 from forcegen.service.accounts import api_tokens, users
+from forcegen.service.accounts.credentials import hash_token
 from forcegen.service.responding import answering
 from forcegen.service.rounds import coordinating
 from forcegen.web import create_app
-from forcegen.web.session import COOKIE_NAME, Session, SessionCodec
+from forcegen.web.session import COOKIE_NAME, Session
 
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
 MAX_BODY_BYTES = 64 * 1024
@@ -105,11 +107,13 @@ class World:
 
     def session_browser(self, token: str) -> TestClient:
         """A browser holding a respondent session for `token`, as if it had entered before
-        (the cookie the server would have set, signed with the test secret)."""
+        the token was revoked (the session the server would have stored)."""
         session = Session()
-        session.enter_as_respondent(token)
+        session.enter_as_respondent(hash_token(token))
+        session_id = secrets.token_urlsafe(32)
+        self.services.sessions.add(session.to_store(session_id, self.services.clock.now()))
         client = self.anonymous()
-        client.cookies.set(COOKIE_NAME, SessionCodec(SECRET).encode(session))
+        client.cookies.set(COOKIE_NAME, session_id)
         client.headers["X-CSRF-Token"] = session.csrf
         return client
 

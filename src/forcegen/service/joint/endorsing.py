@@ -25,6 +25,7 @@ from forcegen.model.response import (
 from forcegen.model.round import Invitation, ResponseEvent, Round, RoundId
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.rounds.access import (
+    InvitationCredential,
     authenticate_invitation,
     find_round,
     participant_of,
@@ -93,7 +94,7 @@ def endorse_joint(
     *,
     uow: UnitOfWork,
     catalog: ParticipantCatalog,
-    token: str,
+    token: InvitationCredential,
     joint_participant: str,
     kind: EndorsementKind | str,
     reserved_questions: Sequence[str] = (),

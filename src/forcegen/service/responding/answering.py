@@ -34,6 +34,7 @@ from forcegen.service.joint.endorsing import endorse_joint
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.responding import versions as versions
 from forcegen.service.rounds.access import (
+    InvitationCredential,
     answers_digest,
     authenticate_invitation,
     participant_of,
@@ -63,7 +64,7 @@ def answer_vocabulary(catalog: ParticipantCatalog) -> AnswerVocabulary:
 
 
 def open_invitation(
-    *, uow: UnitOfWork, catalog: ParticipantCatalog, token: str
+    *, uow: UnitOfWork, catalog: ParticipantCatalog, token: InvitationCredential
 ) -> RespondentContext:
     """Everything the respondent may see, and mark the invitation opened.
 
@@ -108,7 +109,7 @@ def save_draft(
     *,
     uow: UnitOfWork,
     catalog: ParticipantCatalog,
-    token: str,
+    token: InvitationCredential,
     answers: Mapping[str, object],
     base_version: int,
     vocabulary: AnswerVocabulary,
@@ -133,7 +134,7 @@ def submit_response(
     *,
     uow: UnitOfWork,
     catalog: ParticipantCatalog,
-    token: str,
+    token: InvitationCredential,
     answers: Mapping[str, object],
     base_version: int,
     attestation_name: str,
@@ -153,7 +154,9 @@ def submit_response(
     return _save(uow, catalog, token, answers, base_version, vocabulary, attestation=(name, title))
 
 
-def withdraw_response(*, uow: UnitOfWork, token: str, base_version: int) -> ResponseVersion:
+def withdraw_response(
+    *, uow: UnitOfWork, token: InvitationCredential, base_version: int
+) -> ResponseVersion:
     """Withdraw the response: a new version marks it withdrawn; every earlier one stays.
 
     Raises:
@@ -210,7 +213,7 @@ def check_answers(
     ) + contradictions(answers)
 
 
-def own_history(*, uow: UnitOfWork, token: str) -> Response:
+def own_history(*, uow: UnitOfWork, token: InvitationCredential) -> Response:
     """The respondent's own response with every version (empty if nothing was saved).
 
     Raises:
@@ -225,7 +228,7 @@ def own_history(*, uow: UnitOfWork, token: str) -> Response:
 def _save(
     uow: UnitOfWork,
     catalog: ParticipantCatalog,
-    token: str,
+    token: InvitationCredential,
     answers: Mapping[str, object],
     base_version: int,
     vocabulary: AnswerVocabulary,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from forcegen.model.audit import canonical_json
 from forcegen.model.errors import AuthenticationError, NotFoundError, RuleViolationError
@@ -32,22 +33,43 @@ MAX_TOKEN_LENGTH = 200
 """Longer strings are not our tokens (43 characters); refuse them before hashing."""
 
 
-def authenticate_invitation(uow: UnitOfWork, token: str) -> tuple[Invitation, Round]:
-    """The invitation a token opens and its round, inside an open unit of work.
+@dataclass(frozen=True)
+class InvitationGrant:
+    """A respondent's browser session: the hash of the token it was opened with, never the
+    token. It stops opening the invitation as soon as the token is re-issued (the hash
+    changes) or the invitation is revoked or expires."""
+
+    token_hash: str
+
+
+InvitationCredential = str | InvitationGrant
+"""What a respondent's use case takes: the token itself (API, the link) or a session grant."""
+
+
+def authenticate_invitation(
+    uow: UnitOfWork, token: InvitationCredential
+) -> tuple[Invitation, Round]:
+    """The invitation a token (or a session grant) opens and its round, in an open unit of work.
 
     Raises:
         AuthenticationError: the token is unknown, revoked or expired; the same message for
             all three, so that a guesser learns nothing.
     """
-    if not token or len(token) > MAX_TOKEN_LENGTH:
-        raise AuthenticationError(INVALID_LINK_MESSAGE)
-    invitation = uow.invitations.get_by_token_hash(hash_token(token))
+    invitation = uow.invitations.get_by_token_hash(_token_hash(token))
     if invitation is None or not invitation.is_usable(uow.clock.now()):
         raise AuthenticationError(INVALID_LINK_MESSAGE)
     round_ = uow.rounds.get(invitation.round_id)
     if round_ is None:
         raise AuthenticationError(INVALID_LINK_MESSAGE)
     return invitation, round_
+
+
+def _token_hash(token: InvitationCredential) -> str:
+    if isinstance(token, InvitationGrant):
+        return token.token_hash
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise AuthenticationError(INVALID_LINK_MESSAGE)
+    return hash_token(token)
 
 
 def find_round(uow: UnitOfWork, round_id: str) -> Round:

@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from forcegen.model.errors import AuthenticationError, PermissionDeniedError
 from forcegen.model.user import Role, User
-from forcegen.web.accounts.auth import API_TOKEN_PURPOSE, token_user
+from forcegen.web.accounts.auth import API_TOKEN_PURPOSE, session_user, token_user
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
 from forcegen.web.errors import LoginRequiredError
 
@@ -36,18 +36,15 @@ def _allowed(user: User) -> User:
     return user
 
 
-def analyst_page(services: ServicesDep, session: SessionDep) -> User:
+def analyst_page(request: Request, services: ServicesDep, session: SessionDep) -> User:
     """The analyst or coordinator of this browser session.
 
     Raises:
         LoginRequiredError: nobody is logged in (pages redirect to /login).
         PermissionDeniedError: the account's role may not use the tracker.
     """
-    user = None
-    if session.username:
-        with services.uow() as uow:
-            user = uow.users.get_by_username(session.username)
-    if user is None or user.is_disabled:
+    user = session_user(request, services, session)
+    if user is None:
         raise LoginRequiredError(
             "Log in as an analyst or coordinator to open the public-source tracker."
         )
@@ -68,7 +65,6 @@ def analyst_api(
         AuthenticationError: no token, or a token nobody holds.
         PermissionDeniedError: the token's account may not use the tracker.
     """
-    limiter.check(client, API_TOKEN_PURPOSE)
     request.state.auth_purpose = API_TOKEN_PURPOSE
     if credentials is None:
         raise AuthenticationError(

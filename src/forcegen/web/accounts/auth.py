@@ -1,8 +1,10 @@
 """Who is calling: the dependencies that check each role (the login pages are `login_pages`).
 
-    role         pages (cookie session)             API (/api, header)
-    coordinator  password login -> session.username  Authorization: Bearer <API token>
-    respondent   /respond/{token} -> session token    Authorization: Bearer <invitation token>
+    role         pages (server-side session)              API (/api, header)
+    coordinator  password login -> session.user_id       Authorization: Bearer <API token>
+    analyst      password login -> session.user_id       Authorization: Bearer <API token>
+    respondent   /respond/{token}, "Open the form" (POST)  Authorization: Bearer <invitation token>
+                 -> session.invitation_token_hash
 
 The API never reads the cookie, so it needs no CSRF token; pages never read the header.
 Failed password and token attempts are counted per client address (see ratelimit.py).
@@ -17,7 +19,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from forcegen.model.errors import AuthenticationError, PermissionDeniedError
 from forcegen.model.user import Role, User
+from forcegen.model.web_session import password_stamp
 from forcegen.service.accounts import api_tokens
+from forcegen.service.rounds.access import InvitationGrant
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
 from forcegen.web.errors import LoginRequiredError
 
@@ -38,19 +42,31 @@ _invitation_bearer = HTTPBearer(
 )
 
 
-def _active_user(services: ServicesDep, username: str) -> User | None:
+def session_user(request: Request, services: ServicesDep, session: SessionDep) -> User | None:
+    """The account of this browser's session, if it is still enabled and its password is the
+    one the session was opened with; otherwise the session ends here and now."""
+    if session.user_id is None:
+        return None
     with services.uow() as uow:
-        user = uow.users.get_by_username(username)
-    return None if user is None or user.is_disabled else user
+        user = uow.users.get(session.user_id)
+    if (
+        user is None
+        or user.is_disabled
+        or password_stamp(user.password_hash) != session.password_stamp
+    ):
+        session.clear()
+        return None
+    request.state.user = user  # pages show who is logged in
+    return user
 
 
-def coordinator_page(services: ServicesDep, session: SessionDep) -> User:
+def coordinator_page(request: Request, services: ServicesDep, session: SessionDep) -> User:
     """The coordinator of this browser session.
 
     Raises:
         LoginRequiredError: no coordinator is logged in (pages redirect to /login).
     """
-    user = _active_user(services, session.username) if session.username else None
+    user = session_user(request, services, session)
     if user is None:
         raise LoginRequiredError("Log in as a coordinator to open this page.")
     if user.role is not Role.COORDINATOR:
@@ -75,7 +91,6 @@ def coordinator_api(
         AuthenticationError: no token, or a token nobody holds.
         PermissionDeniedError: the token's account is not a coordinator.
     """
-    limiter.check(client, API_TOKEN_PURPOSE)
     if credentials is None:
         raise AuthenticationError(
             "This endpoint needs a coordinator API token: send `Authorization: Bearer <token>`."
@@ -106,18 +121,19 @@ def token_user(request: Request, services: ServicesDep, secret: str) -> User:
     return holder.user
 
 
-def respondent_page(session: SessionDep) -> str:
-    """The invitation token of this browser's respondent session (checked by each use case).
+def respondent_page(session: SessionDep) -> InvitationGrant:
+    """The invitation of this browser's respondent session (each use case checks it is still
+    valid, so a revoked or re-issued invitation ends the session at once).
 
     Raises:
         AuthenticationError: the browser has no respondent session.
     """
-    if session.respondent_token is None:
+    if session.invitation_token_hash is None:
         raise AuthenticationError(
             "This page is for respondents: open the invitation link you received "
             "(it starts with /respond/). If it no longer works, ask the coordinator for a new one."
         )
-    return session.respondent_token
+    return InvitationGrant(session.invitation_token_hash)
 
 
 def respondent_api(
@@ -132,7 +148,6 @@ def respondent_api(
         TooManyAttemptsError: this address sent too many wrong tokens.
         AuthenticationError: no token was sent.
     """
-    limiter.check(client, INVITATION_PURPOSE)
     if credentials is None:
         raise AuthenticationError(
             "This endpoint needs an invitation token: send `Authorization: Bearer <token>`, "
@@ -144,7 +159,7 @@ def respondent_api(
 
 CoordinatorPage = Annotated[User, Depends(coordinator_page)]
 CoordinatorApi = Annotated[User, Depends(coordinator_api)]
-RespondentPage = Annotated[str, Depends(respondent_page)]
+RespondentPage = Annotated[InvitationGrant, Depends(respondent_page)]
 RespondentApi = Annotated[str, Depends(respondent_api)]
 
 

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from forcegen.model.errors import AuthenticationError
 from forcegen.model.user import Role
+from forcegen.model.web_session import password_stamp
 from forcegen.service.accounts import users
 from forcegen.web.accounts.auth import PASSWORD_PURPOSE
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
@@ -42,14 +43,15 @@ def log_in(
     password: Annotated[str, Form(max_length=2000)] = "",
     next: Annotated[str, Form(max_length=2000)] = "/rounds",
 ) -> Response:
-    limiter.check(client, PASSWORD_PURPOSE)
+    account = username.strip().lower()[:40]
+    limiter.check(client, PASSWORD_PURPOSE, account=account)
     try:
         user = users.authenticate(uow=services.uow(), username=username, password=password)
     except AuthenticationError as err:
-        limiter.record_failure(client, PASSWORD_PURPOSE)
+        limiter.record_failure(client, PASSWORD_PURPOSE, account=account)
         context = {"next": safe_next(next), "error": err.message, "username": username}
         return render(request, "login.html", context, status_code=401)
-    session.log_in(user.username)
+    session.log_in(user.id, password_stamp(user.password_hash))
     destination = safe_next(next)
     if user.role is Role.ANALYST and destination == "/rounds":
         destination = "/positions"  # analysts work on the public record, not on rounds
@@ -65,8 +67,8 @@ def log_out(_: CsrfChecked, session: SessionDep) -> RedirectResponse:
 @router.get("/", response_model=None)
 def home(request: Request, session: SessionDep) -> Response:
     """Send each visitor where they work: coordinators to rounds, respondents to their form."""
-    if session.username:
+    if session.user_id:
         return RedirectResponse("/rounds", status_code=303)
-    if session.respondent_token:
+    if session.is_respondent:
         return RedirectResponse("/respond", status_code=303)
     return render(request, "home.html", {})

@@ -1,9 +1,11 @@
 """Respondent pages: enter by the invitation link, answer, save drafts, submit, see history.
 
-`/respond/{token}` checks the token, keeps it in the session cookie and redirects to
-`/respond`, so the token leaves the address bar (and Referrer-Policy: no-referrer keeps it
-out of any Referer header). Every later request hands the token to the use case again, so a
-revoked invitation stops working at once.
+`/respond/{token}` (the link) only shows an "Open the form" button; pressing it POSTs the
+token to `/respond/open`, which checks it, marks the invitation opened and starts a
+server-side session holding the token's hash (never the token), then redirects to `/respond`.
+Every later request hands that grant to the use case again, so a revoked or re-issued
+invitation stops working at once. Referrer-Policy: no-referrer keeps the link out of any
+Referer header, and the access log redacts it (access_log.py).
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from forcegen.model.errors import ConflictError
 from forcegen.model.questionnaire import FieldProblem
 from forcegen.model.response import InvalidAnswersError, RespondentContext, ResponseVersion
+from forcegen.service.accounts.credentials import hash_token
 from forcegen.service.responding import answering
+from forcegen.service.rounds.access import InvitationGrant
 from forcegen.web.accounts.auth import INVITATION_PURPOSE, RespondentPage
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
 from forcegen.web.errors import wants_json
@@ -118,25 +122,34 @@ def leave(_: CsrfChecked, session: SessionDep) -> RedirectResponse:
     return RedirectResponse("/", status_code=303)
 
 
-@router.get("/respond/{token}")
+@router.post("/respond/open")
 def enter(
     request: Request,
-    token: Annotated[str, Path(max_length=200)],
+    _: CsrfChecked,
     services: ServicesDep,
     session: SessionDep,
     limiter: LimiterDep,
     client: ClientDep,
+    token: Annotated[str, Form(max_length=200)] = "",
 ) -> RedirectResponse:
-    """The invitation link: check the token, start the session, drop the token from the URL."""
-    limiter.check(client, INVITATION_PURPOSE)
+    """The "Open the form" button: check the token, start a server-side session that holds
+    only the token's hash, and go to the form (the token is in no cookie and no later URL)."""
     request.state.auth_purpose = INVITATION_PURPOSE
     answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
-    session.enter_as_respondent(token)
+    limiter.count_opening(hash_token(token))
+    session.enter_as_respondent(hash_token(token))
     return RedirectResponse("/respond", status_code=303)
 
 
+@router.get("/respond/{token}", response_class=HTMLResponse)
+def invitation_link(request: Request, token: Annotated[str, Path(max_length=200)]) -> HTMLResponse:
+    """The invitation link shows one button and changes nothing: mail and chat link scanners
+    that fetch it neither open the invitation nor learn whether the token is valid."""
+    return render(request, "respond_open.html", {"token": token})
+
+
 async def _save(
-    request: Request, services: ServicesDep, token: str, *, is_submission: bool
+    request: Request, services: ServicesDep, token: InvitationGrant, *, is_submission: bool
 ) -> Response:
     values = await posted_values(request)
     context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
@@ -170,7 +183,7 @@ async def _save(
 
 def _call(
     services: ServicesDep,
-    token: str,
+    token: InvitationGrant,
     answers: Mapping[str, object],
     base_version: int,
     attestation: tuple[str, str],

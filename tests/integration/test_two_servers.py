@@ -1,0 +1,139 @@
+"""Two `forcegen serve` processes over one database share sessions and rate limits: a session
+opened on one is honoured by the other and, once ended there, refused by both; failures
+counted on one are limited on the other. The same with both keeping them in Redis."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+
+PASSWORD = "a long coordinator passphrase"
+REDIS_URL = "redis://127.0.0.1:6379/13"
+_CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
+
+
+def forcegen() -> str:
+    script = Path(sys.executable).with_name("forcegen")
+    return str(script) if script.exists() else shutil.which("forcegen") or "forcegen"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(env: dict[str, str], log: Path) -> Iterator[str]:
+    port = free_port()
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [forcegen(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text()
+            try:
+                if httpx.get(f"{url}/login", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def redis_reachable() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture(params=["database", "redis"])
+def two_servers(
+    request: pytest.FixtureRequest, database_url: str, tmp_path: Path
+) -> Iterator[tuple[str, str, str]]:
+    """Two servers over one database (sessions and limits in it, or in Redis); a username."""
+    if request.param == "redis" and not database_url.startswith("sqlite"):
+        pytest.skip("Redis is tried once, beside SQLite: the database does not matter to it.")
+    if request.param == "redis" and not redis_reachable():
+        message = "Redis not reachable at 127.0.0.1:6379: start redis-server to run this."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    username = f"coord{secrets.token_hex(4)}"
+    env = os.environ | {
+        "FORCEGEN_DATABASE_URL": database_url,
+        "FORCEGEN_DATA_DIR": str(tmp_path),
+        "FORCEGEN_SECRET_KEY": "two-servers-secret-key-0123456789abcdef",
+        "FORCEGEN_COORDINATOR_PASSWORD": PASSWORD,
+    }
+    if request.param == "redis":
+        env["FORCEGEN_REDIS_URL"] = REDIS_URL
+    subprocess.run(
+        [forcegen(), "init", "--username", username], env=env, check=True, capture_output=True
+    )
+    with ExitStack() as stack:
+        first = stack.enter_context(serving(env, tmp_path / "first.log"))
+        second = stack.enter_context(serving(env, tmp_path / "second.log"))
+        yield first, second, username
+
+
+def log_in(base: str, username: str, password: str = PASSWORD) -> httpx.Client:
+    client = httpx.Client(base_url=base, follow_redirects=False, timeout=10)
+    csrf = _CSRF.search(client.get("/login").text)
+    assert csrf is not None
+    client.post(
+        "/login", data={"username": username, "password": password, "csrf_token": csrf.group(1)}
+    )
+    return client
+
+
+def on(base: str, cookies: httpx.Cookies) -> httpx.Client:
+    return httpx.Client(base_url=base, cookies=cookies, follow_redirects=False, timeout=10)
+
+
+def test_sessions_and_rate_limits_are_shared_by_two_server_processes(
+    two_servers: tuple[str, str, str],
+) -> None:
+    first, second, username = two_servers
+    browser = log_in(first, username)
+    elsewhere = on(second, browser.cookies)
+
+    assert browser.get("/rounds").status_code == 200
+    assert elsewhere.get("/rounds").status_code == 200  # opened on the first, honoured here
+    csrf = _CSRF.search(elsewhere.get("/rounds").text)
+    assert csrf is not None
+    elsewhere.post("/logout", data={"csrf_token": csrf.group(1)})
+    assert on(first, browser.cookies).get("/rounds").status_code == 303  # ended on both
+
+    for attempt in range(10):  # failures counted on the first server...
+        log_in(first, username, f"wrong guess {attempt}")
+    blocked = httpx.Client(base_url=second, follow_redirects=False, timeout=10)
+    csrf = _CSRF.search(blocked.get("/login").text)
+    assert csrf is not None
+    answer = blocked.post(  # ...limit the second, even for the right password
+        "/login", data={"username": username, "password": PASSWORD, "csrf_token": csrf.group(1)}
+    )
+    assert answer.status_code == 429
+    assert "Too many failed password attempts for this account" in answer.text
