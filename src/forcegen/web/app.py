@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 
 from forcegen.bootstrap import Services
 from forcegen.web import api_docs
-from forcegen.web.accounts import login_pages
+from forcegen.web.accounts import admin_pages, login_pages
 from forcegen.web.assessment import api as assessment_api
 from forcegen.web.assessment import pages as assessment_pages
 from forcegen.web.errors import install_error_handlers
@@ -74,6 +74,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(public_api.router),
     Section(assessment_pages.router, nav=assessment_pages.NAV),
     Section(assessment_api.router),
+    Section(admin_pages.router, nav=(NavItem("Accounts", "/admin/users"),)),
     Section(api_docs.router, nav=(NavItem("API", "/api/docs"),)),
 )
 

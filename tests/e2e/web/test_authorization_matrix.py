@@ -1,11 +1,11 @@
 """Every route of the app against every role: who gets in, and who is turned away.
 
 The table below must name every route of `create_app` (a new route without a rule fails
-`test_every_route_has_an_authorization_rule`), and every rule is exercised for all five
+`test_every_route_has_an_authorization_rule`), and every rule is exercised for all six
 roles: anonymous, the respondent of participant A (FRA in round A), the respondent of
-another round (FRA in round B), a revoked invitation (POL), and a coordinator. Browsers use
-their session cookie (with a valid CSRF token, so that only authorization is at stake); API
-callers use their bearer token.
+another round (FRA in round B), a revoked invitation (POL), a coordinator and an analyst.
+Browsers use their session cookie (with a valid CSRF token, so that only authorization is at
+stake); API callers use their bearer token.
 """
 
 from __future__ import annotations
@@ -18,14 +18,17 @@ from typing import Any
 import pytest
 from fastapi.routing import iter_route_contexts
 from starlette.routing import Mount
-from web_env import PASSWORD, TestClient, csrf_of
+from web_env import PASSWORD, TestClient, csrf_of, log_in
 from web_world import ROLES, World, build_world, no_troops
 
 from forcegen.bootstrap import Services
+from forcegen.service.accounts import api_tokens, users
 from forcegen.web import create_app
 
-ALL = frozenset(ROLES)
+MATRIX_ROLES = (*ROLES, "analyst")
+ALL = frozenset(MATRIX_ROLES)
 COORDINATOR = frozenset({"coordinator"})
+TRACKER = frozenset({"coordinator", "analyst"})  # the public record and its assessment
 RESPONDENTS = frozenset({"respondent_a", "respondent_b"})
 MEMBER_OF_EU = frozenset({"respondent_a"})
 DENIED = frozenset({401, 403, 404})
@@ -245,67 +248,87 @@ RULES: dict[tuple[str, str], Rule] = {
         RESPONDENTS, "/api/respond/condition-check?text=ceasefire"
     ),
     # The public-source tracker (analysts and coordinators; respondents are not its users).
-    ("GET", "/positions"): Rule(COORDINATOR, "/positions"),
-    ("GET", "/positions/new"): Rule(COORDINATOR, "/positions/new"),
-    ("POST", "/positions"): Rule(
-        COORDINATOR, "/positions", ok=frozenset({303}), form=_fixed(POSITION)
-    ),
-    ("GET", "/positions/{position_id}"): Rule(COORDINATOR, "/positions/{position_id}"),
-    ("GET", "/positions/{position_id}/correct"): Rule(
-        COORDINATOR, "/positions/{position_id}/correct"
-    ),
+    ("GET", "/positions"): Rule(TRACKER, "/positions"),
+    ("GET", "/positions/new"): Rule(TRACKER, "/positions/new"),
+    ("POST", "/positions"): Rule(TRACKER, "/positions", ok=frozenset({303}), form=_fixed(POSITION)),
+    ("GET", "/positions/{position_id}"): Rule(TRACKER, "/positions/{position_id}"),
+    ("GET", "/positions/{position_id}/correct"): Rule(TRACKER, "/positions/{position_id}/correct"),
     ("POST", "/positions/{position_id}/correct"): Rule(
-        COORDINATOR,
+        TRACKER,
         "/positions/{position_id}/correct",
         ok=frozenset({303}),
         form=_fixed(POSITION | {"summary": "Corrected in the authorization test."}),
     ),
-    ("GET", "/countries/{code}"): Rule(COORDINATOR, "/countries/POL"),
-    ("GET", "/timeline"): Rule(COORDINATOR, "/timeline"),
-    ("GET", "/matrix"): Rule(COORDINATOR, "/matrix"),
-    ("GET", "/public-data"): Rule(COORDINATOR, "/public-data"),
+    ("GET", "/countries/{code}"): Rule(TRACKER, "/countries/POL"),
+    ("GET", "/timeline"): Rule(TRACKER, "/timeline"),
+    ("GET", "/matrix"): Rule(TRACKER, "/matrix"),
+    ("GET", "/public-data"): Rule(TRACKER, "/public-data"),
     ("POST", "/public-data/import"): Rule(
-        COORDINATOR, "/public-data/import", form=_fixed({"action": "preview"}), files=True
+        TRACKER, "/public-data/import", form=_fixed({"action": "preview"}), files=True
     ),
-    ("GET", "/public-data/export.{extension}"): Rule(COORDINATOR, "/public-data/export.json"),
-    ("GET", "/public-data/export/{table}.csv"): Rule(
-        COORDINATOR, "/public-data/export/positions.csv"
-    ),
-    ("GET", "/api/positions"): Rule(COORDINATOR, "/api/positions"),
+    ("GET", "/public-data/export.{extension}"): Rule(TRACKER, "/public-data/export.json"),
+    ("GET", "/public-data/export/{table}.csv"): Rule(TRACKER, "/public-data/export/positions.csv"),
+    ("GET", "/api/positions"): Rule(TRACKER, "/api/positions"),
     ("POST", "/api/positions"): Rule(
-        COORDINATOR, "/api/positions", ok=frozenset({201}), json=_fixed(POSITION)
+        TRACKER, "/api/positions", ok=frozenset({201}), json=_fixed(POSITION)
     ),
     ("GET", "/api/positions/{position_id}/history"): Rule(
-        COORDINATOR, "/api/positions/{api_position_id}/history"
+        TRACKER, "/api/positions/{api_position_id}/history"
     ),
     ("POST", "/api/positions/{position_id}/corrections"): Rule(
-        COORDINATOR,
+        TRACKER,
         "/api/positions/{api_position_id}/corrections",
         ok=frozenset({201}),
         json=_fixed({"changes": {"summary": "Corrected through the API."}}),
     ),
-    ("GET", "/api/countries/{code}"): Rule(COORDINATOR, "/api/countries/POL"),
-    ("GET", "/api/timeline"): Rule(COORDINATOR, "/api/timeline"),
-    ("GET", "/api/matrix"): Rule(COORDINATOR, "/api/matrix"),
-    ("GET", "/api/public-data"): Rule(COORDINATOR, "/api/public-data"),
+    ("GET", "/api/countries/{code}"): Rule(TRACKER, "/api/countries/POL"),
+    ("GET", "/api/timeline"): Rule(TRACKER, "/api/timeline"),
+    ("GET", "/api/matrix"): Rule(TRACKER, "/api/matrix"),
+    ("GET", "/api/public-data"): Rule(TRACKER, "/api/public-data"),
     ("POST", "/api/public-data/import"): Rule(
-        COORDINATOR, "/api/public-data/import?dry_run=true", json=_fixed({})
+        TRACKER, "/api/public-data/import?dry_run=true", json=_fixed({})
     ),
     # The assessment: rounds for coordinators, the public record for analysts and coordinators.
-    ("GET", "/assessment"): Rule(COORDINATOR, "/assessment"),
-    ("GET", "/assessment/public"): Rule(COORDINATOR, "/assessment/public"),
+    ("GET", "/assessment"): Rule(TRACKER, "/assessment"),
+    ("GET", "/assessment/public"): Rule(TRACKER, "/assessment/public"),
     ("GET", "/assessment/public/export.{extension}"): Rule(
-        COORDINATOR, "/assessment/public/export.json"
+        TRACKER, "/assessment/public/export.json"
     ),
     ("GET", "/rounds/{round_id}/assessment"): Rule(COORDINATOR, "/rounds/{round_a}/assessment"),
     ("GET", "/rounds/{round_id}/assessment/export.{extension}"): Rule(
         COORDINATOR, "/rounds/{round_a}/assessment/export.xlsx"
     ),
     ("GET", "/static/vendor/plotly-{version}.min.js"): Rule(ALL, PLOTLY_JS),
+    # Accounts and API tokens: coordinators only.
+    ("GET", "/admin/users"): Rule(COORDINATOR, "/admin/users"),
+    ("POST", "/admin/users"): Rule(
+        COORDINATOR,
+        "/admin/users",
+        ok=frozenset({303}),
+        form=_fixed({"username": "new.analyst", "role": "analyst", "password": PASSWORD}),
+    ),
+    ("POST", "/admin/users/{username}/disable"): Rule(
+        COORDINATOR, "/admin/users/spare.analyst/disable", ok=frozenset({303})
+    ),
+    ("POST", "/admin/users/{username}/enable"): Rule(
+        COORDINATOR, "/admin/users/spare.analyst/enable", ok=frozenset({303})
+    ),
+    ("POST", "/admin/users/{username}/password"): Rule(
+        COORDINATOR,
+        "/admin/users/spare.analyst/password",
+        ok=frozenset({303}),
+        form=_fixed({"password": "another long passphrase"}),
+    ),
+    ("POST", "/admin/users/{username}/tokens"): Rule(
+        COORDINATOR, "/admin/users/spare.analyst/tokens", form=_fixed({"name": "matrix"})
+    ),
+    ("POST", "/admin/tokens/{token_id}/revoke"): Rule(
+        COORDINATOR, "/admin/tokens/{spare_token}/revoke", ok=frozenset({303})
+    ),
     ("GET", "/api/rounds/{round_id}/assessment"): Rule(
         COORDINATOR, "/api/rounds/{round_a}/assessment"
     ),
-    ("GET", "/api/public/assessment"): Rule(COORDINATOR, "/api/public/assessment"),
+    ("GET", "/api/public/assessment"): Rule(TRACKER, "/api/public/assessment"),
 }
 
 
@@ -346,12 +369,24 @@ class Matrix:
             "position_id": _position(world),
             "api_position_id": _position(world),  # the page correction supersedes the first
         }
-        self.browsers = {role: self.browser(role) for role in ROLES}
+        for username in ("ana", "spare.analyst"):
+            users.create_user(
+                uow=world.services.uow(),
+                username=username,
+                password=PASSWORD,
+                role="analyst",
+                display_name=username,
+            )
+        self.analyst_token = _token(world, "ana")
+        self.values["spare_token"] = _token_id(world, "spare.analyst")
+        self.browsers = {role: self.browser(role) for role in MATRIX_ROLES}
 
     def browser(self, role: str) -> TestClient:
         world = self.world
         if role == "coordinator":
             return world.coordinator()
+        if role == "analyst":
+            return log_in(world.app, "ana")
         if role == "revoked":
             return world.session_browser(world.tokens["A:POL"])
         if role in ROLE_TOKENS:
@@ -363,6 +398,8 @@ class Matrix:
     def api_token(self, role: str) -> str | None:
         if role == "coordinator":
             return self.world.api_token
+        if role == "analyst":
+            return self.analyst_token
         if role in ROLE_TOKENS:
             return self.world.tokens[ROLE_TOKENS[role]]
         return None
@@ -387,6 +424,17 @@ class Matrix:
         return client.request(method, path, **kwargs)
 
 
+def _token(world: World, username: str) -> str:
+    return api_tokens.issue_token(
+        uow=world.services.uow(), username=username, actor="test", scope="write"
+    ).secret
+
+
+def _token_id(world: World, username: str) -> str:
+    issued = api_tokens.issue_token(uow=world.services.uow(), username=username, actor="test")
+    return str(issued.token.id)
+
+
 def _extra_round(world: World, title: str) -> str:
     client = world.api(world.api_token)
     created = client.post("/api/rounds", json={"title": title, "deadline": "2099-01-01T00:00Z"})
@@ -406,7 +454,7 @@ def _is_denied(response: Any, rule: Rule) -> bool:
     return response.status_code in rule.denied
 
 
-@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("role", MATRIX_ROLES)
 def test_each_role_is_let_in_exactly_where_its_rules_allow(services: Services, role: str) -> None:
     matrix = Matrix(build_world(services))
     wrong: list[str] = []

@@ -30,6 +30,7 @@ from forcegen.model.response import (
     version_digest,
 )
 from forcegen.model.round import Invitation, InviteeStatus, ResponseEvent
+from forcegen.model.text import clean_text
 from forcegen.service.joint.endorsing import endorse_joint
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.responding import versions as versions
@@ -299,7 +300,21 @@ def _plain_answers(answers: object, base_version: int) -> dict[str, object]:
             f"The answers are {type(answers).__name__}, not a mapping of question key to "
             'answer: send e.g. {"troops": {"decision": "yes"}}.'
         )
-    return dict(answers)
+    cleaned = _without_control_characters(dict(answers))
+    assert isinstance(cleaned, dict)
+    return cleaned
+
+
+def _without_control_characters(value: object) -> object:
+    """The answers with control characters removed from every text, as on every other door
+    (model/text.py): they cannot be typed, and they break exports."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, Mapping):
+        return {key: _without_control_characters(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_without_control_characters(item) for item in value]
+    return value
 
 
 def _json_answers(answers: dict[str, object]) -> Answers:
