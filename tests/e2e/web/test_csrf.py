@@ -32,6 +32,8 @@ def test_every_page_post_refuses_a_request_without_the_csrf_token(world: World) 
             code="EU",
             position_id="p1",
             kind="csv",
+            username="alice",
+            token_id="0123456789abcdef",
         )
         # A file too, so that upload forms get as far as their CSRF check.
         upload = {"files": ("sources.csv", b"id\n", "text/csv")}
