@@ -74,7 +74,10 @@ SECTIONS: tuple[Section, ...] = (
     Section(public_api.router),
     Section(assessment_pages.router, nav=assessment_pages.NAV),
     Section(assessment_api.router),
-    Section(admin_pages.router, nav=(NavItem("Accounts", "/admin/users"),)),
+    Section(
+        admin_pages.router,
+        nav=(NavItem("Accounts", "/admin/users", is_coordinators_only=True),),
+    ),
     Section(api_docs.router, nav=(NavItem("API", "/api/docs"),)),
 )
 

@@ -18,7 +18,7 @@ import jinja2
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 
-from forcegen.model.user import Role
+from forcegen.model.user import Role, User
 from forcegen.web.session import Session
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -99,7 +99,7 @@ def _base_context(request: Request, htmx: bool) -> dict[str, object]:
     elif session is not None and session.is_respondent:
         audience = "respondent"
     nav: tuple[NavItem, ...] = getattr(request.app.state, "nav", ())
-    if audience == "coordinator" and not _is_coordinator(request, session):
+    if audience == "coordinator" and not _is_coordinator(request, session, user):
         nav = tuple(item for item in nav if not item.is_coordinators_only)
     return {
         "request": request,
@@ -113,11 +113,14 @@ def _base_context(request: Request, htmx: bool) -> dict[str, object]:
     }
 
 
-def _is_coordinator(request: Request, session: Session | None) -> bool:
-    """Whether the logged-in account is a coordinator (not an analyst)."""
+def _is_coordinator(request: Request, session: Session | None, user: User | None) -> bool:
+    """Whether the logged-in account is a coordinator (not an analyst); the auth dependency
+    of the page has usually loaded the account already."""
+    if user is not None:
+        return user.role is Role.COORDINATOR
     services = getattr(request.app.state, "services", None)
-    if services is None or session is None or not session.username:
+    if services is None or session is None or session.user_id is None:
         return False
     with services.uow() as uow:
-        user = uow.users.get_by_username(session.username)
-    return user is not None and user.role is Role.COORDINATOR
+        found = uow.users.get(session.user_id)
+    return found is not None and found.role is Role.COORDINATOR
