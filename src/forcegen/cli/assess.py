@@ -1,15 +1,17 @@
 """`forcegen assess` and `forcegen export`: the assessment in the terminal and in files.
 
     forcegen assess --round b99cb4d808ae --scenario no_us_support --set peace_agreement=true
-    forcegen assess --public --format markdown
+    forcegen assess --public --format markdown --probability us.isr=0.4
     forcegen export --round b99cb4d808ae --format xlsx --output brief.xlsx
 
 Both commands take the same selection options and call `service.assessment.assessing`, as
-the dashboard does, so the numbers agree everywhere.
+the dashboard does, so the numbers agree everywhere; `assess` adds how likely each
+requirement is met and the pivotal contributors (`service.assessment.probability`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -17,9 +19,25 @@ import typer
 from rich.console import Console
 
 from forcegen.analysis.assessment import Assessment
+from forcegen.analysis.exact_likelihood import Runner
+from forcegen.analysis.probability_report import ProbabilityReport
+from forcegen.bootstrap import Services
 from forcegen.cli import context
 from forcegen.cli.app import app
 from forcegen.cli.assess_view import print_assessment
+from forcegen.cli.probability import (
+    HONOURING,
+    PIVOTAL_LINE,
+    PROBABILITY,
+    SAMPLES,
+    SCHEDULER,
+    SEED,
+    WORKERS,
+    Honouring,
+    cluster_runner,
+    print_probability,
+    probability_options,
+)
 from forcegen.model.errors import InvalidInputError
 from forcegen.reports import (
     ExportFormat,
@@ -28,8 +46,15 @@ from forcegen.reports import (
     assessment_tables,
     export_assessment,
 )
+from forcegen.reports.probability_tables import probability_tables
 from forcegen.service.assessment import assessing
-from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO
+from forcegen.service.assessment.pledge_set import PledgeSet
+from forcegen.service.assessment.probability import ProbabilityOptions, assess_probability
+from forcegen.service.assessment.selection import (
+    DEFAULT_REQUIREMENT,
+    DEFAULT_SCENARIO,
+    Selection,
+)
 from forcegen.service.rounds import coordinating
 
 _out = Console(highlight=False, soft_wrap=True)
@@ -81,15 +106,28 @@ def assess_command(
     output_format: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", help="table (terminal), json or markdown."
     ),
+    probabilities: list[str] | None = PROBABILITY,
+    honouring: Honouring = HONOURING,
+    samples: int = SAMPLES,
+    seed: int = SEED,
+    pivotal_line: str | None = PIVOTAL_LINE,
+    workers: int | None = WORKERS,
+    scheduler: str | None = SCHEDULER,
 ) -> None:
-    """Assess what force the pledges add up to, under which conditions, and the gaps."""
-    assessment = _assess(round_id, public, requirement, scenario, settings, level_floor, fixpoint)
+    """Assess what force the pledges add up to, under which conditions, and the gaps; how
+    likely each requirement is met, and which contributors are pivotal."""
+    options = probability_options(probabilities, honouring, samples, seed, pivotal_line)
+    chosen = _Choice(round_id, public, requirement, scenario, settings, level_floor, fixpoint)
+    with cluster_runner(workers, scheduler) as runner:
+        assessment, report = _assess_with_probability(chosen, options, runner)
+    tables = (*assessment_tables(assessment), *probability_tables(report))
     if output_format is OutputFormat.JSON:
-        typer.echo(assessment_json(assessment_tables(assessment)))
+        typer.echo(assessment_json(tables, report.as_json()))
     elif output_format is OutputFormat.MARKDOWN:
-        typer.echo(assessment_markdown(assessment.title, assessment_tables(assessment)))
+        typer.echo(assessment_markdown(assessment.title, tables))
     else:
         print_assessment(_out, assessment)
+        print_probability(_out, report)
 
 
 @app.command("export")
@@ -108,35 +146,64 @@ def export_command(
 ) -> None:
     """Export the assessment's tables: xlsx (a sheet per table), csv (a file per table in a
     directory), json or markdown. Every figure's pledges and sources are in the export."""
-    assessment = _assess(round_id, public, requirement, scenario, settings, level_floor, fixpoint)
+    chosen = _Choice(round_id, public, requirement, scenario, settings, level_floor, fixpoint)
+    with _err.status("Assessing..."):
+        services, pledge_set, selection = _read(chosen)
+        assessment = assessing.assess(
+            pledge_set=pledge_set, selection=selection, catalog=services.catalog
+        )
     written = export_assessment(assessment, format=ExportFormat(file_format.value), output=output)
     where = output if file_format is FileFormat.CSV else written[0]
     _out.print(f"Wrote {len(written)} file(s) to {where}.")
 
 
-def _assess(
-    round_id: str | None,
-    public: bool,
-    requirement: str,
-    scenario: str,
-    settings: list[str] | None,
-    level_floor: str,
-    fixpoint: str,
-) -> Assessment:
+@dataclass(frozen=True)
+class _Choice:
+    """What the selection options of `assess` and `export` ask for."""
+
+    round_id: str | None
+    public: bool
+    requirement: str
+    scenario: str
+    settings: list[str] | None
+    level_floor: str
+    fixpoint: str
+
+
+def _read(chosen: _Choice) -> tuple[Services, PledgeSet, Selection]:
+    """The checked selection and the pledges it assesses (read once)."""
     services = context.services()
-    chosen_round = _data_choice(round_id, public)
+    chosen_round = _data_choice(chosen.round_id, chosen.public)
     selection = assessing.select(
         services.catalog,
-        requirement=requirement,
-        scenario=scenario,
-        overrides=dict(assessing.parse_override(text) for text in settings or ()),
-        level_floor=level_floor,
-        fixpoint=fixpoint,
+        requirement=chosen.requirement,
+        scenario=chosen.scenario,
+        overrides=dict(assessing.parse_override(text) for text in chosen.settings or ()),
+        level_floor=chosen.level_floor,
+        fixpoint=chosen.fixpoint,
     )
+    uow = services.uow()
+    if chosen_round is None:
+        return services, assessing.pledge_set_for_public(uow=uow), selection
+    return services, assessing.pledge_set_for_round(uow=uow, round_id=chosen_round), selection
+
+
+def _assess_with_probability(
+    chosen: _Choice, options: ProbabilityOptions, runner: Runner | None
+) -> tuple[Assessment, ProbabilityReport]:
     with _err.status("Assessing..."):
-        return assessing.run_assessment(
-            uow=services.uow(), catalog=services.catalog, selection=selection, round_id=chosen_round
+        services, pledge_set, selection = _read(chosen)
+        assessment = assessing.assess(
+            pledge_set=pledge_set, selection=selection, catalog=services.catalog
         )
+        report = assess_probability(
+            pledge_set=pledge_set,
+            selection=selection,
+            catalog=services.catalog,
+            options=options,
+            runner=runner,
+        )
+    return assessment, report
 
 
 def _data_choice(round_id: str | None, public: bool) -> str | None:

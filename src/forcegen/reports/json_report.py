@@ -2,7 +2,8 @@
 
     {"format": "forcegen.assessment/1",
      "tables": {"summary": {"title": ..., "description": ..., "columns": [...],
-                            "rows": [{"sentence": "..."}, ...]}, ...}}
+                            "rows": [{"sentence": "..."}, ...]}, ...},
+     "probability": {"method": ..., "met": ..., ...}}      when computed (docs/json.md)
 
 Lists of ids stay JSON arrays; numbers stay numbers.
 """
@@ -19,9 +20,10 @@ FORMAT = "forcegen.assessment/1"
 JsonCell = str | int | float | bool | list[str] | None
 
 
-def assessment_json(tables: Sequence[Table]) -> str:
-    """The JSON text of the tables (UTF-8, indented, keys in table order)."""
-    document = {
+def assessment_json(tables: Sequence[Table], probability: object = None) -> str:
+    """The JSON text of the tables (UTF-8, indented, keys in table order), with the
+    `probability` object (`ProbabilityReport.as_json()`) when given."""
+    document: dict[str, object] = {
         "format": FORMAT,
         "tables": {
             t.key: {
@@ -33,6 +35,8 @@ def assessment_json(tables: Sequence[Table]) -> str:
             for t in tables
         },
     }
+    if probability is not None:
+        document["probability"] = probability
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 

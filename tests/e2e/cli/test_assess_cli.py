@@ -234,3 +234,67 @@ class TestExport:
         document = json.loads(output.read_text(encoding="utf-8"))
         assert document["format"] == "forcegen.assessment/1"
         assert set(document["tables"]) == SHEETS
+
+
+class TestAssessProbability:
+    def test_json_says_how_likely_each_profile_is_met_and_who_is_pivotal(
+        self, cli: CliRunner, round_id: str
+    ) -> None:
+        result = run(
+            cli,
+            "assess",
+            "--round",
+            round_id,
+            "--probability",
+            "us.backstop=0.5",
+            "--format",
+            "json",
+        )
+
+        assert result.exit_code == 0, result.output
+        probability = json.loads(result.stdout)["probability"]
+        assert probability["method"] == "exact"
+        assert set(probability["met"]) == {"kyiv_40k", "kyiv_50k", "high_100k"}
+        assert probability["standard_error"] is None
+        assert probability["drivers"] == {"us.backstop": 0.5}
+        assert set(probability["pivotal"]["GBR"]) == {"shapley", "banzhaf"}
+
+    def test_a_likelier_driver_moves_the_force_distribution(
+        self, cli: CliRunner, round_id: str
+    ) -> None:
+        def mean_force(probability: str) -> float:
+            result = run(
+                cli, "assess", "--round", round_id, "--probability", probability, "--format", "json"
+            )
+            return float(json.loads(result.stdout)["probability"]["force"]["greatest"]["mean"])
+
+        assert mean_force("us.backstop=90%") > mean_force("us.backstop=10%")
+
+    def test_honouring_is_sampled_with_standard_errors_and_a_seed(
+        self, cli: CliRunner, round_id: str
+    ) -> None:
+        arguments = ["assess", "--round", round_id, "--honouring", "ladder", "--samples", "3000"]
+
+        first, again = (
+            json.loads(run(cli, *arguments, "--seed", "5", "--format", "json").stdout)[
+                "probability"
+            ]
+            for _ in range(2)
+        )
+
+        assert first["method"] == "monte_carlo"
+        assert set(first["standard_error"]) == set(first["met"])
+        assert (first["samples"], first["honouring"]) == (3000, "ladder")
+        assert first["force"] == again["force"]
+
+    def test_the_terminal_shows_the_chance_of_each_profile(self, cli: CliRunner) -> None:
+        result = run(cli, "assess", "--public", "--probability", "us.isr=0.3")
+
+        assert "How likely each requirement is met" in result.stdout
+        assert "Pivotal contributors" in result.stdout
+
+    def test_a_probability_that_is_not_one_is_refused(self, cli: CliRunner) -> None:
+        result = cli.invoke(app, ["assess", "--public", "--probability", "us.isr=2"])
+
+        assert result.exit_code == 1
+        assert "Cannot read the probability 'us.isr=2'" in result.stderr

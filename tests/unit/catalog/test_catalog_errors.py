@@ -194,6 +194,19 @@ class TestQuestionnaireFiles:
             load_questionnaire_file(path)
 
 
+JOINT = """    probabilities:
+      us.isr: 0.4
+    joint:
+      - key: settlement
+        outcomes:
+          - drivers: {ceasefire: true, peace_agreement: true}
+            probability: 0.5
+          - drivers: {ceasefire: false, peace_agreement: false}
+            probability: 0.5
+    source: >-
+      Illustrative scenario"""
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A copy of the packaged data to break one file at a time."""
@@ -262,6 +275,27 @@ class TestCatalogFiles:
             "(did you mean 'us.air_cover'?); use one of "
         )
         assert catalog_error(data_dir).endswith(f"(line {line})")
+
+    def test_a_scenario_file_gives_probabilities_and_joint_scenarios(self, data_dir: Path) -> None:
+        break_file(data_dir, "scenarios.yaml", "    source: >-\n      Illustrative scenario", JOINT)
+
+        scenario = load_catalog(data_dir).scenario("no_us_support")
+
+        assert scenario.probabilities == {"us.isr": 0.4}
+        assert scenario.joint[0].drivers == ("ceasefire", "peace_agreement")
+
+    def test_joint_outcomes_that_do_not_add_up_to_one_are_refused(self, data_dir: Path) -> None:
+        break_file(data_dir, "scenarios.yaml", "    source: >-\n      Illustrative scenario", JOINT)
+        break_file(data_dir, "scenarios.yaml", "probability: 0.5", "probability: 0.4")
+
+        assert "the outcomes of 'settlement' add up to 0.9" in catalog_error(data_dir)
+
+    def test_the_honouring_ladder_cannot_fall_as_the_level_rises(self, data_dir: Path) -> None:
+        break_file(data_dir, "honouring.yaml", "probability: 0.85", "probability: 0.7")
+
+        assert catalog_error(data_dir).startswith(
+            "honouring.yaml: committed (0.7) is firmer than offered (0.75) but less likely"
+        )
 
     def test_a_parliament_driver_needs_a_country_code(self, data_dir: Path) -> None:
         line = break_file(data_dir, "drivers.yaml", "key: parliament.NLD", "key: parliament.HOL")
