@@ -58,6 +58,7 @@ def test_a_coordinator_sees_progress_reaches_the_assessment_and_exports_every_an
     from playwright.sync_api import expect
 
     _answered_round(world, browser)
+    world.errors.clear()
     page = world.page(browser)
     log_in(page, world.url, COORDINATOR, "/rounds")
     title = page.get_by_role("link", name="Progress round", exact=True)
@@ -176,6 +177,7 @@ def test_an_analyst_has_no_rounds_menu_pages_positions_and_imports_without_ids(
 def test_driver_toggles_log_no_errors_and_the_burden_year_reads_as_a_year(
     world: World, browser: Any
 ) -> None:
+    world.errors.clear()
     page = world.page(browser)
     log_in(page, world.url, COORDINATOR, f"/rounds/{world.demo_round_id}/assessment")
     page.wait_for_selector("body[data-charts-drawn]", state="attached", timeout=20_000)
