@@ -16,7 +16,14 @@ from forcegen.analysis._kernel.combinations import (
     compile_combinations,
 )
 from forcegen.analysis._kernel.result import CombinationResult
-from forcegen.analysis.burden import BurdenSharing, ContributorBurden, burden_sharing
+from forcegen.analysis.activation import active_range
+from forcegen.analysis.burden import (
+    BurdenSharing,
+    ContributorBurden,
+    FairShareBasis,
+    basis_members,
+    burden_sharing,
+)
 from forcegen.analysis.coverage import (
     CoordinationGap,
     Coverage,
@@ -43,7 +50,7 @@ from forcegen.analysis.reference import (
     scenario_of,
 )
 from forcegen.analysis.sustainment import MonthForce, RotationNeed, Sustainment, sustainment
-from forcegen.analysis.total import CapabilityTotal, Total
+from forcegen.analysis.total import Active, CapabilityTotal, Total
 from forcegen.analysis.what_it_takes import (
     DriverLeverage,
     WhatItTakes,
@@ -54,6 +61,7 @@ from forcegen.analysis.what_it_takes import (
 __all__ = [
     "FORCE_KINDS",
     "TOTAL_PERSONNEL",
+    "Active",
     "BurdenSharing",
     "CapabilityTotal",
     "CombinationKernel",
@@ -63,6 +71,7 @@ __all__ = [
     "Coverage",
     "CoverageAssessment",
     "DriverLeverage",
+    "FairShareBasis",
     "Fixpoint",
     "LineCoverage",
     "Measure",
@@ -75,7 +84,9 @@ __all__ = [
     "Total",
     "WhatItTakes",
     "active_pledges",
+    "active_range",
     "assess_combinations",
+    "basis_members",
     "burden_sharing",
     "compile_combinations",
     "coverage_at",

@@ -23,6 +23,8 @@ from forcegen.analysis import (
     Total,
     WhatItTakes,
 )
+from forcegen.analysis.coverage import shortfall
+from forcegen.analysis.imputation import ImputedEstimate
 from forcegen.answers.summary import (
     EnablerDemand,
     LadderSummary,
@@ -30,6 +32,7 @@ from forcegen.answers.summary import (
     Nomination,
     SupportSummary,
 )
+from forcegen.model.amount import Count
 from forcegen.model.pledge import Level, Pledge
 from forcegen.model.requirement import Requirement
 from forcegen.model.scenario import Scenario
@@ -67,7 +70,7 @@ class BlockedPledge:
 
     pledge_id: str
     contributor: str
-    personnel: int
+    personnel: Count
     waits_for: tuple[str, ...]
     condition: str
 
@@ -78,15 +81,17 @@ class RequirementCheck:
 
     key: str
     required: int
-    personnel: int
+    personnel: Count
 
     @property
-    def gap(self) -> int:
-        return max(self.required - self.personnel, 0)
+    def gap(self) -> Count:
+        """What is missing: from the high end of the force's shortfall to the low end's."""
+        return shortfall(self.required, self.personnel)
 
     @property
     def is_met(self) -> bool:
-        return self.personnel >= self.required
+        """Met even at the low end of every stated amount."""
+        return (self.gap.high or 0) == 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +101,8 @@ class ScenarioForce:
     key: str
     name: str
     total: Total
-    least_personnel: int
-    greatest_personnel: int
+    least_personnel: Count
+    greatest_personnel: Count
     checks: tuple[RequirementCheck, ...]
 
 
@@ -110,6 +115,8 @@ class AnswerSummaries:
     ladder: LadderSummary
     support: SupportSummary
     sanctions: tuple[MeasureSupport, ...]
+    # question key -> respondents that left it unanswered ("not answered" is not "none")
+    not_answered: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +126,10 @@ class Assessment:
     `coverage` holds both fixpoints; `chosen` is the one the assessment reports (the others
     parts use it too). `pledged` is every force pledge at or above the level floor, whatever
     its condition: the ceiling of what the pledges can bring. `driver_pledges` names, per
-    driver, the pledges whose condition mentions it.
+    driver, the pledges whose condition mentions it. Figures are ranges where pledges state
+    ranges or bounds; `what_it_takes` combines the drivers at the high end of every stated
+    amount, `what_it_takes_low` at the low end. `active_pledge_ids` are every pledge active in
+    the scenario, force or not (an unconditional funding pledge is active).
     """
 
     title: str
@@ -136,6 +146,7 @@ class Assessment:
     coverage: CoverageAssessment
     sustainment: Sustainment
     what_it_takes: WhatItTakes
+    what_it_takes_low: WhatItTakes
     packages: tuple[Package, ...]
     driver_pledges: Mapping[str, tuple[str, ...]]
     scenarios: tuple[ScenarioForce, ...]
@@ -144,6 +155,9 @@ class Assessment:
     answers: AnswerSummaries | None
     summary: tuple[str, ...]
     sources: Mapping[str, Source]
+    active_pledge_ids: tuple[str, ...] = ()
+    named_scenarios: Mapping[str, Scenario] = field(default_factory=dict)
+    imputed: ImputedEstimate | None = None  # for the active pledges without a number
     not_answered: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
     response_refs: Mapping[str, ResponseRef] = field(default_factory=dict)
@@ -154,10 +168,18 @@ class Assessment:
         return self.coverage.greatest if self.fixpoint is Fixpoint.GREATEST else self.coverage.least
 
     @property
-    def gap(self) -> int:
+    def gap(self) -> Count:
         """Personnel missing to the requirement's total at the chosen fixpoint."""
         return self.chosen.shortfall_personnel
 
     @property
     def active_ids(self) -> tuple[str, ...]:
-        return self.chosen.active_pledge_ids
+        """Every pledge active in the scenario at the chosen fixpoint, force or not."""
+        return self.active_pledge_ids or self.chosen.active_pledge_ids
+
+    @property
+    def unquantified(self) -> tuple[tuple[str, str], ...]:
+        """(contributor, pledge id) of the active force pledges without a number."""
+        by_id: dict[str, Pledge] = {p.id: p for p in self.pledges}
+        missing = (*self.chosen.total.unquantified, *self.chosen.total.unquantified_platforms)
+        return tuple((by_id[i].contributor, i) for i in sorted(set(missing)) if i in by_id)

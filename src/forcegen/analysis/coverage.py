@@ -5,6 +5,10 @@ line's capability, and what is *employable* there, leaving out pledges whose cav
 excludes (the contact line takes no `no_contact_line` or `training_only` contributions).
 Shortfalls and shares are computed on the employable force. Both fixpoints are assessed; the
 force present in the greatest and not in the least one is the coordination gap.
+
+Totals, shortfalls and shares are ranges wherever a pledge states a range or a bound: the
+shortfall runs from what is missing at the high end of every stated amount to what is missing
+at the low end, and a requirement counts as met only when it is met at the low end.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from forcegen.analysis.activation import active_range
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.pledge_conditions import pledge_conditions
 from forcegen.analysis.quantity import capabilities_of
-from forcegen.analysis.reference import active_pledges
-from forcegen.analysis.total import CapabilityTotal, Total, by_capability
+from forcegen.analysis.total import Active, CapabilityTotal, Total, by_capability
 from forcegen.conditions import Expr
+from forcegen.model.amount import Bound, Count, Money, Stated
 from forcegen.model.pledge import Level, Pledge
 from forcegen.model.requirement import Requirement, RequirementLine
 from forcegen.model.scenario import Scenario
@@ -36,14 +41,15 @@ class LineCoverage(BaseModel):
     required_platforms: int
     offered: Total
     employable: Total
-    shortfall_personnel: int
-    shortfall_platforms: int
-    share_met: float  # the smaller of the personnel and platform shares; 1.0 when met
+    shortfall_personnel: Count  # from the high end's shortfall to the low end's
+    shortfall_platforms: Count
+    share_met: Money  # the smaller of the personnel and platform shares; 1.0 when met
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def is_met(self) -> bool:
-        return self.shortfall_personnel == 0 and self.shortfall_platforms == 0
+        """Met even at the low end of every stated amount."""
+        return _none_short(self.shortfall_personnel) and _none_short(self.shortfall_platforms)
 
 
 class Coverage(BaseModel):
@@ -58,16 +64,16 @@ class Coverage(BaseModel):
     active_pledge_ids: tuple[str, ...]  # every active pledge, force or not
     total: Total  # all force pledges
     required_personnel: int
-    shortfall_personnel: int
-    share_met: float  # total personnel against the requirement's total, at most 1.0
+    shortfall_personnel: Count
+    share_met: Money  # total personnel against the requirement's total, at most 1.0
     capabilities: tuple[CapabilityTotal, ...]
     lines: tuple[LineCoverage, ...]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def is_met(self) -> bool:
-        """Whether the total and every line are met."""
-        return self.shortfall_personnel == 0 and all(line.is_met for line in self.lines)
+        """Whether the total and every line are met, even at the low end."""
+        return _none_short(self.shortfall_personnel) and all(line.is_met for line in self.lines)
 
 
 class CoordinationGap(BaseModel):
@@ -109,9 +115,9 @@ def measure_coverage(
         for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
     )
     gap = CoordinationGap(
-        total=greatest.total.minus(least.total),
+        total=greatest.total.minus(least.total, pledges),
         capabilities=tuple(
-            CapabilityTotal(capability=high.capability, total=high.total.minus(low.total))
+            CapabilityTotal(capability=high.capability, total=high.total.minus(low.total, pledges))
             for high, low in zip(greatest.capabilities, least.capabilities, strict=True)
         ),
     )
@@ -133,34 +139,34 @@ def coverage_at(
         ConditionError: a condition does not parse or negates a pledge reference.
         InvalidInputError: two pledges share an id.
     """
-    active = active_pledges(
+    active = active_range(
         pledges, scenario, fixpoint=fixpoint, level_floor=level_floor, conditions=conditions
     )
-    total = Total.of(active)
+    total = active.total()
     required = requirement.total_personnel
     return Coverage(
         fixpoint=fixpoint,
         scenario_key=scenario.key,
         requirement_key=requirement.key,
         level_floor=level_floor,
-        active_pledge_ids=tuple(p.id for p in active),
+        active_pledge_ids=active.ids,
         total=total,
         required_personnel=required,
-        shortfall_personnel=max(0, required - total.personnel),
-        share_met=_share(total.personnel, required),
+        shortfall_personnel=shortfall(required, total.personnel),
+        share_met=share(total.personnel, required),
         capabilities=by_capability(active, capabilities_of(pledges, requirement)),
         lines=tuple(line_coverage(line, active) for line in requirement.lines),
     )
 
 
-def line_coverage(line: RequirementLine, active: Sequence[Pledge]) -> LineCoverage:
+def line_coverage(line: RequirementLine, active: Active) -> LineCoverage:
     """Offered and employable contributions of the `active` pledges to one line."""
-    offered = Total.of(p for p in active if p.capability == line.capability)
-    employable = Total.of(
-        p
-        for p in active
-        if p.capability == line.capability and not p.caveats & line.excluded_caveats
-    )
+    offered = active.where(lambda p: p.capability == line.capability).total()
+    employable = active.where(
+        lambda p: p.capability == line.capability and not p.caveats & line.excluded_caveats
+    ).total()
+    personnel_share = share(employable.personnel, line.personnel)
+    platform_share = share(employable.platforms, line.platforms)
     return LineCoverage(
         key=line.key,
         label=line.label,
@@ -169,14 +175,30 @@ def line_coverage(line: RequirementLine, active: Sequence[Pledge]) -> LineCovera
         required_platforms=line.platforms,
         offered=offered,
         employable=employable,
-        shortfall_personnel=max(0, line.personnel - employable.personnel),
-        shortfall_platforms=max(0, line.platforms - employable.platforms),
-        share_met=min(
-            _share(employable.personnel, line.personnel),
-            _share(employable.platforms, line.platforms),
-        ),
+        shortfall_personnel=shortfall(line.personnel, employable.personnel),
+        shortfall_platforms=shortfall(line.platforms, employable.platforms),
+        share_met=min(personnel_share, platform_share, key=lambda s: (s.low or 0.0, s.high or 1.0)),
     )
 
 
-def _share(have: int, need: int) -> float:
-    return 1.0 if need <= 0 else min(1.0, have / need)
+def shortfall(required: int, have: Count) -> Count:
+    """What is missing to `required`: at the high end of `have`, then at its low end."""
+    most = max(0, required - (have.counted(Bound.LOW) or 0))
+    least = max(0, required - have.high) if have.high is not None else 0
+    if least == most:
+        return Count.exact(most)
+    return Count(stated=Stated.RANGE, low=least, high=most)
+
+
+def share(have: Count, need: int) -> Money:
+    """`have` as a share of `need`, at most 1.0 (1.0 when nothing is needed)."""
+    if need <= 0:
+        return Money.exact(1.0)
+    low = min(1.0, (have.counted(Bound.LOW) or 0) / need)
+    high = min(1.0, have.high / need) if have.high is not None else 1.0
+    return Money.exact(low) if low == high else Money(stated=Stated.RANGE, low=low, high=high)
+
+
+def _none_short(missing: Count) -> bool:
+    """No shortfall even at the low end of the force (the high end of the shortfall)."""
+    return (missing.high or 0) == 0

@@ -2,8 +2,11 @@
 
 A sustained pledge of N keeps N deployed every month from its start month on; keeping them
 there takes a rotation pool of N x r (one deployed, the others preparing or recovering, for
-r = 3). A pledge for m months starting at month s holds only months s..s+m-1 and is not
-rotated, so its pool is what it deploys. Months count from 0, the month of deployment.
+r = 3). A pledge for m months starting at month s holds only months s..s+m-1; one contingent
+serves one tour (the requirement's `tour_months`, six by default), so its pool is N times the
+number of tours it spans, at most N x r: a 24-month pledge of 6,000 needs the same 18,000 as
+6,000 sustained for 24 months, a 6-month pledge only its 6,000. Months count from 0, the
+month of deployment.
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
+from forcegen.analysis.coverage import shortfall
 from forcegen.analysis.quantity import FORCE_KINDS
-from forcegen.analysis.total import CapabilityTotal, Total, by_capability
+from forcegen.analysis.total import Active, CapabilityTotal, Total, by_capability
+from forcegen.model.amount import Bound, Count, Money, scaled
+from forcegen.model.amount import total as total_of
 from forcegen.model.pledge import Pledge
 from forcegen.model.requirement import Requirement
 
@@ -27,7 +33,7 @@ class MonthForce(BaseModel):
     month: int
     total: Total
     capabilities: tuple[CapabilityTotal, ...]
-    shortfall_personnel: int  # against the requirement's total
+    shortfall_personnel: Count  # against the requirement's total
 
 
 class RotationNeed(BaseModel):
@@ -38,8 +44,9 @@ class RotationNeed(BaseModel):
     pledge_id: str
     contributor: str
     capability: str
-    deployed_personnel: int
-    pool_personnel: int
+    deployed_personnel: Count
+    pool_factor: float  # pool per soldier deployed
+    pool_personnel: Count
     is_sustained: bool
 
 
@@ -48,61 +55,82 @@ class Sustainment(BaseModel):
 
     requirement_key: str
     rotation_ratio: float
+    tour_months: int
     duration_months: int
     months: tuple[MonthForce, ...]
     pool: tuple[RotationNeed, ...]
-    pool_personnel: int  # all pledges together
+    pool_personnel: Count  # all pledges together
     required_pool_personnel: int  # the requirement's total, rotated
     first_short_month: int | None  # first month below the requirement's total, if any
 
 
-def sustainment(pledges: Iterable[Pledge], requirement: Requirement) -> Sustainment:
+def sustainment(pledges: Active | Iterable[Pledge], requirement: Requirement) -> Sustainment:
     """Month-by-month force of the given (active) pledges; other kinds than troops and
-    enablers are ignored."""
-    force = [p for p in pledges if p.kind in FORCE_KINDS]
-    capabilities = sorted({p.capability for p in force if p.capability})
+    enablers are ignored. A pledge counts in a month at the low end of the force from the
+    latest start it states, at the high end from the earliest."""
+    active = pledges if isinstance(pledges, Active) else Active.same(pledges)
+    force = active.where(lambda p: p.kind in FORCE_KINDS)
+    capabilities = sorted({p.capability for p in force.high if p.capability})
     months = []
     for month in range(requirement.duration_months):
-        present = [p for p in force if holds_in(p, month)]
-        total = Total.of(present)
+        present = Active(
+            tuple(p for p in force.low if holds_in(p.fixed(Bound.LOW), month)),
+            tuple(p for p in force.high if holds_in(p.fixed(Bound.HIGH), month)),
+        )
+        total = present.total()
         months.append(
             MonthForce(
                 month=month,
                 total=total,
                 capabilities=by_capability(present, capabilities),
-                shortfall_personnel=max(0, requirement.total_personnel - total.personnel),
+                shortfall_personnel=shortfall(requirement.total_personnel, total.personnel),
             )
         )
-    pool = tuple(_rotation(p, requirement.rotation_ratio) for p in force)
-    short = [m.month for m in months if m.shortfall_personnel > 0]
+    pool = tuple(_rotation(p, requirement) for p in force.high)
+    short = [m.month for m in months if m.shortfall_personnel.low or m.shortfall_personnel.high]
     return Sustainment(
         requirement_key=requirement.key,
         rotation_ratio=requirement.rotation_ratio,
+        tour_months=requirement.tour_months,
         duration_months=requirement.duration_months,
         months=tuple(months),
         pool=pool,
-        pool_personnel=sum(need.pool_personnel for need in pool),
+        pool_personnel=total_of((need.pool_personnel for need in pool), 0),
         required_pool_personnel=math.ceil(requirement.total_personnel * requirement.rotation_ratio),
         first_short_month=short[0] if short else None,
     )
 
 
 def holds_in(pledge: Pledge, month: int) -> bool:
-    """Whether `pledge` is deployed in `month` (0 = the month of deployment)."""
+    """Whether `pledge` (fixed at a bound) is deployed in `month` (0 = month of deployment)."""
     start = pledge.start_month.figure
     if month < start:
         return False
     return pledge.sustained or month < start + (pledge.duration_months or 0)
 
 
-def _rotation(pledge: Pledge, ratio: float) -> RotationNeed:
-    deployed = pledge.personnel.figure
-    pool = math.ceil(deployed * ratio) if pledge.sustained else deployed
+def pool_factor(pledge: Pledge, requirement: Requirement) -> float:
+    """How many soldiers the pool needs per soldier deployed: the rotation ratio for a
+    sustained pledge; for one held m months, one contingent per tour, at most the ratio."""
+    if pledge.sustained:
+        return requirement.rotation_ratio
+    tours = math.ceil((pledge.duration_months or 0) / requirement.tour_months)
+    return float(min(requirement.rotation_ratio, max(tours, 1)))
+
+
+def _rotation(pledge: Pledge, requirement: Requirement) -> RotationNeed:
+    factor = pool_factor(pledge, requirement)
     return RotationNeed(
         pledge_id=pledge.id,
         contributor=pledge.contributor,
         capability=pledge.capability or "",
-        deployed_personnel=deployed,
-        pool_personnel=pool,
+        deployed_personnel=pledge.personnel,
+        pool_factor=factor,
+        pool_personnel=_ceil(scaled(pledge.personnel, factor)),
         is_sustained=pledge.sustained,
     )
+
+
+def _ceil(amount: Money) -> Count:
+    values = {b.value: math.ceil(v) if (v := amount.at(b)) is not None else None for b in Bound}
+    return Count(stated=amount.stated, **values)

@@ -14,13 +14,15 @@ from pydantic import BaseModel, ConfigDict
 
 from forcegen.analysis._kernel.combinations import compile_combinations
 from forcegen.analysis._kernel.result import CombinationResult
+from forcegen.analysis.activation import active_range
 from forcegen.analysis.coverage import LineCoverage, line_coverage
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.pledge_conditions import pledge_conditions
 from forcegen.analysis.quantity import MetCriterion
-from forcegen.analysis.reference import active_pledges, scenario_of
-from forcegen.analysis.total import Total
+from forcegen.analysis.reference import scenario_of
+from forcegen.analysis.total import Active, Total
 from forcegen.conditions import Expr, drivers_of
+from forcegen.model.amount import Bound
 from forcegen.model.pledge import Level, Pledge
 from forcegen.model.requirement import Requirement
 from forcegen.model.scenario import Scenario
@@ -42,6 +44,7 @@ class WhatItTakes(BaseModel):
     fixpoint: Fixpoint
     criterion: MetCriterion
     required_personnel: int
+    bound: Bound  # the end of every stated amount the combinations were assessed at
     baseline: Total  # none of the drivers on
     baseline_short_lines: tuple[LineCoverage, ...]  # lines short at the baseline
     everything: Total  # all of the drivers on
@@ -77,9 +80,12 @@ def what_it_takes(
     criterion: MetCriterion = MetCriterion.ALL_LINES,
     conditions: Mapping[str, Expr] | None = None,
     limit: int = 20,
+    bound: Bound = Bound.HIGH,
 ) -> WhatItTakes:
     """Assess every combination of `drivers` (default: the US enablers), the others fixed by
-    `scenario`.
+    `scenario`, counting every stated amount at `bound` (the high end by default: what the
+    pledges can bring at most; the low end: what they surely bring). The forces quoted keep
+    their ranges.
 
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
@@ -87,40 +93,40 @@ def what_it_takes(
     """
     exprs = pledge_conditions(pledges, conditions)
     chosen = tuple(drivers) if drivers is not None else default_drivers(pledges, scenario, exprs)
+    fixed = [p.fixed(bound) for p in pledges]
     result = compile_combinations(
-        pledges, requirement, scenario, chosen, level_floor=level_floor, conditions=exprs
+        fixed, requirement, scenario, chosen, level_floor=level_floor, conditions=exprs
     ).assess(fixpoint, criterion)
 
-    def force(combination: int) -> list[Pledge]:
+    def force(combination: int) -> Active:
         changed = scenario_of(scenario, chosen, combination)
-        return list(
-            active_pledges(
-                pledges, changed, fixpoint=fixpoint, level_floor=level_floor, conditions=exprs
-            )
+        return active_range(
+            pledges, changed, fixpoint=fixpoint, level_floor=level_floor, conditions=exprs
         )
 
     baseline = force(0)
     minimal = result.minimal_sets()
     pivotal: tuple[str, ...] = ()
     if minimal:
-        pivotal = _pivotal(pledges, requirement, scenario, result, level_floor, exprs)
+        pivotal = _pivotal(fixed, requirement, scenario, result, level_floor, exprs)
     leverage = sorted(result.leverage().items(), key=lambda item: (-item[1], item[0]))
     found = WhatItTakes(
         drivers=chosen,
         fixpoint=fixpoint,
         criterion=criterion,
         required_personnel=requirement.total_personnel,
-        baseline=Total.of(baseline),
+        bound=bound,
+        baseline=baseline.total(),
         baseline_short_lines=tuple(
             c for line in requirement.lines if not (c := line_coverage(line, baseline)).is_met
         ),
-        everything=Total.of(force(result.size - 1)),
+        everything=force(result.size - 1).total(),
         combinations=result.size,
         met_combinations=int(result.met.sum()),
         minimal_set_count=len(minimal),
         minimal_sets=minimal[:limit],
         alternatives=sum(1 for s in minimal if len(s) == len(minimal[0])) - 1 if minimal else 0,
-        smallest_package=Total.of(force(result.combination(minimal[0]))) if minimal else None,
+        smallest_package=force(result.combination(minimal[0])).total() if minimal else None,
         leverage=tuple(DriverLeverage(driver=d, personnel=v) for d, v in leverage),
         pivotal_contributors=pivotal,
         summary="",
@@ -160,13 +166,13 @@ def summarise(found: WhatItTakes) -> str:
     none_on = "With no US support" if is_us else "With none of the chosen drivers"
     package = "US package" if is_us else "combination of drivers"
     parts = [
-        f"{none_on} the pledged force reaches {found.baseline.personnel:,} of "
+        f"{none_on} the pledged force reaches {found.baseline.personnel.text} of "
         f"{found.required_personnel:,}"
     ]
     short = [
-        f"{c.label} {c.employable.personnel:,} of {c.required_personnel:,}"
+        f"{c.label} {c.employable.personnel.text} of {c.required_personnel:,}"
         for c in found.baseline_short_lines
-        if c.shortfall_personnel
+        if c.shortfall_personnel.high
     ]
     if short and found.criterion is MetCriterion.ALL_LINES:
         parts[0] += f" (short on {', '.join(short)})"
@@ -183,7 +189,7 @@ def summarise(found: WhatItTakes) -> str:
         enablers = "the US enablers" if is_us else "the chosen drivers"
         parts.append(
             f"no combination of {enablers} closes the gap (all of them together reach "
-            f"{found.everything.personnel:,})"
+            f"{found.everything.personnel.text})"
         )
     if len(found.pivotal_contributors) == 1:
         parts.append(f"without {found.pivotal_contributors[0]} no package suffices")

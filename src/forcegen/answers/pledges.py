@@ -9,7 +9,9 @@ One submitted answer set (the default questionnaire's keys) becomes:
   `earliest_availability_month`; its caveats; its `condition`, or, when that is empty, the
   government's US preconditions (`us_support.enablers` rows marked `precondition`) joined
   with `and`. A `troops.decision` of `no` yields no force pledges in Ukraine, whatever the
-  rows say (the rows are reported as not counted, and the form flags them before submission).
+  rows say (the rows are reported as not counted, and the form flags them before submission);
+  a decision of `yes` or `conditional` without any row yields one troop pledge of unknown size
+  (`FRA/troops/unspecified`), listed as unquantified, never as zero.
 - `troops.from_outside[i]` (hubs, logistics, training abroad) -> the same kind of pledge, id
   `FRA/outside/1`, with the `outside_ukraine_only` caveat and where it is based as its note,
   whatever the decision on forces in Ukraine.
@@ -39,6 +41,7 @@ FROM_OUTSIDE = "from_outside"
 OUTSIDE_UKRAINE = "outside_ukraine_only"  # the caveat every row from outside Ukraine carries
 _NONE = Count.exact(0)
 NO_TROOPS = "no"
+WOULD_TAKE_PART = ("yes", "conditional")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,8 @@ def _force_pledges(
     elif troops.get("decision") != NO_TROOPS:
         pledges += made.pledges(IN_UKRAINE, "troops", in_ukraine)
     outside = answer_rows(answers, FORCE_QUESTION, FROM_OUTSIDE)
+    if not in_ukraine and not outside and troops.get("decision") in WOULD_TAKE_PART:
+        pledges.append(_unspecified(participant, made.fallback_condition, source_id, level))
     return pledges + made.pledges(FROM_OUTSIDE, "outside", outside)
 
 
@@ -181,6 +186,22 @@ class _RowMaker:
             source_ids=(self.source_id,),
             note=str(row.get("based_in") or "").strip(),
         )
+
+
+def _unspecified(participant: str, condition: str, source_id: str, level: Level) -> Pledge:
+    """A government that would take part but describes no contribution: a troop pledge of
+    unknown size and kind, so that it is listed as unquantified rather than left out."""
+    return Pledge(
+        id=PledgeId(f"{participant}/troops/unspecified"),
+        contributor=participant,
+        kind=PledgeKind.TROOPS,
+        capability=None,
+        personnel=Count.unknown(),
+        condition=condition,
+        level=level,
+        source_ids=(source_id,),
+        note="Would take part; no contribution described.",
+    )
 
 
 def _support_pledges(

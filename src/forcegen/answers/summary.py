@@ -63,9 +63,24 @@ class RungSupport:
 
 @dataclass(frozen=True, slots=True)
 class LadderSummary:
+    """`highest_rung_all_contributors` is over the troop contributors that answered question 4;
+    None with `contributors_answered` empty means nobody could say, not that none is backed."""
+
     rungs: tuple[RungSupport, ...]
     troop_contributors: tuple[str, ...]
     highest_rung_all_contributors: str | None  # highest rung every troop contributor supports
+    contributors_answered: tuple[str, ...] = ()  # troop contributors that answered question 4
+
+    @property
+    def highest_text(self) -> str:
+        """The highest rung in words, telling "nobody answered" apart from "none"."""
+        if not self.troop_contributors:
+            return "no troop contributor to ask"
+        if not self.contributors_answered:
+            return "not answered (no troop contributor answered question 4)"
+        missing = sorted(set(self.troop_contributors) - set(self.contributors_answered))
+        found = self.highest_rung_all_contributors or "none"
+        return found + (f" (not answered by {', '.join(missing)})" if missing else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +175,8 @@ def troop_contributors(answer_sets: Sequence[AnswerSet]) -> tuple[str, ...]:
 def response_ladder(answer_sets: Sequence[AnswerSet]) -> LadderSummary:
     """Q4: support and participation per rung, and the highest rung all troop contributors back."""
     contributors = troop_contributors(answer_sets)
+    answered = set(answering(answer_sets, "if_attacked"))
+    asked = [c for c in contributors if c in answered]
     rungs = []
     for rung in LADDER:
         entries = [
@@ -175,15 +192,32 @@ def response_ladder(answer_sets: Sequence[AnswerSet]) -> LadderSummary:
                 supporters=supporters,
                 participants=_who(entries, lambda r: r.get("would_take_part") is True),
                 answered=_who(entries, lambda r: True),
-                has_all_troop_contributors=bool(contributors)
-                and set(contributors) <= set(supporters),
+                has_all_troop_contributors=bool(asked) and set(asked) <= set(supporters),
                 source_ids=tuple(sorted({source for _, _, source in entries})),
             )
         )
     highest = next((r.rung for r in reversed(rungs) if r.has_all_troop_contributors), None)
     return LadderSummary(
-        rungs=tuple(rungs), troop_contributors=contributors, highest_rung_all_contributors=highest
+        rungs=tuple(rungs),
+        troop_contributors=contributors,
+        highest_rung_all_contributors=highest,
+        contributors_answered=tuple(asked),
     )
+
+
+def answering(answer_sets: Sequence[AnswerSet], question: str) -> tuple[str, ...]:
+    """The participants that gave any answer to `question` (an empty form is no answer)."""
+    return tuple(sorted(s.participant for s in answer_sets if _has_answer(s.answers.get(question))))
+
+
+def _has_answer(value: object) -> bool:
+    if isinstance(value, Mapping):
+        return any(_has_answer(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_answer(v) for v in value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value is not None
 
 
 def support_for_ukraine(

@@ -9,6 +9,7 @@ from forcegen.cli import accounts as _accounts  # noqa: F401
 from forcegen.cli import assess as _assess  # noqa: F401
 from forcegen.cli import backup as _backup  # noqa: F401
 from forcegen.cli import commands_setup as _commands_setup  # noqa: F401  (attaches commands)
+from forcegen.cli import compare as _compare  # noqa: F401
 from forcegen.cli import demo as _demo  # noqa: F401
 from forcegen.cli import positions as _positions  # noqa: F401
 from forcegen.cli import power as _power  # noqa: F401

@@ -1,8 +1,10 @@
-"""`forcegen assess` and `forcegen export`: the assessment in the terminal and in files.
+"""`forcegen assess`, `forcegen export` and `forcegen brief`: the assessment in the terminal,
+in files and as a PDF brief.
 
     forcegen assess --round b99cb4d808ae --scenario no_us_support --set peace_agreement=true
     forcegen assess --public --format markdown --probability us.isr=0.4
     forcegen export --round b99cb4d808ae --format xlsx --output brief.xlsx
+    forcegen brief --public --output brief.pdf
 
 Both commands take the same selection options and call `service.assessment.assessing`, as
 the dashboard does, so the numbers agree everywhere; `assess` adds how likely each
@@ -11,6 +13,7 @@ requirement is met and the pivotal contributors (`service.assessment.probability
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -45,7 +48,10 @@ from forcegen.reports import (
     assessment_markdown,
     assessment_tables,
     export_assessment,
+    headline,
 )
+from forcegen.reports.brief_document import brief_document
+from forcegen.reports.brief_pdf import write_brief
 from forcegen.reports.probability_tables import probability_tables
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.pledge_set import PledgeSet
@@ -92,6 +98,13 @@ _FLOOR = typer.Option(
 _FIXPOINT = typer.Option(
     "greatest", "--fixpoint", help="greatest: all move together; least: nobody moves first."
 )
+_FAIR_SHARE = typer.Option(
+    "willing",
+    "--fair-share",
+    help="Who the requirement is shared among for fair shares: willing (every government "
+    "with a force pledge), respondents (every government that answered; for --public, that "
+    "took a position on sending troops) or eu_nato (EU and NATO member states).",
+)
 
 
 @app.command("assess")
@@ -103,6 +116,7 @@ def assess_command(
     settings: list[str] | None = _SET,
     level_floor: str = _FLOOR,
     fixpoint: str = _FIXPOINT,
+    fair_share: str = _FAIR_SHARE,
     output_format: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", help="table (terminal), json or markdown."
     ),
@@ -117,12 +131,14 @@ def assess_command(
     """Assess what force the pledges add up to, under which conditions, and the gaps; how
     likely each requirement is met, and which contributors are pivotal."""
     options = probability_options(probabilities, honouring, samples, seed, pivotal_line)
-    chosen = _Choice(round_id, public, requirement, scenario, settings, level_floor, fixpoint)
+    chosen = _Choice(
+        round_id, public, requirement, scenario, settings, level_floor, fixpoint, fair_share
+    )
     with cluster_runner(workers, scheduler) as runner:
         assessment, report = _assess_with_probability(chosen, options, runner)
     tables = (*assessment_tables(assessment), *probability_tables(report))
     if output_format is OutputFormat.JSON:
-        typer.echo(assessment_json(tables, report.as_json()))
+        typer.echo(assessment_json(tables, report.as_json(), headline(assessment)))
     elif output_format is OutputFormat.MARKDOWN:
         typer.echo(assessment_markdown(assessment.title, tables))
     else:
@@ -143,10 +159,13 @@ def export_command(
     settings: list[str] | None = _SET,
     level_floor: str = _FLOOR,
     fixpoint: str = _FIXPOINT,
+    fair_share: str = _FAIR_SHARE,
 ) -> None:
     """Export the assessment's tables: xlsx (a sheet per table), csv (a file per table in a
     directory), json or markdown. Every figure's pledges and sources are in the export."""
-    chosen = _Choice(round_id, public, requirement, scenario, settings, level_floor, fixpoint)
+    chosen = _Choice(
+        round_id, public, requirement, scenario, settings, level_floor, fixpoint, fair_share
+    )
     with _err.status("Assessing..."):
         services, pledge_set, selection = _read(chosen)
         assessment = assessing.assess(
@@ -157,9 +176,40 @@ def export_command(
     _out.print(f"Wrote {len(written)} file(s) to {where}.")
 
 
+@app.command("brief")
+def brief_command(
+    round_id: str | None = _ROUND,
+    public: bool = _PUBLIC,
+    output: Path = typer.Option(
+        Path("brief.pdf"), "--output", help="The PDF to write (default brief.pdf)."
+    ),
+    requirement: str = _REQUIREMENT,
+    scenario: str = _SCENARIO,
+    settings: list[str] | None = _SET,
+    level_floor: str = _FLOOR,
+    fixpoint: str = _FIXPOINT,
+    fair_share: str = _FAIR_SHARE,
+) -> None:
+    """Write a brief of two to four pages as a PDF: the summary in plain words with ranges,
+    the force against each requirement by scenario, what is needed from the United States,
+    the gaps by capability, and every figure's sources as footnotes."""
+    chosen = _Choice(
+        round_id, public, requirement, scenario, settings, level_floor, fixpoint, fair_share
+    )
+    with _err.status("Assessing and typesetting the brief..."):
+        services, pledge_set, selection = _read(chosen)
+        assessment = assessing.assess(
+            pledge_set=pledge_set, selection=selection, catalog=services.catalog
+        )
+        names = {key: d.name for key, d in services.catalog.drivers.items()}
+        document = brief_document(assessment, today=dt.date.today(), driver_names=names)
+        write_brief(document, output)
+    _out.print(f"Wrote {output}")
+
+
 @dataclass(frozen=True)
 class _Choice:
-    """What the selection options of `assess` and `export` ask for."""
+    """What the selection options of `assess`, `export` and `brief` ask for."""
 
     round_id: str | None
     public: bool
@@ -168,6 +218,7 @@ class _Choice:
     settings: list[str] | None
     level_floor: str
     fixpoint: str
+    fair_share: str
 
 
 def _read(chosen: _Choice) -> tuple[Services, PledgeSet, Selection]:
@@ -181,6 +232,7 @@ def _read(chosen: _Choice) -> tuple[Services, PledgeSet, Selection]:
         overrides=dict(assessing.parse_override(text) for text in chosen.settings or ()),
         level_floor=chosen.level_floor,
         fixpoint=chosen.fixpoint,
+        fair_share=chosen.fair_share,
     )
     uow = services.uow()
     if chosen_round is None:

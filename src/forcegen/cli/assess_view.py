@@ -16,6 +16,7 @@ from rich.text import Text
 
 from forcegen.analysis.assessment import Assessment
 from forcegen.reports import Cell, Table, assessment_tables, cell_display
+from forcegen.reports.table import ENDS
 
 # The tables shown, each with the columns that fit a terminal (all are in the exports);
 # `gap_*` stands for every column starting with `gap_`.
@@ -83,7 +84,8 @@ def _narrowed(t: Table, columns: Sequence[str]) -> RichTable:
         index
         for wanted in columns
         for index, column in enumerate(t.columns)
-        if column == wanted or (wanted.endswith("*") and column.startswith(wanted[:-1]))
+        if column == wanted
+        or (wanted.endswith("*") and column.startswith(wanted[:-1]) and not _is_end(column))
     ]
     rows = t.rows[:MAX_ROWS]
     more = len(t.rows) - len(rows)
@@ -102,6 +104,12 @@ def _narrowed(t: Table, columns: Sequence[str]) -> RichTable:
     if not rows:
         table.add_row(*(Text("—") for _ in keep))
     return table
+
+
+def _is_end(column: str) -> bool:
+    """A column holding one end of a range (`gap_kyiv_40k_low`): the exports have them; the
+    terminal shows the range itself."""
+    return column.endswith(tuple(f"_{end}" for end in ENDS))
 
 
 def _is_numeric(rows: Sequence[Sequence[Cell]], index: int) -> bool:

@@ -24,7 +24,7 @@ counted nowhere but listed as unquantified.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Generic, Self, TypeVar
 
@@ -75,6 +75,18 @@ class Amount(BaseModel, Generic[N]):
         if message:
             raise ValueError(message)
         return self
+
+    def __eq__(self, other: object) -> bool:
+        """An exact amount equals its number (`Count.exact(7500) == 7500`); any other amount
+        equals only the same statement."""
+        if isinstance(other, int | float) and not isinstance(other, bool):
+            return self.stated is Stated.EXACT and self.low == other
+        return super().__eq__(other)
+
+    def __hash__(self) -> int:
+        if self.stated is Stated.EXACT and self.low is not None:
+            return hash(self.low)
+        return hash((self.stated, self.low, self.central, self.high))
 
     @classmethod
     def exact(cls, value: N) -> Self:
@@ -142,6 +154,36 @@ class Amount(BaseModel, Generic[N]):
 Count = Amount[int]
 Money = Amount[float]
 A = TypeVar("A", Count, Money)
+
+
+def total(amounts: Iterable[Amount[N]], zero: N) -> Amount[N]:
+    """The sum of the quantified amounts (unknown ones are left out: callers list them).
+
+    Low ends add up; high ends add up unless one is open ("at least"), which leaves the sum
+    open; the central value exists only if every amount states one. The sum is exact when
+    every amount is, "about" when each is exact or about, otherwise a range.
+    """
+    known = [a for a in amounts if a.is_quantified]
+    low = sum((a.counted(Bound.LOW) or zero for a in known), zero)
+    highs = [a.high for a in known]
+    centrals = [a.central for a in known]
+    high = sum((h for h in highs if h is not None), zero) if None not in highs else None
+    central = sum((c for c in centrals if c is not None), zero) if None not in centrals else None
+    kinds = {a.stated for a in known}
+    kind: type[Amount[N]] = type(known[0]) if known else (Count if isinstance(zero, int) else Money)  # type: ignore[assignment]
+    if high is None:
+        return kind(stated=Stated.AT_LEAST, low=low)
+    if kinds <= {Stated.EXACT}:
+        return kind.exact(low)
+    stated = Stated.ABOUT if kinds <= {Stated.EXACT, Stated.ABOUT} else Stated.RANGE
+    return kind(stated=stated, low=low, central=central, high=high)
+
+
+def scaled(amount: Amount[N], factor: float) -> Money:
+    """The amount times `factor`, as a float amount stated the same way (ratios, pools)."""
+    values = {b.value: v * factor if (v := amount.at(b)) is not None else None for b in Bound}
+    return Money(stated=amount.stated, **values)
+
 
 _NUMBER = r"(\d[\d,.\u00a0\u2009\u202f ]*(?:[eE][+-]?\d+)?)"
 _DASH = r"\s*(?:-|–|—|to)\s*"

@@ -72,3 +72,12 @@ def group_digits(value: float) -> str:
     if abs(value) < 1:
         return format_number(value)
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def percent(share: float) -> str:
+    """A share as a percentage with honest precision: 0.0075 -> "0.75%", 0.034 -> "3.4%",
+    0.345 -> "35%"; never a small share rounded up to a whole percent (or down to zero)."""
+    value = share * 100
+    if value == 0 or value >= 10:
+        return f"{value:.0f}%"
+    return f"{float(f'{value:.2g}'):g}%"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any, NewType, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -119,6 +120,11 @@ class Pledge(BaseModel):
             }
         )
 
+    @cached_property
+    def is_same_at_both_ends(self) -> bool:
+        """Whether the low and the high end of every stated amount count the same."""
+        return self.fixed(Bound.LOW) == self.fixed(Bound.HIGH)
+
     @model_validator(mode="before")
     @classmethod
     def _unknown_unless_stated(cls, data: Any) -> Any:
@@ -143,7 +149,10 @@ class Pledge(BaseModel):
             raise ValueError("a pledge is either sustained or for duration_months, not both")
         if not self.sustained and self.duration_months is None:
             raise ValueError("a pledge that is not sustained needs duration_months")
-        if self.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER) and not self.capability:
+        # "We would take part", nothing said of what or how many: a troop pledge of unknown size.
+        is_unspecified = self.kind is PledgeKind.TROOPS and not self.personnel.is_quantified
+        is_force = self.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER)
+        if is_force and not self.capability and not is_unspecified:
             raise ValueError(f"a {self.kind} pledge needs a capability")
         for name, amount in (
             ("personnel", self.personnel),

@@ -25,7 +25,8 @@ class Requirement(BaseModel):
     """A force requirement profile: total personnel deployed, lines, rotation and duration.
 
     `rotation_ratio` r means r soldiers are needed in the pool for each one deployed
-    (one deployed, one preparing, one recovering for r = 3).
+    (one deployed, one preparing, one recovering for r = 3); `tour_months` is how long one
+    contingent stays deployed, so a pledge held longer than a tour needs a pool as well.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -35,6 +36,7 @@ class Requirement(BaseModel):
     total_personnel: int = Field(ge=0)
     lines: tuple[RequirementLine, ...] = ()
     rotation_ratio: float = Field(default=3.0, ge=1.0, le=10.0)
+    tour_months: int = Field(default=6, ge=1, le=60)
     duration_months: int = Field(default=24, ge=1, le=600)
     source: str = Field(min_length=1)
     source_ids: tuple[str, ...] = ()

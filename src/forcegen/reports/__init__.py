@@ -8,6 +8,7 @@ from forcegen.reports.assessment_tables import assessment_tables
 from forcegen.reports.chart_style import Chart
 from forcegen.reports.charts import dashboard_charts
 from forcegen.reports.export import ExportFormat, export_assessment
+from forcegen.reports.headline import headline
 from forcegen.reports.json_report import assessment_json
 from forcegen.reports.markdown_report import assessment_markdown
 from forcegen.reports.table import Cell, Table, cell_display, cell_text
@@ -25,5 +26,6 @@ __all__ = [
     "cell_text",
     "dashboard_charts",
     "export_assessment",
+    "headline",
     "write_xlsx",
 ]

@@ -20,6 +20,14 @@ def answer_tables(answers: AnswerSummaries) -> tuple[Table, ...]:
     )
 
 
+def _unanswered(answers: AnswerSummaries, question: str) -> str:
+    """Who left the question unanswered: not answered is not "none"."""
+    missing = answers.not_answered.get(question, ())
+    if not missing:
+        return "Answered by every respondent asked."
+    return f"Not answered by {len(missing)}: {', '.join(missing)} (not counted as none)."
+
+
 def enabler_demand_table(answers: AnswerSummaries) -> Table:
     rows = [
         (
@@ -44,7 +52,10 @@ def enabler_demand_table(answers: AnswerSummaries) -> Table:
         "long_term",
         "source_ids",
     )
-    return table("enabler_demand", "Q1 What US support governments need", columns, rows)
+    description = _unanswered(answers, "us_support")
+    return table(
+        "enabler_demand", "Q1 What US support governments need", columns, rows, description
+    )
 
 
 def nominations_table(answers: AnswerSummaries) -> Table:
@@ -53,7 +64,8 @@ def nominations_table(answers: AnswerSummaries) -> Table:
         for n in answers.nominations
     ]
     columns = ("nominee", "nominations", "nominated_by", "is_invited", "source_ids")
-    return table("nominations", "Q2 Who else could take part", columns, rows)
+    description = _unanswered(answers, "participants")
+    return table("nominations", "Q2 Who else could take part", columns, rows, description)
 
 
 def ladder_table(answers: AnswerSummaries) -> Table:
@@ -81,10 +93,10 @@ def ladder_table(answers: AnswerSummaries) -> Table:
         "has_all_troop_contributors",
         "source_ids",
     )
-    highest = ladder.highest_rung_all_contributors or "none"
     description = (
-        f"Highest rung every troop contributor supports: {highest}. "
-        f"Troop contributors: {', '.join(ladder.troop_contributors) or 'none'}."
+        f"Highest rung every troop contributor supports: {ladder.highest_text}. "
+        f"Troop contributors: {', '.join(ladder.troop_contributors) or 'none'}. "
+        + _unanswered(answers, "if_attacked")
     )
     return table(
         "ladder", "Q4 If the force is attacked: the response ladder", columns, rows, description
@@ -101,7 +113,9 @@ def support_table(answers: AnswerSummaries) -> Table:
     per_gdp = ", ".join(
         f"{code} {value:,.0f}" for code, value in sorted(support.value_eur_per_gdp_usd_bn.items())
     )
-    description = f"EUR per US$ bn of GDP: {per_gdp or 'none'}."
+    description = f"EUR per US$ bn of GDP: {per_gdp or 'no amount stated'}. " + _unanswered(
+        answers, "support_for_ukraine"
+    )
     return table("support", "Q5 Support for Ukraine's armed forces", columns, rows, description)
 
 
@@ -129,5 +143,6 @@ def sanctions_table(answers: AnswerSummaries) -> Table:
         "has_unanimity",
         "source_ids",
     )
-    description = "EU sanctions need unanimity: any EU member opposing is a blocker."
+    description = "EU sanctions need unanimity: any EU member opposing is a blocker. "
+    description += _unanswered(answers, "sanctions")
     return table("sanctions", "Q6 Sanctions: support and unanimity", columns, rows, description)

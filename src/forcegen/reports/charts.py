@@ -8,9 +8,10 @@ page can link each chart to the pledges and sources behind it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from forcegen.analysis.assessment import Assessment
+from forcegen.model.amount import Bound, Count
 from forcegen.reports.chart_style import (
     COLORS,
     REQUIREMENT_DASH,
@@ -36,11 +37,11 @@ def force_chart(a: Assessment, requirements: Mapping[str, int]) -> Chart:
         "type": "bar",
         "name": "active force",
         "x": names,
-        "y": [force.total.personnel for force in a.scenarios],
+        **ranged([force.total.personnel for force in a.scenarios]),
         "marker": {"color": colors},
         "customdata": [ids_text(force.total.pledge_ids) for force in a.scenarios],
         "hovertemplate": hover("personnel"),
-        "text": [f"{force.total.personnel:,}" for force in a.scenarios],
+        "text": [force.total.personnel.text for force in a.scenarios],
         "textposition": "outside",
         "cliponaxis": False,
     }
@@ -88,8 +89,8 @@ def coverage_chart(a: Assessment) -> Chart:
     lines = a.chosen.lines
     labels = [line.key for line in lines]
     no_ids: list[tuple[str, ...]] = [() for _ in lines]
-    bars: list[tuple[str, list[int], list[tuple[str, ...]]]] = [
-        ("required", [line.required_personnel for line in lines], no_ids),
+    bars: list[tuple[str, list[Count], list[tuple[str, ...]]]] = [
+        ("required", [Count.exact(line.required_personnel) for line in lines], no_ids),
         (
             "offered",
             [line.offered.personnel for line in lines],
@@ -106,7 +107,7 @@ def coverage_chart(a: Assessment) -> Chart:
             "type": "bar",
             "name": name,
             "x": labels,
-            "y": values,
+            **ranged(values),
             "marker": {"color": COLORS[name]},
             "customdata": [ids_text(ids) for ids in id_groups],
             "hovertemplate": hover("personnel"),
@@ -137,7 +138,7 @@ def sustainment_chart(a: Assessment) -> Chart:
             "line": {"shape": "hv", "color": COLORS["force"]},
             "name": "deployed",
             "x": x,
-            "y": [m.total.personnel for m in s.months],
+            **ranged([m.total.personnel for m in s.months]),
             "customdata": [ids_text(m.total.pledge_ids) for m in s.months],
             "hovertemplate": "month %{x}: %{y:,} deployed<br>pledges: %{customdata}<extra></extra>",
         },
@@ -153,7 +154,7 @@ def sustainment_chart(a: Assessment) -> Chart:
     ]
     layout = base_layout(
         f"Deployed personnel by month; with rotation ratio {s.rotation_ratio:g} the pledges "
-        f"need a pool of {s.pool_personnel:,}",
+        f"need a pool of {s.pool_personnel.text}",
         xaxis={"title": {"text": "month of the mission"}},
     )
     return Chart(
@@ -207,11 +208,28 @@ def leverage_chart(a: Assessment, driver_names: Mapping[str, str]) -> Chart:
     )
 
 
+def ranged(amounts: Sequence[Count]) -> dict[str, object]:
+    """Bars (or points) at the high end of each figure, with an error bar down to its low end,
+    so a range never looks like a point."""
+    highs = [a.high if a.high is not None else (a.low or 0) for a in amounts]
+    lows = [a.counted(Bound.LOW) or 0 for a in amounts]
+    spread = [high - low for high, low in zip(highs, lows, strict=True)]
+    trace: dict[str, object] = {"y": highs}
+    if any(spread):
+        trace["error_y"] = {
+            "type": "data",
+            "symmetric": False,
+            "array": [0] * len(spread),
+            "arrayminus": spread,
+        }
+    return trace
+
+
 def burden_chart(a: Assessment) -> Chart:
     """Active personnel against the GDP-proportional fair share, largest first."""
     rows = sorted(
         a.burden.contributors,
-        key=lambda r: (-r.personnel, -(r.fair_share_personnel or 0), r.contributor),
+        key=lambda r: (-(r.personnel.high or 0), -(r.fair_share_personnel or 0), r.contributor),
     )[:MAX_BURDEN_ROWS]
     codes = [r.contributor for r in rows]
     data = [
@@ -219,7 +237,7 @@ def burden_chart(a: Assessment) -> Chart:
             "type": "bar",
             "name": "active personnel",
             "x": codes,
-            "y": [r.personnel for r in rows],
+            **ranged([r.personnel for r in rows]),
             "marker": {"color": COLORS["force"]},
             "customdata": [ids_text(r.pledge_ids) for r in rows],
             "hovertemplate": hover("personnel"),

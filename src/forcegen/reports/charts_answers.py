@@ -53,12 +53,7 @@ def ladder_chart(answers: AnswerSummaries) -> Chart:
             "hovertemplate": "%{y} troop contributors<extra></extra>",
         },
     ]
-    highest = answers.ladder.highest_rung_all_contributors
-    note = (
-        f"highest rung all troop contributors back: {highest}"
-        if highest
-        else "no rung has all troop contributors"
-    )
+    note = f"highest rung all troop contributors back: {answers.ladder.highest_text}"
     layout = base_layout(
         f"Participants per rung; {note}",
         barmode="group",

@@ -9,6 +9,7 @@ from pathlib import Path
 from forcegen.analysis.assessment import Assessment
 from forcegen.reports.assessment_tables import assessment_tables
 from forcegen.reports.csv_report import write_csv_directory
+from forcegen.reports.headline import headline
 from forcegen.reports.json_report import assessment_json
 from forcegen.reports.markdown_report import assessment_markdown
 from forcegen.reports.xlsx_report import write_xlsx
@@ -36,7 +37,9 @@ def export_assessment(assessment: Assessment, *, format: ExportFormat, output: P
     if format is ExportFormat.XLSX:
         write_xlsx(output, tables)
     elif format is ExportFormat.JSON:
-        output.write_text(assessment_json(tables) + "\n", encoding="utf-8")
+        output.write_text(
+            assessment_json(tables, headline=headline(assessment)) + "\n", encoding="utf-8"
+        )
     else:
         output.write_text(assessment_markdown(assessment.title, tables), encoding="utf-8")
     return [output]

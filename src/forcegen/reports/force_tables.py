@@ -8,12 +8,12 @@ Every row that shows a figure has a `pledge_ids` column naming the pledges behin
 from __future__ import annotations
 
 from forcegen.analysis.assessment import Assessment
-from forcegen.reports.table import Cell, Table, table
+from forcegen.reports.table import RawCell, Table, table
 
 
 def about_table(a: Assessment) -> Table:
     overrides = ", ".join(f"{d}={'true' if v else 'false'}" for d, v in sorted(a.overrides.items()))
-    rows: list[tuple[Cell, Cell]] = [
+    rows: list[tuple[RawCell, RawCell]] = [
         ("data", a.title),
         ("origin", a.origin.value),
         ("round_id", a.round_id or ""),
@@ -25,6 +25,8 @@ def about_table(a: Assessment) -> Table:
         ("level_floor", a.level_floor.value),
         ("fixpoint", a.fixpoint.value),
         ("rotation_ratio", a.requirement.rotation_ratio),
+        ("tour_months", a.requirement.tour_months),
+        ("fair_share_basis", a.burden.fair_share_basis.value),
         ("duration_months", a.requirement.duration_months),
     ]
     if a.is_illustrative:
@@ -40,7 +42,7 @@ def scenarios_table(a: Assessment) -> Table:
     """One row per scenario: its force at the chosen fixpoint (and at both fixpoints), and
     the gap to each requirement profile (0 when met)."""
     keys = [check.key for check in a.scenarios[0].checks] if a.scenarios else []
-    rows: list[tuple[Cell, ...]] = [
+    rows: list[tuple[RawCell, ...]] = [
         (
             force.key,
             force.name,
@@ -90,7 +92,7 @@ def activation_table(a: Assessment) -> Table:
 def coverage_table(a: Assessment) -> Table:
     chosen = a.chosen
     total = chosen.total
-    rows: list[tuple[Cell, ...]] = [
+    rows: list[tuple[RawCell, ...]] = [
         (
             "total",
             "All force",
@@ -171,8 +173,9 @@ def sustainment_table(a: Assessment) -> Table:
     columns = ("month", "personnel", "required", "gap", "pledge_ids")
     description = (
         f"Deployed personnel per month; with rotation ratio {s.rotation_ratio:g} the "
-        f"contributors need a pool of {s.pool_personnel:,} (the requirement: "
-        f"{s.required_pool_personnel:,})."
+        f"contributors need a pool of {s.pool_personnel.text} (the requirement: "
+        f"{s.required_pool_personnel:,}); a pledge held longer than a {s.tour_months}-month "
+        "tour needs one too."
     )
     return table("sustainment", "Force over time", columns, rows, description)
 
@@ -185,9 +188,10 @@ def packages_table(a: Assessment) -> Table:
     found = a.what_it_takes
     description = (
         f"Minimal sets of {', '.join(found.drivers)} under which the requirement is met "
-        f"({found.criterion.value}); none on: {found.baseline.personnel:,}, all on: "
-        f"{found.everything.personnel:,}; {found.met_combinations} of {found.combinations} "
-        "combinations meet it."
+        f"({found.criterion.value}), at the high end of every stated number; none on: "
+        f"{found.baseline.personnel.text}, all on: {found.everything.personnel.text}; "
+        f"{found.met_combinations} of {found.combinations} combinations meet it (at the low "
+        f"end: {a.what_it_takes_low.met_combinations})."
     )
     if found.pivotal_contributors:
         description += f" Without {', '.join(found.pivotal_contributors)} no package suffices."
@@ -226,7 +230,9 @@ def burden_table(a: Assessment) -> Table:
             "; ".join(f"{k}: {v}" for k, v in sorted(r.figure_sources.items())),
             r.pledge_ids,
         )
-        for r in sorted(a.burden.contributors, key=lambda r: (-r.personnel, r.contributor))
+        for r in sorted(
+            a.burden.contributors, key=lambda r: (-(r.personnel.high or 0), r.contributor)
+        )
     ]
     columns = (
         "contributor",
@@ -241,8 +247,10 @@ def burden_table(a: Assessment) -> Table:
         "pledge_ids",
     )
     without = ", ".join(a.burden.without_figures) or "none"
+    basis = a.burden.fair_share_basis
     description = (
-        "Fair share: the requirement's total split by GDP among "
-        f"{', '.join(a.burden.basis) or 'nobody'}. Without reference figures: {without}."
+        f"Fair share: the requirement's total split by GDP among {basis.label} "
+        f"(basis {basis.value}: {', '.join(a.burden.basis) or 'nobody'}). Without reference "
+        f"figures: {without}."
     )
     return table("burden", "Burden sharing", columns, rows, description)

@@ -1,6 +1,7 @@
 """Assessment tables as one JSON document: each table a list of row objects.
 
     {"format": "forcegen.assessment/1",
+     "force": {...}, "unquantified": [...], "fair_share_basis": ..., "scenarios": {...},
      "tables": {"summary": {"title": ..., "description": ..., "columns": [...],
                             "rows": [{"sentence": "..."}, ...]}, ...},
      "probability": {"method": ..., "met": ..., ...}}      when computed (docs/json.md)
@@ -11,7 +12,9 @@ Lists of ids stay JSON arrays; numbers stay numbers.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+
+from pydantic import JsonValue
 
 from forcegen.reports.table import Cell, Table
 
@@ -20,11 +23,17 @@ FORMAT = "forcegen.assessment/1"
 JsonCell = str | int | float | bool | list[str] | None
 
 
-def assessment_json(tables: Sequence[Table], probability: object = None) -> str:
-    """The JSON text of the tables (UTF-8, indented, keys in table order), with the
-    `probability` object (`ProbabilityReport.as_json()`) when given."""
+def assessment_json(
+    tables: Sequence[Table],
+    probability: object = None,
+    headline: Mapping[str, JsonValue] | None = None,
+) -> str:
+    """The JSON text of the tables (UTF-8, indented, keys in table order), after the
+    `headline` members (`forcegen.reports.headline`) and with the `probability` object
+    (`ProbabilityReport.as_json()`) when given."""
     document: dict[str, object] = {
         "format": FORMAT,
+        **(headline or {}),
         "tables": {
             t.key: {
                 "title": t.title,

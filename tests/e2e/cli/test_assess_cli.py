@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import importlib.util
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
+import pypdf
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -21,6 +23,13 @@ from forcegen.service.demo import load_demo
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import upgrade
 from forcegen.store.uow import SqlUnitOfWork, make_session_factory
+
+_SCRIPT = Path(__file__).resolve().parents[3] / "scripts" / "readme_example.py"
+_SPEC = importlib.util.spec_from_file_location("readme_example", _SCRIPT)
+assert _SPEC is not None
+assert _SPEC.loader is not None
+readme_example = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(readme_example)
 
 SHEETS = {
     "about",
@@ -298,3 +307,88 @@ class TestAssessProbability:
 
         assert result.exit_code == 1
         assert "Cannot read the probability 'us.isr=2'" in result.stderr
+
+
+class TestBrief:
+    """`forcegen brief` typesets a PDF of two to four pages; CI renders it here."""
+
+    def test_the_public_brief_is_a_pdf_of_two_to_four_pages_with_its_sections(
+        self, cli: CliRunner, tmp_path: Path
+    ) -> None:
+        output = tmp_path / "brief.pdf"
+
+        result = run(cli, "brief", "--public", "--output", str(output))
+
+        assert result.exit_code == 0, result.output
+        reader = pypdf.PdfReader(output)
+        text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        assert 2 <= len(reader.pages) <= 4
+        for heading in (
+            "In plain words",
+            "Force against requirement, by scenario",
+            "What is needed from the United States",
+            "Gaps by capability",
+            "Not counted in these figures",
+        ):
+            assert heading in text
+        assert "the active force is 13,800 of the 40,000" in text
+
+    def test_every_figure_of_the_round_brief_has_its_sources_as_footnotes(
+        self, cli: CliRunner, round_id: str, tmp_path: Path
+    ) -> None:
+        output = tmp_path / "round.pdf"
+
+        run(cli, "brief", "--round", round_id, "--output", str(output))
+
+        text = " ".join(page.extract_text() for page in pypdf.PdfReader(output).pages)
+        words = " ".join(text.split())
+        assert "Illustrative round" in words
+        assert "response of France (FRA), version 1" in words
+        assert "response of United Kingdom (GBR), version 1" in words
+
+
+class TestCompare:
+    """`forcegen compare` says, pledge by pledge, why two views of the same sources differ."""
+
+    def test_the_round_and_the_record_differ_by_the_pledges_waiting_for_a_us_backstop(
+        self, cli: CliRunner, round_id: str
+    ) -> None:
+        result = run(cli, "compare", "--round", round_id, "--public", "--format", "json")
+
+        found = json.loads(result.stdout)
+        sentences = [d["sentence"] for d in found["pledges"]]
+        assert found["left"]["force"] != found["right"]["force"]
+        assert (
+            "FRA 6,000 (land.combat): waits for US backstop in the round, active in the "
+            "public record." in sentences
+        )
+
+    def test_two_scenarios_of_one_round(self, cli: CliRunner, round_id: str) -> None:
+        result = run(cli, "compare", "--round", round_id, "--versus-scenario", "full_backstop")
+
+        assert result.exit_code == 0, result.output
+        assert "GBR 7,500 (land.combat): waits for US backstop in scenario" in result.stdout
+        assert "active in scenario full_backstop" in result.stdout
+
+    def test_asks_what_to_compare(self, cli: CliRunner) -> None:
+        result = cli.invoke(app, ["compare", "--public"])
+
+        assert result.exit_code == 1
+        assert "--round ROUND_ID --public" in result.stderr
+
+
+class TestReadme:
+    def test_the_readme_example_is_what_the_demo_prints(
+        self, cli: CliRunner, round_id: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setenv("COLUMNS", readme_example.WIDTH)
+
+        block = readme_example.readme_block(
+            run(cli, "assess", "--round", round_id).stdout,
+            run(cli, "compare", "--round", round_id, "--public").stdout,
+        )
+
+        readme = readme_example.README.read_text(encoding="utf-8")
+        assert readme_example.current_block(readme) == block, (
+            "README.md's example is stale: run .venv/bin/python scripts/readme_example.py"
+        )

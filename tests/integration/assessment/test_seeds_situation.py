@@ -120,7 +120,8 @@ class TestRoundOfTheDemo:
 
         assert leverage["us.backstop"] == 13_500
         assert all(leverage[d] == 0 for d in enablers - {"us.backstop"})
-        assert result.driver_pledges["us.backstop"] == ("FRA/troops/1", "GBR/troops/1")
+        # France and the UK, and the governments that would take part without a number
+        assert {"FRA/troops/1", "GBR/troops/1"} <= set(result.driver_pledges["us.backstop"])
         assert result.packages == ()  # no US package closes a 40,000 gap
         text = " ".join(result.summary)
         assert "What the pledges ask of the United States: US backstop" in text

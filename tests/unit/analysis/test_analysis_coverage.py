@@ -112,3 +112,46 @@ class TestCoordinationGap:
         assert assessment.gap.total.personnel == 10_000
         assert set(assessment.gap.total.pledge_ids) == {"fra", "gbr"}
         assert assessment.gap.capabilities[0].total.personnel == 10_000
+
+
+class TestRangesAndUnknowns:
+    def test_an_upper_bound_is_a_range_never_a_point(self) -> None:
+        pledges = [
+            make_pledge(id="gbr", contributor="GBR", personnel="up to 7500"),
+            make_pledge(id="fra", contributor="FRA", personnel=6000),
+        ]
+
+        coverage = measure_coverage(pledges, make_requirement(), make_scenario())
+
+        total = coverage.greatest.total.personnel
+        assert (total.text, total.low, total.central, total.high) == (
+            "6,000–13,500",
+            6000,
+            None,
+            13500,
+        )
+        assert coverage.greatest.shortfall_personnel.text == "26,500–34,000"
+
+    def test_a_pledge_without_a_number_is_unquantified_not_zero(self) -> None:
+        pledges = [
+            make_pledge(id="bel", contributor="BEL", personnel="unknown"),
+            make_pledge(id="fra", contributor="FRA", personnel=6000),
+        ]
+
+        total = measure_coverage(pledges, make_requirement(), make_scenario()).greatest.total
+
+        assert total.personnel == 6000
+        assert total.pledge_ids == ("bel", "fra")
+        assert total.unquantified == ("bel",)
+
+    def test_a_threshold_met_only_at_the_high_end_of_a_range_widens_the_range(self) -> None:
+        pledges = [
+            make_pledge(id="gbr", contributor="GBR", personnel="up to 7500"),
+            make_pledge(
+                id="bel", contributor="BEL", personnel=500, condition="troops(GBR) >= 5000"
+            ),
+        ]
+
+        total = measure_coverage(pledges, make_requirement(), make_scenario()).greatest.total
+
+        assert total.personnel.text == "0–8,000"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from factories import make_pledge, make_requirement
 from forcegen.analysis import sustainment
-from forcegen.model.amount import Bound
 
 REQUIREMENT = make_requirement(total_personnel=3000, duration_months=12, rotation_ratio=3.0)
 
@@ -34,18 +33,17 @@ class TestSchedule:
     def test_a_lead_time_of_nine_to_twelve_months_is_not_month_zero(self) -> None:
         swiss = make_pledge(id="che", personnel=200, start_month="9-12")
 
-        low, high = (sustainment([swiss.fixed(b)], REQUIREMENT) for b in (Bound.LOW, Bound.HIGH))
+        months = sustainment([swiss], REQUIREMENT).months
 
-        assert [m.month for m in high.months if m.total.personnel] == list(range(9, 12))
-        assert [m.month for m in low.months if m.total.personnel] == []
+        assert [m.month for m in months if m.total.personnel.high] == [9, 10, 11]
+        assert [m.total.personnel.text for m in months[8:]] == ["0", "0–200", "0–200", "0–200"]
 
     def test_an_unknown_lead_time_deploys_from_month_zero_only_at_the_high_end(self) -> None:
         pledge = make_pledge(id="x", personnel=100, start_month="unknown")
 
-        low, high = (sustainment([pledge.fixed(b)], REQUIREMENT) for b in (Bound.LOW, Bound.HIGH))
+        months = sustainment([pledge], REQUIREMENT).months
 
-        assert high.months[0].total.personnel == 100
-        assert all(m.total.personnel == 0 for m in low.months)
+        assert {m.total.personnel.text for m in months} == {"0–100"}
 
     def test_a_sustained_pledge_starts_at_its_start_month(self) -> None:
         pledge = make_pledge(id="late", personnel=3000, start_month=3)
@@ -115,3 +113,25 @@ class TestRotation:
 
         assert result.pool == ()
         assert result.months[0].total.personnel == 0
+
+
+class TestRotationOfLimitedPledges:
+    def test_a_pledge_held_longer_than_a_tour_needs_a_rotation_pool_too(self) -> None:
+        requirement = make_requirement(duration_months=24, rotation_ratio=3.0, tour_months=6)
+        limited = make_pledge(id="lim", personnel=6000, sustained=False, duration_months=24)
+        sustained = make_pledge(id="sus", personnel=6000)
+        one_tour = make_pledge(id="one", personnel=6000, sustained=False, duration_months=6)
+
+        pool = {
+            need.pledge_id: need.pool_personnel
+            for need in sustainment([limited, sustained, one_tour], requirement).pool
+        }
+
+        assert pool == {"lim": 18_000, "sus": 18_000, "one": 6000}
+
+    def test_a_pool_keeps_the_range_of_its_pledge(self) -> None:
+        pledge = make_pledge(id="gbr", personnel="up to 7500")
+
+        (need,) = sustainment([pledge], REQUIREMENT).pool
+
+        assert need.pool_personnel.text == "up to 22,500"

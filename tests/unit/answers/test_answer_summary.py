@@ -186,3 +186,26 @@ def test_support_totals_by_category_and_per_gdp() -> None:
     assert (drones.category, drones.quantity, drones.value_eur) == ("drones", 150, 4_000_000)
     assert summary.value_eur_per_gdp_usd_bn["FRA"] == pytest.approx(2000.0)
     assert summary.without_figures == ("XKX",)
+
+
+def test_nobody_answering_question_4_is_not_answered_rather_than_no_rung() -> None:
+    sets = [
+        AnswerSet("FRA", {"troops": troops(5000)}, "f"),
+        AnswerSet("GBR", {"troops": troops(5000), "if_attacked": {"rungs": []}}, "g"),
+    ]
+
+    ladder = response_ladder(sets)
+
+    assert ladder.highest_rung_all_contributors is None
+    assert ladder.highest_text == "not answered (no troop contributor answered question 4)"
+
+
+def test_a_troop_contributor_that_did_not_answer_question_4_is_named_not_counted_against() -> None:
+    sets = [
+        AnswerSet("FRA", {"troops": troops(5000), "if_attacked": rungs("consult")}, "f"),
+        AnswerSet("GBR", {"troops": troops(5000)}, "g"),
+    ]
+
+    ladder = response_ladder(sets)
+
+    assert ladder.highest_text == "consult (not answered by GBR)"

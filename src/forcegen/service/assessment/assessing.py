@@ -19,6 +19,8 @@ from forcegen.analysis import (
     Fixpoint,
     MetCriterion,
     Total,
+    active_range,
+    basis_members,
     burden_sharing,
     measure_coverage,
     pledge_conditions,
@@ -32,7 +34,9 @@ from forcegen.analysis.assessment import (
     ResponseRef,
     ScenarioForce,
 )
+from forcegen.analysis.imputation import impute
 from forcegen.answers.summary import (
+    answering,
     enabler_demand,
     nominations,
     response_ladder,
@@ -42,7 +46,7 @@ from forcegen.answers.summary import (
 from forcegen.conditions import Expr
 from forcegen.model.amount import Bound
 from forcegen.model.participant import ParticipantKind
-from forcegen.model.pledge import Pledge
+from forcegen.model.pledge import Level, Pledge
 from forcegen.model.scenario import Scenario
 from forcegen.service.assessment.force import (
     blocked_pledges,
@@ -84,6 +88,15 @@ __all__ = [
 ]
 
 SELECTED = "selected"
+QUESTIONS = (
+    "us_support",
+    "participants",
+    "troops",
+    "if_attacked",
+    "support_for_ukraine",
+    "sanctions",
+)
+BOTH_ENDS = (Bound.HIGH, Bound.LOW)
 
 
 def assess(
@@ -103,28 +116,52 @@ def assess(
     """
     requirement, floor, fixpoint = selection.requirement, selection.level_floor, selection.fixpoint
     scenario = selection.scenario.with_overrides(dict(selection.overrides))
-    # Until every figure is a range, the plain arithmetic counts the high end of each stated
-    # range (what it counted before amounts kept how they were stated) and unknown as none.
-    force = [p.fixed(Bound.HIGH) for p in force_pledges(pledge_set.pledges, floor)]
+    force = force_pledges(pledge_set.pledges, floor)
     conditions = pledge_conditions(force)
     coverage = measure_coverage(force, requirement, scenario, conditions=conditions)
     chosen = coverage.greatest if fixpoint is Fixpoint.GREATEST else coverage.least
-    active_ids = set(chosen.active_pledge_ids)
-    active = [p for p in force if p.id in active_ids]
+    active = active_range(force, scenario, fixpoint=fixpoint, conditions=conditions)
     us_drivers = combined_drivers(catalog)
-    found = what_it_takes(
-        force,
-        requirement,
-        scenario,
-        drivers=us_drivers,
-        fixpoint=fixpoint,
-        criterion=criterion,
-        conditions=conditions,
+    bounds = (Bound.HIGH,) if all(p.is_same_at_both_ends for p in force) else BOTH_ENDS
+    found, *low_end = (
+        what_it_takes(
+            force,
+            requirement,
+            scenario,
+            drivers=us_drivers,
+            fixpoint=fixpoint,
+            criterion=criterion,
+            conditions=conditions,
+            bound=bound,
+        )
+        for bound in bounds
     )
+    found_low = low_end[0] if low_end else found
     asked = driver_pledges(force, catalog.drivers, conditions)
     blocked = blocked_pledges(force, chosen.active_pledge_ids, scenario, conditions)
-    coalition = [s.participant for s in pledge_set.answer_sets] or None
     pledged = Total.of(force)
+    missing = set(chosen.total.unquantified)
+    imputed = (
+        impute(
+            [p for p in force if p.id in missing],
+            [p for p in force if p.id not in missing],
+            catalog.participants,
+        )
+        if missing
+        else None
+    )
+    burden = burden_sharing(
+        active,
+        catalog.participants,
+        requirement.total_personnel,
+        among=basis_members(
+            selection.fair_share_basis,
+            catalog.participants,
+            force_contributors={p.contributor for p in force},
+            respondents=pledge_set.respondents,
+        ),
+        basis=selection.fair_share_basis,
+    )
     return Assessment(
         title=pledge_set.title,
         origin=pledge_set.origin,
@@ -140,12 +177,11 @@ def assess(
         coverage=coverage,
         sustainment=sustainment(active, requirement),
         what_it_takes=found,
+        what_it_takes_low=found_low,
         packages=packages_of(found, force, scenario, conditions),
         driver_pledges=asked,
         scenarios=_scenario_forces(force, selection, scenario, catalog, conditions),
-        burden=burden_sharing(
-            active, catalog.participants, requirement.total_personnel, among=coalition
-        ),
+        burden=burden,
         blocked=blocked,
         answers=_answer_summaries(pledge_set, catalog) if pledge_set.answer_sets else None,
         summary=summarise(
@@ -155,16 +191,30 @@ def assess(
             fixpoint=fixpoint,
             pledged=pledged,
             what_it_takes=found,
+            what_it_takes_low=found_low,
             driver_pledges={d: ids for d, ids in asked.items() if d in us_drivers},
             blocked=blocked,
             driver_names={key: driver.name for key, driver in catalog.drivers.items()},
             not_answered=pledge_set.not_answered,
+            contributors={p.id: p.contributor for p in force},
+            imputed=imputed.sentence if imputed else "",
         ),
         sources=pledge_set.sources,
+        active_pledge_ids=_active_ids(pledge_set.pledges, floor, scenario, fixpoint),
+        named_scenarios=dict(catalog.scenarios),
+        imputed=imputed,
         not_answered=pledge_set.not_answered,
         skipped=pledge_set.skipped,
         response_refs=pledge_set.response_refs,
     )
+
+
+def _active_ids(
+    pledges: Sequence[Pledge], floor: Level, scenario: Scenario, fixpoint: Fixpoint
+) -> tuple[str, ...]:
+    """Every pledge active at the high end, force or not: an unconditional funding pledge is."""
+    eligible = [p for p in pledges if p.level.at_least(floor)]
+    return active_range(eligible, scenario, fixpoint=fixpoint).ids
 
 
 def run_assessment(
@@ -229,4 +279,17 @@ def _answer_summaries(pledge_set: PledgeSet, catalog: AssessmentCatalog) -> Answ
         ladder=response_ladder(answer_sets),
         support=support_for_ukraine(answer_sets, gdp),
         sanctions=sanctions_unanimity(answer_sets, eu_members),
+        not_answered={
+            question: tuple(
+                sorted(
+                    {
+                        s.participant
+                        for s in answer_sets
+                        if question != "sanctions" or s.participant in eu_members
+                    }
+                    - set(answering(answer_sets, question))
+                )
+            )
+            for question in QUESTIONS
+        },
     )

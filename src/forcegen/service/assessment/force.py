@@ -13,9 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from forcegen.analysis import (
     FORCE_KINDS,
     Fixpoint,
-    Total,
     WhatItTakes,
-    active_pledges,
+    active_range,
     scenario_of,
 )
 from forcegen.analysis.assessment import (
@@ -47,7 +46,7 @@ def scenario_force(
 ) -> ScenarioForce:
     """The force of one scenario at both fixpoints, checked against every profile's total."""
     least, greatest = (
-        Total.of(active_pledges(force, scenario, fixpoint=f, conditions=conditions))
+        active_range(force, scenario, fixpoint=f, conditions=conditions).total()
         for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
     )
     chosen = greatest if fixpoint is Fixpoint.GREATEST else least
@@ -73,14 +72,12 @@ def packages_of(
     return tuple(
         Package(
             drivers=names,
-            total=Total.of(
-                active_pledges(
-                    force,
-                    scenario_of(scenario, found.drivers, _combination(found.drivers, names)),
-                    fixpoint=found.fixpoint,
-                    conditions=conditions,
-                )
-            ),
+            total=active_range(
+                force,
+                scenario_of(scenario, found.drivers, _combination(found.drivers, names)),
+                fixpoint=found.fixpoint,
+                conditions=conditions,
+            ).total(),
         )
         for names in found.minimal_sets
     )
@@ -121,9 +118,9 @@ def blocked_pledges(
             BlockedPledge(
                 pledge_id=pledge.id,
                 contributor=pledge.contributor,
-                personnel=pledge.personnel.figure,
+                personnel=pledge.personnel,
                 waits_for=tuple(false_drivers + thresholds),
                 condition=pledge.condition,
             )
         )
-    return tuple(sorted(blocked, key=lambda b: (-b.personnel, b.pledge_id)))
+    return tuple(sorted(blocked, key=lambda b: (-(b.personnel.high or 0), b.pledge_id)))

@@ -17,10 +17,12 @@ from forcegen.answers.pledges import SanctionsStance, derive_pledges
 from forcegen.answers.summary import AnswerSet
 from forcegen.model.participant import participant_name
 from forcegen.model.pledge import Pledge
+from forcegen.model.position import COALITION_ACTOR, Topic
 from forcegen.model.response import Response, ResponseVersion
 from forcegen.model.round import Round
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.public.ports import PositionQuery
 from forcegen.service.rounds.access import find_round
 
 PUBLIC_TITLE = "Public record: pledges reported in public sources"
@@ -49,6 +51,7 @@ class PledgeSet:
     skipped: tuple[str, ...] = ()
     not_answered: tuple[str, ...] = ()
     response_refs: Mapping[str, ResponseRef] = field(default_factory=dict)
+    respondents: tuple[str, ...] = ()  # who answered; the record: who took a troop position
 
     @property
     def contributors(self) -> tuple[str, ...]:
@@ -108,6 +111,7 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
         skipped=tuple(skipped),
         not_answered=tuple(code for code in invited if code not in answered_codes),
         response_refs=refs,
+        respondents=tuple(sorted(answered_codes)),
     )
 
 
@@ -117,11 +121,13 @@ def pledge_set_for_public(*, uow: UnitOfWork) -> PledgeSet:
         pledges = uow.pledges.list()
         cited = {source_id for pledge in pledges for source_id in pledge.source_ids}
         sources = uow.sources.get_many(cited)
+        stances = uow.positions.search(PositionQuery(topics=(Topic.TROOP_DEPLOYMENT,)))
     return PledgeSet(
         origin=Origin.PUBLIC,
         title=PUBLIC_TITLE,
         pledges=tuple(pledges),
         sources=dict(sorted(sources.items())),
+        respondents=tuple(sorted({r.position.actor_code for r in stances} - {COALITION_ACTOR})),
     )
 
 

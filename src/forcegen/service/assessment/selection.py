@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+from forcegen.analysis.burden import FairShareBasis
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.model.capability import Driver, DriverGroup
 from forcegen.model.errors import InvalidInputError, NotFoundError
@@ -58,6 +59,7 @@ class Selection:
     overrides: Mapping[str, bool] = field(default_factory=dict)
     level_floor: Level = Level.REPORTED
     fixpoint: Fixpoint = Fixpoint.GREATEST
+    fair_share_basis: FairShareBasis = FairShareBasis.WILLING
 
 
 def select(
@@ -68,12 +70,14 @@ def select(
     overrides: Mapping[str, bool] | None = None,
     level_floor: str = Level.REPORTED.value,
     fixpoint: str = Fixpoint.GREATEST.value,
+    fair_share: str = FairShareBasis.WILLING.value,
 ) -> Selection:
     """Check every choice and return them as domain values.
 
     Raises:
         NotFoundError: an unknown requirement or scenario key (the closest one is suggested).
-        InvalidInputError: an unknown driver, level or fixpoint (the closest one is suggested).
+        InvalidInputError: an unknown driver, level, fixpoint or fair-share basis (the closest
+            one is suggested).
     """
     checked = dict(overrides or {})
     for driver in checked:
@@ -84,6 +88,7 @@ def select(
         overrides=checked,
         level_floor=choice(Level, level_floor, "level floor"),
         fixpoint=choice(Fixpoint, fixpoint, "fixpoint"),
+        fair_share_basis=choice(FairShareBasis, fair_share, "fair-share basis"),
     )
 
 

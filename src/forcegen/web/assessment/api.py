@@ -16,7 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query
 
 from forcegen.bootstrap import Services
-from forcegen.reports import assessment_json, assessment_tables
+from forcegen.reports import assessment_json, assessment_tables, headline
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO
 from forcegen.web.accounts.analyst_auth import analyst_api
@@ -87,4 +87,5 @@ def _read(
     assessment = assessing.run_assessment(
         uow=services.uow(), catalog=services.catalog, selection=selection, round_id=round_id
     )
-    return AssessmentRead.model_validate(json.loads(assessment_json(assessment_tables(assessment))))
+    document = assessment_json(assessment_tables(assessment), headline=headline(assessment))
+    return AssessmentRead.model_validate(json.loads(document))

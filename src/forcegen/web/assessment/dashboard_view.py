@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from forcegen.analysis.assessment import Assessment
+from forcegen.analysis.burden import FairShareBasis
 from forcegen.catalog import Catalog
 from forcegen.model.capability import DriverGroup
 from forcegen.model.pledge import Level, Pledge
@@ -119,6 +120,7 @@ class DashboardView:
     scenarios: tuple[Option, ...]
     levels: tuple[Option, ...]
     fixpoints: tuple[Option, ...]
+    fair_shares: tuple[Option, ...]
     toggle_groups: tuple[ToggleGroup, ...]
     charts: tuple[ChartView, ...]
     charts_json: str
@@ -127,6 +129,8 @@ class DashboardView:
     sources: tuple[SourceView, ...]
     gap_pledges: tuple[Link, ...]
     exports: tuple[Link, ...]
+    unquantified: tuple[Link, ...] = ()  # active pledges without a number, by contributor
+    imputed: str = ""  # the labelled imputed estimate for them, if any
 
 
 def anchor(prefix: str, key: str) -> str:
@@ -153,6 +157,9 @@ def dashboard_view(
             Option("greatest", "all move together", selection.fixpoint.value == "greatest"),
             Option("least", "nobody moves first", selection.fixpoint.value == "least"),
         ),
+        fair_shares=tuple(
+            Option(b.value, b.label, b is selection.fair_share_basis) for b in FairShareBasis
+        ),
         toggle_groups=_toggle_groups(catalog, selection),
         charts=tuple(_chart_view(c, pledge_link, source_link) for c in charts),
         charts_json=json.dumps([{"key": c.key, "figure": c.figure} for c in charts]),
@@ -165,6 +172,11 @@ def dashboard_view(
             pledge_link[p] for p in assessment.chosen.total.pledge_ids if p in pledge_link
         ),
         exports=_exports(action, selection),
+        unquantified=tuple(
+            Link(contributor, "#" + anchor("pledge", pledge_id))
+            for contributor, pledge_id in assessment.unquantified
+        ),
+        imputed=assessment.imputed.short if assessment.imputed else "",
     )
 
 
@@ -290,6 +302,7 @@ def _exports(action: str, selection: Selection) -> tuple[Link, ...]:
         "scenario": selection.scenario.key,
         "level_floor": selection.level_floor.value,
         "fixpoint": selection.fixpoint.value,
+        "fair_share": selection.fair_share_basis.value,
     }
     sets = [
         ("set", f"{d}={'true' if v else 'false'}") for d, v in sorted(selection.overrides.items())

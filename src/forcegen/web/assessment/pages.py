@@ -31,7 +31,7 @@ from forcegen.bootstrap import Services
 from forcegen.catalog import Catalog
 from forcegen.model.errors import NotFoundError
 from forcegen.model.user import Role
-from forcegen.reports import assessment_json, assessment_tables, write_xlsx
+from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO, Selection
 from forcegen.service.rounds import coordinating
@@ -93,6 +93,7 @@ class DashboardQuery:
     toggles: str = ""
     scenario_was: str = ""
     settings: tuple[str, ...] = ()
+    fair_share: str = "willing"
 
 
 def dashboard_query(
@@ -104,6 +105,7 @@ def dashboard_query(
     toggles: Annotated[str, Query(max_length=8)] = "",
     scenario_was: ShortQuery = "",
     settings: Annotated[list[str] | None, Query(alias="set", max_length=80)] = None,
+    fair_share: ShortQuery = "willing",
 ) -> DashboardQuery:
     return DashboardQuery(
         requirement.strip(),
@@ -114,6 +116,7 @@ def dashboard_query(
         toggles,
         scenario_was.strip(),
         tuple(settings or ()),
+        fair_share.strip(),
     )
 
 
@@ -141,6 +144,7 @@ def selection_of(query: DashboardQuery, catalog: Catalog) -> Selection:
         overrides=overrides,
         level_floor=query.level_floor,
         fixpoint=query.fixpoint,
+        fair_share=query.fair_share,
     )
 
 
@@ -229,7 +233,8 @@ def _export(
     name = f"assessment-{round_id or 'public'}.{extension}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if extension == "json":
-        return Response(assessment_json(tables), media_type="application/json", headers=headers)
+        document = assessment_json(tables, headline=headline(assessment))
+        return Response(document, media_type="application/json", headers=headers)
     buffer = io.BytesIO()
     write_xlsx(buffer, tables)
     return Response(buffer.getvalue(), media_type=_XLSX, headers=headers)

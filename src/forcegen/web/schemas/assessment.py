@@ -18,4 +18,8 @@ class AssessmentRead(BaseModel):
     """An assessment as tables (summary, scenarios, coverage, ..., pledges, sources)."""
 
     format: str
+    force: dict[str, JsonValue] | None = None  # {low, central, high, text} in the scenario
+    unquantified: list[dict[str, str]] = []  # [{contributor, pledge_id}]
+    fair_share_basis: str = ""
+    scenarios: dict[str, JsonValue] = {}  # per named scenario: name, force, drivers
     tables: dict[str, AssessmentTableRead]
