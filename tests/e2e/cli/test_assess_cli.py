@@ -381,7 +381,8 @@ class TestReadme:
     def test_the_readme_example_is_what_the_demo_prints(
         self, cli: CliRunner, round_id: str, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setenv("COLUMNS", readme_example.WIDTH)
+        # The terminal's width is read when the console is made: set it as the script does.
+        monkeypatch.setattr(forcegen.cli.assess._out, "width", int(readme_example.WIDTH))
 
         block = readme_example.readme_block(
             run(cli, "assess", "--round", round_id).stdout,
