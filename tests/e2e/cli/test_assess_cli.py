@@ -15,7 +15,7 @@ import pypdf
 import pytest
 from typer.testing import CliRunner, Result
 
-import forcegen.cli.assess  # noqa: F401  (attaches the commands, as forcegen.cli does)
+import forcegen.cli.assess  # attaches the commands, as forcegen.cli does
 from forcegen.bootstrap import SystemClock
 from forcegen.catalog import load_catalog, load_public_dataset
 from forcegen.cli import app, context
