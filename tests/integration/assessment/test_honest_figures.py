@@ -68,7 +68,7 @@ class TestABoundIsNeverAPoint:
             catalog=catalog,
         )
 
-        document = json.loads(assessment_json(assessment_tables(result), headline(result)))
+        document = json.loads(assessment_json(assessment_tables(result), headline=headline(result)))
 
         assert document["force"] == {
             "low": 6300,
@@ -98,7 +98,7 @@ class TestUnknownIsNeverZero:
     def test_the_json_lists_the_unquantified_pledges(self, demo_world: DemoWorld) -> None:
         result = round_assessment(demo_world)
 
-        document = json.loads(assessment_json(assessment_tables(result), headline(result)))
+        document = json.loads(assessment_json(assessment_tables(result), headline=headline(result)))
 
         ship = next(p for p in result.pledges if p.contributor == "EST" and p.kind == "enabler")
         assert {"contributor": "EST", "pledge_id": ship.id} in document["unquantified"]
@@ -124,7 +124,7 @@ class TestOneFairShareBasis:
     def test_every_output_names_the_basis(self, demo_world: DemoWorld) -> None:
         result = public_assessment(demo_world, fair_share="eu_nato")
 
-        document = json.loads(assessment_json(assessment_tables(result), headline(result)))
+        document = json.loads(assessment_json(assessment_tables(result), headline=headline(result)))
 
         assert document["fair_share_basis"] == "eu_nato"
         assert "EU and NATO members" in document["tables"]["burden"]["description"]
