@@ -1,6 +1,7 @@
 """Two `forcegen serve` processes over one database share sessions and rate limits: a session
 opened on one is honoured by the other and, once ended there, refused by both; failures
-counted on one are limited on the other. The same with both keeping them in Redis."""
+counted on one are limited on the other, whatever X-Forwarded-For a client writes. The same
+with both keeping them in Redis."""
 
 from __future__ import annotations
 
@@ -87,6 +88,7 @@ def two_servers(
         "FORCEGEN_DATA_DIR": str(tmp_path),
         "FORCEGEN_SECRET_KEY": "two-servers-secret-key-0123456789abcdef",
         "FORCEGEN_COORDINATOR_PASSWORD": PASSWORD,
+        "FORCEGEN_TRUSTED_PROXIES": "10.0.0.0/8",  # not the tests' 127.0.0.1
     }
     if request.param == "redis":
         env["FORCEGEN_REDIS_URL"] = REDIS_URL
@@ -137,3 +139,13 @@ def test_sessions_and_rate_limits_are_shared_by_two_server_processes(
     )
     assert answer.status_code == 429
     assert "Too many failed password attempts for this account" in answer.text
+
+    # uvicorn rewrites no client address and 127.0.0.1 is not a configured proxy, so each
+    # guess comes from 127.0.0.1 whatever X-Forwarded-For says, on either server.
+    guesses = [guess_token(first, f"192.0.2.{n}") for n in range(10)]
+    assert [*guesses, guess_token(second, "192.0.2.99")] == [401] * 10 + [429]
+
+
+def guess_token(base: str, forwarded_for: str) -> int:
+    headers = {"Authorization": "Bearer wrong", "X-Forwarded-For": forwarded_for}
+    return httpx.get(f"{base}/api/respond", headers=headers, timeout=10).status_code

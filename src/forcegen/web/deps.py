@@ -30,12 +30,15 @@ def get_session(request: Request) -> Session:
 def client_address(request: Request) -> str:
     """The client's address: the peer's, or, when the peer is a trusted proxy
     (FORCEGEN_TRUSTED_PROXIES), the nearest address in X-Forwarded-For that is not one.
-    Anyone can write X-Forwarded-For, so from any other peer it is ignored."""
+    Anyone can write X-Forwarded-For, so from any other peer it is ignored. A proxy appends
+    the address it saw, to the client's header or as a header line of its own, so every line
+    is read, in order: what the client wrote comes before, and is passed over."""
     peer = request.client.host if request.client else "unknown"
     trusted = request.app.state.services.settings.trusted_proxies
     if not trusted or not _is_in(peer, trusted):
         return peer
-    forwarded = [hop.strip() for hop in request.headers.get("x-forwarded-for", "").split(",")]
+    lines = request.headers.getlist("x-forwarded-for")
+    forwarded = [hop.strip() for line in lines for hop in line.split(",")]
     for hop in reversed([hop for hop in forwarded if hop]):
         if not _is_in(hop, trusted):
             return hop
