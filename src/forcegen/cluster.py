@@ -55,7 +55,9 @@ class DaskRunner:
                     threads_per_worker=1,
                     processes=True,
                     host="127.0.0.1",
-                    dashboard_address=None,
+                    # Port 0: a free port, never the fixed 8787 another cluster may hold
+                    # (a taken port is only a warning, which the test suite treats as an error).
+                    dashboard_address="127.0.0.1:0",
                 )
                 self._client = Client(self._cluster)
             else:
