@@ -1,7 +1,8 @@
 """Build the public-source demo dataset (src/forcegen/data/public/*.csv) from its inputs.
 
 Inputs, all hand-checked:
-  * the collected reference file (default ../shared/reference/public-positions.csv);
+  * the collected reference file (default ../shared/reference/public-positions.csv; from a
+    checkout elsewhere, name the shared folder: --shared or FORCEGEN_SHARED);
   * scripts/public_dataset/seed_sources.csv and seed_positions.csv: every position and figure
     in the five seed documents, in our own words, cited to the seed file;
   * scripts/public_dataset/reference_summaries.csv: our own summary of each reference row;
@@ -22,6 +23,7 @@ import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import re
 import sys
 from pathlib import Path
@@ -30,6 +32,7 @@ from pydantic import ValidationError
 
 from forcegen.catalog import load_catalog
 from forcegen.conditions import check
+from forcegen.model.amount import Amount, Stated
 from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.participant import normalise_code
 from forcegen.model.pledge import Level, Pledge
@@ -40,8 +43,8 @@ REPO = Path(__file__).resolve().parent.parent
 INPUTS = REPO / "scripts" / "public_dataset"
 OUTPUT = REPO / "src" / "forcegen" / "data" / "public"
 README = REPO / "src" / "forcegen" / "data" / "README.md"
-REFERENCE = REPO.parent / "shared" / "reference" / "public-positions.csv"
-SEEDS = REPO.parent / "shared" / "seeds"
+# The collected reference file and the seed documents (FORCEGEN_SHARED names them elsewhere).
+SHARED = Path(os.environ.get("FORCEGEN_SHARED") or REPO.parent / "shared")
 
 # The reference file writes the EU institutions as EUU; our code for them is EU.
 CODE_ALIASES = {"EUU": "EU"}
@@ -273,10 +276,12 @@ def check_figure(pledge: dict[str, str], source_row: dict[str, str]) -> None:
         raise SystemExit(f"pledge {pledge['contributor']}: {column} is not the reported figure")
 
 
-def check_outputs(builder: Builder) -> None:
+def check_outputs(builder: Builder, seeds: Path) -> None:
     """Fail on copied seed text, long summaries, formula-like cells and unknown names."""
     seed_runs = set()
-    for seed in sorted(SEEDS.glob("*.txt")):
+    if not sorted(seeds.glob("*.txt")):
+        raise SystemExit(f"no seed documents in {seeds}; give the shared folder with --shared")
+    for seed in sorted(seeds.glob("*.txt")):
         words = words_of(seed.read_text(encoding="utf-8"))
         seed_runs |= {tuple(words[i : i + COPY_RUN_WORDS]) for i in range(len(words))}
     for position in builder.positions.values():
@@ -316,6 +321,8 @@ def csv_text(header: list[str], records: list[dict[str, object]]) -> str:
 def cell_text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, Amount):  # written as files/ reads it: "7500", "up to 7500", "unknown"
+        return cell_text(value.figure) if value.stated is Stated.EXACT else value.file_text
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
@@ -336,10 +343,15 @@ def outputs(builder: Builder) -> dict[Path, str]:
         OUTPUT / "positions.csv": csv_text(position_header, [p.model_dump() for p in positions]),
         OUTPUT / "pledges.csv": csv_text(
             list(Pledge.model_fields),
-            [p.model_dump() for p in sorted(builder.pledges, key=lambda p: p.id)],
+            [fields_of(p) for p in sorted(builder.pledges, key=lambda p: p.id)],
         ),
         README: readme_with(builder.dropped),
     }
+
+
+def fields_of(pledge: Pledge) -> dict[str, object]:
+    """The pledge's values by field, amounts kept as `Amount`s (a dump makes them dicts)."""
+    return {name: getattr(pledge, name) for name in Pledge.model_fields}
 
 
 def readme_with(dropped: list[tuple[int, str]]) -> str:
@@ -367,15 +379,19 @@ def readme_with(dropped: list[tuple[int, str]]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--reference", type=Path, default=REFERENCE)
+    parser.add_argument(
+        "--shared", type=Path, default=SHARED, help=f"folder of reference/ and seeds/ ({SHARED})"
+    )
+    parser.add_argument("--reference", type=Path, help="default: SHARED/reference/...")
     parser.add_argument("--check", action="store_true", help="report stale files, write nothing")
     args = parser.parse_args()
+    reference = args.reference or args.shared / "reference" / "public-positions.csv"
     builder = Builder()
     seed_keys = builder.add_seeds()
-    builder.add_reference(args.reference, seed_keys)
+    builder.add_reference(reference, seed_keys)
     builder.finish_sources()
-    builder.add_pledges(read_rows(args.reference))
-    check_outputs(builder)
+    builder.add_pledges(read_rows(reference))
+    check_outputs(builder, args.shared / "seeds")
     stale = [path for path, text in outputs(builder).items() if not same(path, text)]
     if args.check:
         for path in stale:
