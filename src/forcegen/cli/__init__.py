@@ -11,6 +11,7 @@ from forcegen.cli import backup as _backup  # noqa: F401
 from forcegen.cli import commands_setup as _commands_setup  # noqa: F401  (attaches commands)
 from forcegen.cli import compare as _compare  # noqa: F401
 from forcegen.cli import demo as _demo  # noqa: F401
+from forcegen.cli import listings as _listings  # noqa: F401
 from forcegen.cli import positions as _positions  # noqa: F401
 from forcegen.cli import power as _power  # noqa: F401
 from forcegen.cli import round as _round  # noqa: F401
