@@ -95,12 +95,14 @@ def probability_chart(report: ProbabilityReport, required: Mapping[str, int]) ->
     """P(force >= x) at both fixpoints, with a line at each requirement's total."""
     traces = []
     for fixpoint in (Fixpoint.GREATEST, Fixpoint.LEAST):
-        curve = report.likelihood.at(fixpoint).force.curve()
+        force = report.likelihood.at(fixpoint).force
+        # P(force >= x) holds from the previous point up to x ("vh"), and is 0 past the largest
+        curve = (*force.curve(), (force.largest + 1, 0.0))
         traces.append(
             {
                 "type": "scatter",
                 "mode": "lines",
-                "line": {"shape": "hv", "color": FIXPOINT_COLORS[fixpoint], "width": 2},
+                "line": {"shape": "vh", "color": FIXPOINT_COLORS[fixpoint], "width": 2},
                 "name": FIXPOINT_NAMES[fixpoint],
                 "x": [x for x, _ in curve],
                 "y": [p for _, p in curve],

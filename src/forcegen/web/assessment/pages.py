@@ -38,6 +38,7 @@ from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
 from forcegen.web.accounts.auth import coordinator_page
 from forcegen.web.assessment.dashboard_view import dashboard_view
+from forcegen.web.assessment.probability_view import probability_panel
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import RoundIdPath, ShortQuery
 from forcegen.web.render import NavItem, render
@@ -212,8 +213,17 @@ def _dashboard(
     action: str,
 ) -> HTMLResponse:
     assessment, selection = _assess(services, query, round_id)
+    probability = probability_panel(
+        uow=services.uow(),
+        catalog=services.catalog,
+        selection=selection,
+        params=request.query_params.multi_items(),
+        round_id=round_id,
+        action=action,
+    )
     context = {
         "view": dashboard_view(assessment, selection, services.catalog, action),
+        "probability": probability,
         "illustrative": assessment.is_illustrative,
         "plotly_src": plotly_path(),
         "map_style_id": map_style_id(),

@@ -6,7 +6,9 @@
  * Chart containers carry data-chart, not an id: htmx copies the old style attribute onto
  * elements with the same id while it settles, which the CSP (no inline styles) refuses.
  * Before htmx keeps a page for the back button, the charts are purged from it, and they are
- * drawn again when the page comes back. Clicking a bar or point jumps to the first pledge
+ * drawn again when the page comes back. The probability panel (#probability-panel) has charts
+ * of its own in its data-charts holder and is swapped alone when a slider moves; a slider's
+ * percentage is shown as it moves. Clicking a bar or point jumps to the first pledge
  * behind it in the pledges table. Without JavaScript every figure is in the tables.
  */
 (function () {
@@ -34,23 +36,33 @@
     });
   }
 
-  function draw() {
-    var holder = document.getElementById("assessment-charts");
-    if (!holder || !window.Plotly) { return; }
+  function drawHolder(holder) {
     var charts = JSON.parse(holder.getAttribute("data-charts") || "[]");
-    var pending = charts.map(function (chart) {
+    return Promise.all(charts.map(function (chart) {
       var element = document.querySelector('[data-chart="' + chart.key + '"]');
       if (!element) { return Promise.resolve(); }
       if (!element._fullLayout) { element.replaceChildren(); }
       var figure = chart.figure;
       return window.Plotly.react(element, figure.data, figure.layout, CONFIG).then(function () {
         bindClicks(element);
+        return chart;
       });
-    });
-    Promise.all(pending).then(function () {
-      holder.setAttribute("data-drawn", String(charts.length));
+    })).then(function () { holder.setAttribute("data-drawn", String(charts.length)); });
+  }
+
+  function draw() {
+    var holders = document.querySelectorAll("[data-charts]");
+    if (!holders.length || !window.Plotly) { return; }
+    Promise.all(Array.prototype.map.call(holders, drawHolder)).then(function () {
       document.body.setAttribute("data-charts-drawn", String(Date.now()));
     });
+  }
+
+  function showPercent(event) {
+    var input = event.target;
+    if (!input || input.type !== "range" || !input.id) { return; }
+    var output = document.getElementById(input.id + "-value");
+    if (output) { output.textContent = input.value + "%"; }
   }
 
   function purge() {
@@ -60,8 +72,10 @@
 
   document.addEventListener("DOMContentLoaded", draw);
   document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.target && event.target.id === "dashboard") { draw(); }
+    var id = event.target && event.target.id;
+    if (id === "dashboard" || id === "probability-panel") { draw(); }
   });
+  document.addEventListener("input", showPercent);
   document.addEventListener("htmx:beforeHistorySave", purge);
   document.addEventListener("htmx:historyRestore", draw);
 })();
