@@ -47,8 +47,9 @@ KEYWORDS: dict[str, TokenKind] = {
 }
 """Reserved words, compared case-insensitively; a driver cannot be called `troops` or `and`."""
 
-NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
-"""A driver, participant or capability name: words joined by single dots."""
+NAME_PATTERN = re.compile(r"[^\W\d][\w]*(?:\.\w+)*")
+"""A driver, participant or capability name: words joined by single dots. Letters may carry
+accents, so a government's own name ("Türkiye") is read like its other names."""
 
 _SKIP = re.compile(r"(?:\s+|#[^\n]*)+")
 _NUMBER = re.compile(r"-?[0-9][0-9_.,]*")

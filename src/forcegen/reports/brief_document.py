@@ -72,6 +72,7 @@ class BriefDocument:
     sections: tuple[BriefSection, ...]
     sources: dict[str, Source] = field(default_factory=dict)  # every source a figure cites
     pledge_sources: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    footer: str = "forcegen brief — every figure's sources are in its footnotes"
 
 
 def brief_document(

@@ -91,7 +91,7 @@ def _json(document: BriefDocument) -> dict[str, object]:
         "title": document.title,
         "subtitle": document.subtitle,
         "notice": document.notice,
-        "footer": "forcegen brief — every figure's sources are in its footnotes",
+        "footer": document.footer,
         "sections": [
             {"heading": s.heading, "blocks": [_block(b, notes) for b in s.blocks]}
             for s in document.sections

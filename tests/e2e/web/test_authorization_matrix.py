@@ -156,6 +156,8 @@ RULES: dict[tuple[str, str], Rule] = {
         RESPONDENTS, "/respond/withdraw", ok=frozenset({303}), form=_draft_form
     ),
     ("GET", "/respond/history"): Rule(RESPONDENTS, "/respond/history"),
+    ("GET", "/respond/print"): Rule(RESPONDENTS, "/respond/print"),
+    ("GET", "/respond/pdf"): Rule(RESPONDENTS, "/respond/pdf"),
     ("GET", "/respond/check-condition"): Rule(
         RESPONDENTS, "/respond/check-condition?text=ceasefire"
     ),

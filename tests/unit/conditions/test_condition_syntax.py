@@ -53,6 +53,7 @@ SYNTAX: list[tuple[str, str, Expr]] = [
     ("common-name", "troops(UK) >= 1", troops("GBR", 1)),
     ("common-name-any-case", "troops(britain) >= 1", troops("GBR", 1)),
     ("short-name", "troops(Turkey) > 0", troops("TUR", 0, Comparison.MORE_THAN)),
+    ("own-name-with-accents", "troops(Türkiye) > 0", troops("TUR", 0, Comparison.MORE_THAN)),
     ("code-in-lower-case", "troops(fra) >= 1", troops("FRA", 1)),
     (
         "reciprocity",

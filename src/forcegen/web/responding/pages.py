@@ -27,6 +27,7 @@ from forcegen.web.accounts.auth import INVITATION_PURPOSE, RespondentPage
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
 from forcegen.web.errors import wants_json
 from forcegen.web.render import format_when, render
+from forcegen.web.responding.answer_copy import AnswerCopy, answer_copy, answer_copy_pdf
 from forcegen.web.responding.answer_form import answers_from_form
 from forcegen.web.responding.answer_view import answer_sections
 from forcegen.web.responding.condition_check import check_condition_text
@@ -34,6 +35,7 @@ from forcegen.web.responding.respondent_form import FormState, form_context, pos
 from forcegen.web.security import CsrfChecked
 
 router = APIRouter(include_in_schema=False)
+VersionQuery = Annotated[int | None, Query(ge=1, le=1_000_000)]
 
 NOTICES = {
     "saved": "Your draft is saved. It is not submitted yet.",
@@ -99,6 +101,37 @@ def history(request: Request, services: ServicesDep, token: RespondentPage) -> H
         "illustrative": context.round.is_illustrative,
     }
     return render(request, "respond_history.html", page)
+
+
+@router.get("/respond/print", response_class=HTMLResponse)
+def printable(
+    request: Request, services: ServicesDep, token: RespondentPage, version: VersionQuery = None
+) -> HTMLResponse:
+    """One version of the answers to print: the latest submitted unless `version` is given."""
+    copy = _own_copy(services, token, version)
+    return render(
+        request, "respond_print.html", {"copy": copy, "illustrative": copy.is_illustrative}
+    )
+
+
+@router.get("/respond/pdf")
+def pdf_copy(
+    services: ServicesDep, token: RespondentPage, version: VersionQuery = None
+) -> Response:
+    """A PDF of one version with its number and attestation, for the ministry's files."""
+    copy = _own_copy(services, token, version)
+    disposition = f'attachment; filename="{copy.file_name}"'
+    return Response(
+        answer_copy_pdf(copy),
+        media_type="application/pdf",
+        headers={"Content-Disposition": disposition},
+    )
+
+
+def _own_copy(services: ServicesDep, token: InvitationGrant, version: int | None) -> AnswerCopy:
+    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    response = answering.own_history(uow=services.uow(), token=token)
+    return answer_copy(context, response, services.catalog, version)
 
 
 @router.get("/respond/check-condition", response_model=None)

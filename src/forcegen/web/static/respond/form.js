@@ -8,7 +8,8 @@
  * - "Save draft" saves in place; Enter in a one-line field saves too and never submits
  *   (a reload would lose the attestation typed but not yet submitted).
  * - once a version was submitted, any later change shows as "changes not submitted" until
- *   it is submitted in turn.
+ *   it is submitted in turn, and the header names the newer draft version as soon as it is
+ *   saved (the header must never let the officer believe the change went in).
  * - leaving the page with changes not yet saved asks first.
  * Without script the form still works: the buttons post and the server answers with a page.
  */
@@ -123,9 +124,14 @@
   Saver.prototype.isDirty = function () { return answersOf(this.form) !== this.saved; };
 
   Saver.prototype.showPending = function () {
+    var saved = this.version() > this.submitted;
+    var header = document.getElementById("newer-draft");
+    if (header && this.submitted > 0) {
+      header.hidden = !saved;
+      header.querySelector("[data-draft-version]").textContent = String(this.version());
+    }
     if (!this.pending) { return; }
-    var newer = this.isDirty() || this.version() > this.submitted;
-    this.pending.hidden = !(this.submitted > 0 && newer);
+    this.pending.hidden = !(this.submitted > 0 && (this.isDirty() || saved));
   };
 
   Saver.prototype.changed = function () {
