@@ -58,7 +58,7 @@ class ProbabilityReport:
         return {k: self.likelihood.standard_error(p) for k, p in self.met.items()}
 
     def as_json(self) -> dict[str, JsonValue]:
-        """The `probability` object of `forcegen assess --format json` (docs/json.md)."""
+        """The `probability` object of `forcegen assess --format json` (docs/assessment-json.md)."""
         likelihood = self.likelihood
         errors = self.standard_errors()
         return {

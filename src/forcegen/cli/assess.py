@@ -52,6 +52,7 @@ from forcegen.reports import (
 )
 from forcegen.reports.brief_document import brief_document
 from forcegen.reports.brief_pdf import write_brief
+from forcegen.reports.probability_brief import probability_section
 from forcegen.reports.probability_tables import probability_tables
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.pledge_set import PledgeSet
@@ -189,20 +190,28 @@ def brief_command(
     level_floor: str = _FLOOR,
     fixpoint: str = _FIXPOINT,
     fair_share: str = _FAIR_SHARE,
+    probabilities: list[str] | None = PROBABILITY,
+    honouring: Honouring = HONOURING,
+    samples: int = SAMPLES,
+    seed: int = SEED,
 ) -> None:
     """Write a brief of two to four pages as a PDF: the summary in plain words with ranges,
     the force against each requirement by scenario, what is needed from the United States,
-    the gaps by capability, and every figure's sources as footnotes."""
+    the gaps by capability, how likely each requirement is met, and every figure's sources
+    as footnotes."""
+    options = probability_options(probabilities, honouring, samples, seed, None)
     chosen = _Choice(
         round_id, public, requirement, scenario, settings, level_floor, fixpoint, fair_share
     )
-    with _err.status("Assessing and typesetting the brief..."):
-        services, pledge_set, selection = _read(chosen)
-        assessment = assessing.assess(
-            pledge_set=pledge_set, selection=selection, catalog=services.catalog
+    assessment, report = _assess_with_probability(chosen, options, None)
+    with _err.status("Typesetting the brief..."):
+        catalog = context.services().catalog
+        names = {key: d.name for key, d in catalog.drivers.items()}
+        profiles = {key: (r.name, r.total_personnel) for key, r in catalog.requirements.items()}
+        likely = probability_section(report, requirements=profiles)
+        document = brief_document(
+            assessment, today=dt.date.today(), driver_names=names, extra=(likely,)
         )
-        names = {key: d.name for key, d in services.catalog.drivers.items()}
-        document = brief_document(assessment, today=dt.date.today(), driver_names=names)
         write_brief(document, output)
     _out.print(f"Wrote {output}")
 

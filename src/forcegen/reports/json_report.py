@@ -4,7 +4,7 @@
      "force": {...}, "unquantified": [...], "fair_share_basis": ..., "scenarios": {...},
      "tables": {"summary": {"title": ..., "description": ..., "columns": [...],
                             "rows": [{"sentence": "..."}, ...]}, ...},
-     "probability": {"method": ..., "met": ..., ...}}      when computed (docs/json.md)
+     "probability": {"method": ..., "met": ..., ...}}      when computed (docs/assessment-json.md)
 
 Lists of ids stay JSON arrays; numbers stay numbers.
 """

@@ -329,9 +329,25 @@ class TestBrief:
             "What is needed from the United States",
             "Gaps by capability",
             "Not counted in these figures",
+            "How likely",
         ):
             assert heading in text
         assert "the active force is 13,800 of the 40,000" in text
+
+    def test_the_brief_says_how_likely_under_the_probabilities_given(
+        self, cli: CliRunner, tmp_path: Path
+    ) -> None:
+        output = tmp_path / "likely.pdf"
+
+        run(cli, "brief", "--public", "--probability", "us.backstop=0.5", "--output", str(output))
+
+        reader = pypdf.PdfReader(output)
+        text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        assert len(reader.pages) <= 4
+        assert "Exact, over every combination of the uncertain drivers" in text
+        assert "Uncertain drivers: us.backstop 50%" in text
+        assert "Chance that the requirement is met" in text
+        assert "P(≥ 40,000)" in text
 
     def test_every_figure_of_the_round_brief_has_its_sources_as_footnotes(
         self, cli: CliRunner, round_id: str, tmp_path: Path
