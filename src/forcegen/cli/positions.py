@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 import typer
@@ -11,7 +10,7 @@ from rich.table import Table
 
 from forcegen.cli import context
 from forcegen.cli.app import app
-from forcegen.files.public_bundle import read_bundle, write_bundle
+from forcegen.files.public_bundle import write_bundle
 from forcegen.service.public import record as public_record
 from forcegen.service.public.record import ImportReport, PublicDataError
 
@@ -55,28 +54,17 @@ def import_command(
     ),
 ) -> None:
     services = context.services()
-    catalog = services.catalog
-    bundle = read_bundle(
-        file,
-        known_source_ids=public_record.stored_source_ids(uow=services.uow()),
-        capabilities=set(catalog.capabilities),
-        caveats=set(catalog.caveats),
-        condition_vocabulary=catalog.condition_vocabulary(),
-    )
     try:
         with _err.status("Checking and importing..."):
-            report = public_record.import_public_data(
+            report = public_record.import_public_file(
                 uow=services.uow(),
-                sources=bundle.sources,
-                positions=bundle.positions,
-                pledges=bundle.pledges,
-                rows=bundle.rows,
-                problems=bundle.problems,
-                actor=f"cli:{getpass.getuser()}",
+                catalog=services.catalog,
+                path=file,
+                actor=context.actor(),
                 dry_run=dry_run,
             )
     except PublicDataError as err:
-        _print_problems(err, files=[str(path) for path in bundle.files])
+        _print_problems(err, files=[str(file)])
         raise typer.Exit(1) from None
     _print_report(report)
 

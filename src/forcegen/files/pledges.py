@@ -9,6 +9,7 @@ from forcegen.files.row_parser import RowParser
 from forcegen.files.table import RowProblem, TableKind, TableRow
 from forcegen.model.amount import parse_count, parse_money
 from forcegen.model.pledge import Level, Pledge, PledgeKind
+from forcegen.model.public_problem import unknown_name_problem
 
 
 def parse_pledges(
@@ -94,6 +95,5 @@ def _known(
 ) -> str | None:
     if value is None or known is None or value in known:
         return value
-    listing = ", ".join(sorted(known))
-    parser.problem(column, f"{value!r} is not in the taxonomy; use one of {listing}")
+    parser.problem(column, unknown_name_problem(value, known))
     return None

@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterable
 
 from forcegen.files.row_parser import RowParser
 from forcegen.files.table import RowProblem, TableKind, TableRow
-from forcegen.model.position import COALITION_ACTOR, Position, QuantityUnit, Stance, Topic
+from forcegen.model.position import Position, QuantityUnit, Stance, Topic
 
 
 def parse_positions(
@@ -42,7 +42,7 @@ def _values(
     parser.unique("id", position_id, seen)
     return {
         "id": position_id,
-        "actor_code": parser.participant("actor_code", also=(COALITION_ACTOR,)),
+        "actor_code": parser.participant("actor_code", is_coalition_allowed=True),
         "actor": parser.text("actor"),
         "topic": parser.choice("topic", Topic, is_required=True),
         "stance": parser.choice("stance", Stance, is_required=True),

@@ -24,9 +24,8 @@ from forcegen.files.derived_id import derived_id
 from forcegen.files.limits import digits_problem
 from forcegen.files.table import LIST_SEPARATOR, RowProblem, TableKind, TableRow, column_names
 from forcegen.model.amount import A
-from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.number import InvalidNumberError, parse_number, parse_whole
-from forcegen.model.participant import normalise_code
+from forcegen.model.public_problem import actor_code_problem, missing_source_problem
 
 E = TypeVar("E", bound=StrEnum)
 M = TypeVar("M", bound=BaseModel)
@@ -103,10 +102,7 @@ class RowParser:
     def reference(self, column: str, value: str, known: Collection[str] | None) -> None:
         """Note a problem if `value` names a source that is not `known` (None: not checked)."""
         if known is not None and value not in known:
-            self.problem(
-                column,
-                f"no source with id {value!r}; add it to the sources table or correct the id",
-            )
+            self.problem(column, missing_source_problem(value))
 
     def choice(self, column: str, choices: type[E], *, is_required: bool = False) -> E | None:
         value = self.label(column, is_required=is_required)
@@ -121,17 +117,17 @@ class RowParser:
         self.problem(column, f"{value!r} is not a known {column}{hint}; use one of {listing}")
         return None
 
-    def participant(self, column: str, *, also: Collection[str] = ()) -> str | None:
+    def participant(self, column: str, *, is_coalition_allowed: bool = False) -> str | None:
+        """A participant code in any case (`fra` is FRA); `ALL` only where allowed."""
         value = self.label(column, is_required=True)
         if value is None:
             return None
-        if value.upper() in also:
-            return value.upper()
-        try:
-            return normalise_code(value)
-        except UnknownParticipantError as err:
-            self.problem(column, err.message)
+        code = value.upper()
+        problem = actor_code_problem(code, is_coalition_allowed=is_coalition_allowed)
+        if problem is not None:
+            self.problem(column, problem)
             return None
+        return code
 
     def number(self, column: str) -> float | None:
         return self._read(column, parse_number)

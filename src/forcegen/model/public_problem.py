@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from forcegen.model.errors import InvalidInputError, UnknownParticipantError
-from forcegen.model.participant import normalise_code
+from forcegen.model.participant import normalise_code, suggest_code
 from forcegen.model.position import COALITION_ACTOR
 
 # Actor codes beyond ISO states and organisations that public reporting needs.
@@ -73,22 +73,36 @@ class PublicDataError(InvalidInputError):
         )
 
 
-def actor_code_problem(code: str) -> str | None:
+def unknown_name_problem(value: str, known: Iterable[str]) -> str:
+    """Say that a capability or caveat is not in the taxonomy, listing the known ones."""
+    return f"{value!r} is not in the taxonomy; use one of {', '.join(sorted(known))}"
+
+
+def missing_source_problem(source_id: str) -> str:
+    """Say that a cited source is in neither the data given nor the database."""
+    return (
+        f"source {source_id!r} is neither in the sources table nor stored: "
+        "add it to the sources table or cite a stored source"
+    )
+
+
+def actor_code_problem(code: str, *, is_coalition_allowed: bool = True) -> str | None:
     """Say what is wrong with an actor or contributor code, or return None when it is valid.
 
-    Valid codes are ISO 3166-1 alpha-3 states, the organisations (EU, NATO) and `ALL` for
-    coalition-wide statements and estimates.
+    Valid codes are ISO 3166-1 alpha-3 states, the organisations (EU, NATO) and, where
+    `is_coalition_allowed` (a position, not a pledge), `ALL` for coalition-wide statements.
     """
-    if code in EXTRA_ACTORS:
+    if code in EXTRA_ACTORS and is_coalition_allowed:
         return None
     try:
         if normalise_code(code) == code:
             return None
-    except UnknownParticipantError as err:
-        suggestion = err.message.partition("Did you mean ")[2].partition("?")[0]
-        hint = f" Did you mean {suggestion}?" if suggestion else ""
+    except UnknownParticipantError:
+        suggestion = suggest_code(code)
+        hint = f" Did you mean {suggestion!r}?" if suggestion else ""
+        also = " or ALL (coalition-wide)" if is_coalition_allowed else ""
         return (
             f"{code!r} is not a known country: use an ISO 3166-1 alpha-3 code such as 'FRA', "
-            f"EU, NATO or ALL (coalition-wide).{hint}"
+            f"EU, NATO{also}.{hint}"
         )
     return f"{code!r} must be written in capitals: {code.upper()!r}"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from forcegen.answers.illustrative import illustrative_answers
 from forcegen.model.pledge import Pledge
@@ -21,6 +22,7 @@ from forcegen.model.user import Role
 from forcegen.service.accounts import users
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.public.importing import import_public_data
+from forcegen.service.public.ports import PledgeCatalog
 from forcegen.service.responding import answering
 from forcegen.service.rounds import coordinating
 from forcegen.service.rounds.ports import ParticipantCatalog
@@ -55,10 +57,14 @@ class DemoSummary:
     pledges: int
 
 
+class DemoCatalog(ParticipantCatalog, PledgeCatalog, Protocol):
+    """The reference data the demo needs: participants to invite, names pledges may use."""
+
+
 def load_demo(
     *,
     uow: Callable[[], UnitOfWork],
-    catalog: ParticipantCatalog,
+    catalog: DemoCatalog,
     questionnaire: Questionnaire,
     vocabulary: AnswerVocabulary,
     sources: Sequence[Source],
@@ -78,7 +84,12 @@ def load_demo(
             actor=DEMO_ACTOR,
         )
     import_public_data(
-        uow=uow(), sources=sources, positions=positions, pledges=pledges, actor=DEMO_ACTOR
+        uow=uow(),
+        catalog=catalog,
+        sources=sources,
+        positions=positions,
+        pledges=pledges,
+        actor=DEMO_ACTOR,
     )
     derived = illustrative_answers(
         positions=positions,

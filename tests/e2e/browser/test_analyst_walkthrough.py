@@ -20,6 +20,7 @@ import pytest
 from browser_env import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, require_chromium, server_env, serving
 
 from forcegen.bootstrap import build_services
+from forcegen.catalog import load_catalog
 from forcegen.catalog.public_dataset import load_public_dataset
 from forcegen.config import Settings
 from forcegen.service.accounts import users
@@ -39,6 +40,7 @@ def _prepare_database(env: dict[str, str]) -> None:
         dataset = load_public_dataset()
         public_record.import_public_data(
             uow=services.uow(),
+            catalog=load_catalog(),
             sources=dataset.sources,
             positions=dataset.positions,
             pledges=dataset.pledges,

@@ -87,7 +87,7 @@ def test_bad_rows_are_listed_with_row_and_column_and_nothing_is_imported(
     assert "2 problem(s)" in result.stderr
     assert "nothing was imported" in result.stderr
     assert "positions: row 7, column date: '2025-13-01' is not a date" in result.stderr
-    assert "positions: row 10, column actor_code: Unknown participant code 'XYZ'" in result.stderr
+    assert "positions: row 10, column actor_code: 'XYZ' is not a known country" in result.stderr
     assert "Exported 0 sources, 0 positions and 0 pledges" in after.stdout
 
 

@@ -14,6 +14,7 @@ import pytest
 from web_env import PASSWORD, TestClient, csrf_of
 from web_world import World
 
+from forcegen.catalog import load_catalog
 from forcegen.model.position import Position, Stance, Topic
 from forcegen.model.source import Reliability, Source
 from forcegen.service.accounts import api_tokens, users
@@ -93,7 +94,12 @@ def tracker(world: World) -> World:
         display_name="Ana Analyst",
     )
     public_record.import_public_data(
-        uow=world.services.uow(), sources=SOURCES, positions=POSITIONS, pledges=[], actor="t"
+        uow=world.services.uow(),
+        catalog=load_catalog(),
+        sources=SOURCES,
+        positions=POSITIONS,
+        pledges=[],
+        actor="t",
     )
     return world
 

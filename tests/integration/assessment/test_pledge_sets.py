@@ -186,6 +186,7 @@ class TestPledgeSetForPublic:
         )
         public_record.import_public_data(
             uow=uow_factory(),
+            catalog=load_catalog(),
             sources=[cited, other],
             positions=[],
             pledges=[pledge],

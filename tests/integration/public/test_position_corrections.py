@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from public_factories import make_position, make_source
 
+from forcegen.catalog import load_catalog
 from forcegen.model.errors import ConflictError, RuleViolationError
 from forcegen.model.position import Position, Stance
 from forcegen.model.source import Source
@@ -72,6 +73,7 @@ class TestRecordPosition:
     def test_a_position_can_cite_a_stored_source_by_id(self, uow_factory: UowFactory) -> None:
         public_record.import_public_data(
             uow=uow_factory(),
+            catalog=load_catalog(),
             sources=[make_source("src-9")],
             positions=[],
             pledges=[],
@@ -176,6 +178,7 @@ class TestImportedHistory:
         old = make_position("pos-1")
         public_record.import_public_data(
             uow=uow_factory(),
+            catalog=load_catalog(),
             sources=[source],
             positions=[old, make_position("pos-1-v2", stance=Stance.NO, supersedes="pos-1")],
             pledges=[],
@@ -185,6 +188,7 @@ class TestImportedHistory:
         with pytest.raises(PublicDataError) as raised:
             public_record.import_public_data(
                 uow=uow_factory(),
+                catalog=load_catalog(),
                 sources=[],
                 pledges=[],
                 actor=ANALYST,

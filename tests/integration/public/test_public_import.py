@@ -12,6 +12,7 @@ import pytest
 from public_factories import fifty_rows, make_position, make_source
 
 import forcegen
+from forcegen.catalog import load_catalog
 from forcegen.catalog.public_dataset import load_public_dataset
 from forcegen.files.public_bundle import PublicBundle, read_bundle, write_bundle
 from forcegen.model.position import Stance
@@ -35,6 +36,7 @@ def _import(
 ) -> public_record.ImportReport:
     return public_record.import_public_data(
         uow=uow_factory(),
+        catalog=load_catalog(),
         sources=data.sources,
         positions=data.positions,
         pledges=data.pledges,
@@ -49,6 +51,7 @@ def _import_file(
     bundle = read_bundle(path)
     return public_record.import_public_data(
         uow=uow_factory(),
+        catalog=load_catalog(),
         sources=bundle.sources,
         positions=bundle.positions,
         pledges=bundle.pledges,
@@ -147,6 +150,7 @@ class TestImportIsAllOrNothing:
         with pytest.raises(PublicDataError) as raised:
             public_record.import_public_data(
                 uow=uow_factory(),
+                catalog=load_catalog(),
                 sources=[make_source()],
                 positions=positions,
                 pledges=[],
@@ -294,6 +298,7 @@ def _import_file_values(
 ) -> public_record.ImportReport:
     return public_record.import_public_data(
         uow=uow_factory(),
+        catalog=load_catalog(),
         sources=bundle.sources,
         positions=bundle.positions,
         pledges=bundle.pledges,

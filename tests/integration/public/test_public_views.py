@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 from public_factories import make_pledge, make_position, make_source
 
+from forcegen.catalog import load_catalog
 from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.position import Stance, Topic
 from forcegen.model.source import Reliability
@@ -62,7 +63,12 @@ PLEDGES = [make_pledge("pl-fra", contributor="FRA", source_ids=("src-wire", "src
 @pytest.fixture
 def seeded(uow_factory: UowFactory) -> UowFactory:
     public_record.import_public_data(
-        uow=uow_factory(), sources=SOURCES, positions=POSITIONS, pledges=PLEDGES, actor="t"
+        uow=uow_factory(),
+        catalog=load_catalog(),
+        sources=SOURCES,
+        positions=POSITIONS,
+        pledges=PLEDGES,
+        actor="t",
     )
     return uow_factory
 

@@ -101,7 +101,9 @@ class TestFiftyRowsWithThreeBad:
         _, problems = parse_positions(read_table(path, "positions"))
 
         country, date, quantity = (str(problem) for problem in problems)
-        assert country.startswith("positions: row 8, column 'actor_code': Unknown participant")
+        assert country.startswith(
+            "positions: row 8, column 'actor_code': 'FRANCE' is not a known country"
+        )
         assert "Did you mean 'FRA'?" in country
         assert "'17/02/2025' is not a date; write it as YYYY-MM-DD" in date
         assert "'40.000,5' is not a number" in quantity
@@ -149,7 +151,7 @@ class TestPositionProblems:
         )
 
         assert problem.column == "source_id"
-        assert "no source with id 'src-9'" in problem.message
+        assert "source 'src-9' is neither in the sources table nor stored" in problem.message
 
     def test_a_quantity_without_unit_is_reported_on_the_unit(self) -> None:
         _, [problem] = parse_positions([valid_position_row(quantity="200", quantity_unit="")])
@@ -185,8 +187,12 @@ class TestPledgeProblems:
             ("caveats", "no_tanks", "'no_tanks' is not in the taxonomy"),
             ("level", "rumoured", "'rumoured' is not a known level"),
             ("sustained", "perhaps", "'perhaps' is not true or false"),
-            ("contributor", "ALL", "Unknown participant code 'ALL'"),
-            ("source_ids", "src-1;src-9", "no source with id 'src-9'"),
+            ("contributor", "ALL", "'ALL' is not a known country"),
+            (
+                "source_ids",
+                "src-1;src-9",
+                "source 'src-9' is neither in the sources table nor stored",
+            ),
         ],
         ids=[
             "fraction",

@@ -11,11 +11,19 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from forcegen.conditions import Listings, Vocabulary, check
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position
-from forcegen.model.public_problem import DataProblem, RowNumbers, actor_code_problem
+from forcegen.model.public_problem import (
+    DataProblem,
+    RowNumbers,
+    actor_code_problem,
+    missing_source_problem,
+    unknown_name_problem,
+)
 from forcegen.model.source import Source
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.public.ports import PledgeCatalog
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +38,13 @@ class Batch:
         return numbers[index] if index < len(numbers) else index + 1
 
 
-def find_problems(uow: UnitOfWork, batch: Batch) -> list[DataProblem]:
-    """Every problem of the batch as a whole, in table and row order."""
+def find_problems(
+    uow: UnitOfWork, batch: Batch, catalog: PledgeCatalog, listings: Listings | None = None
+) -> list[DataProblem]:
+    """Every problem of the batch as a whole, in table and row order.
+
+    `listings` say where the person importing finds the known names (default: the CLI's).
+    """
     known_sources = _known_source_ids(uow, batch)
     return [
         *_duplicate_ids(batch, "sources", [source.id for source in batch.sources]),
@@ -39,6 +52,7 @@ def find_problems(uow: UnitOfWork, batch: Batch) -> list[DataProblem]:
         *_duplicate_ids(batch, "pledges", [pledge.id for pledge in batch.pledges]),
         *_position_problems(uow, batch, known_sources),
         *_pledge_problems(batch, known_sources),
+        *_pledge_name_problems(batch, catalog, catalog.condition_vocabulary(listings)),
     ]
 
 
@@ -58,13 +72,6 @@ def _duplicate_ids(batch: Batch, table: str, ids: list[str]) -> Iterator[DataPro
             yield DataProblem(table, batch.row(table, index), "id", message)
 
 
-def _missing_source(source_id: str) -> str:
-    return (
-        f"source {source_id!r} is neither in the sources table nor stored: "
-        "add it to the sources table or cite a stored source"
-    )
-
-
 def _position_problems(
     uow: UnitOfWork, batch: Batch, known_sources: set[str]
 ) -> Iterator[DataProblem]:
@@ -75,7 +82,9 @@ def _position_problems(
         if (problem := actor_code_problem(position.actor_code)) is not None:
             yield DataProblem("positions", row, "actor_code", problem)
         if position.source_id not in known_sources:
-            yield DataProblem("positions", row, "source_id", _missing_source(position.source_id))
+            yield DataProblem(
+                "positions", row, "source_id", missing_source_problem(position.source_id)
+            )
         if position.supersedes is not None:
             claimed[position.supersedes] += 1
             message = _supersedes_problem(uow, position, in_batch, claimed)
@@ -115,11 +124,28 @@ def _supersedes_problem(
 def _pledge_problems(batch: Batch, known_sources: set[str]) -> Iterator[DataProblem]:
     for index, pledge in enumerate(batch.pledges):
         row = batch.row("pledges", index)
-        if (problem := actor_code_problem(pledge.contributor)) is not None:
+        problem = actor_code_problem(pledge.contributor, is_coalition_allowed=False)
+        if problem is not None:
             yield DataProblem("pledges", row, "contributor", problem)
         if not pledge.source_ids:
             message = "a reported pledge needs at least one source: fill in source_ids"
             yield DataProblem("pledges", row, "source_ids", message)
         for source_id in pledge.source_ids:
             if source_id not in known_sources:
-                yield DataProblem("pledges", row, "source_ids", _missing_source(source_id))
+                yield DataProblem("pledges", row, "source_ids", missing_source_problem(source_id))
+
+
+def _pledge_name_problems(
+    batch: Batch, catalog: PledgeCatalog, vocabulary: Vocabulary
+) -> Iterator[DataProblem]:
+    """Capabilities, caveats and conditions that the catalog does not know."""
+    for index, pledge in enumerate(batch.pledges):
+        row = batch.row("pledges", index)
+        if pledge.capability is not None and pledge.capability not in catalog.capabilities:
+            unknown = unknown_name_problem(pledge.capability, catalog.capabilities)
+            yield DataProblem("pledges", row, "capability", unknown)
+        for caveat in sorted(pledge.caveats - set(catalog.caveats)):
+            unknown = unknown_name_problem(caveat, catalog.caveats)
+            yield DataProblem("pledges", row, "caveats", unknown)
+        if (condition_problem := check(pledge.condition, vocabulary)) is not None:
+            yield DataProblem("pledges", row, "condition", condition_problem)

@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
+from forcegen.conditions import Listings
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position
 from forcegen.model.public_problem import DataProblem, PublicDataError, RowNumbers
@@ -24,6 +25,7 @@ from forcegen.service.public.history import (
     position_payload,
     store_correction,
 )
+from forcegen.service.public.ports import PledgeCatalog
 
 Value = TypeVar("Value", Source, Position, Pledge)
 Editable = TypeVar("Editable", Source, Pledge)
@@ -70,6 +72,7 @@ class ImportReport:
 def import_public_data(
     *,
     uow: UnitOfWork,
+    catalog: PledgeCatalog,
     sources: Sequence[Source],
     positions: Sequence[Position],
     pledges: Sequence[Pledge],
@@ -77,19 +80,22 @@ def import_public_data(
     dry_run: bool = False,
     rows: RowNumbers | None = None,
     problems: Sequence[DataProblem] = (),
+    listings: Listings | None = None,
 ) -> ImportReport:
     """Validate the data, then store what is new or changed (nothing at all for a dry run).
 
     `rows` gives the number a user finds each value under (default 1, 2, 3... per table).
     `problems` are those a file adapter found while reading the file: they are reported
-    together with the ones found here.
+    together with the ones found here. Pledges are checked against `catalog` (capability,
+    caveats, condition) whichever door they came through; `listings` say where the person
+    importing finds the known names.
 
     Raises:
         PublicDataError: lists every problem with table, row and column; nothing was saved.
     """
     batch = Batch(sources=sources, positions=positions, pledges=pledges, rows=rows)
     with uow:
-        found = [*problems, *find_problems(uow, batch)]
+        found = [*problems, *find_problems(uow, batch, catalog, listings)]
         if found:
             raise PublicDataError(found)
         report = ImportReport(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
+from forcegen.conditions import Listings, Vocabulary
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position, PositionId, Stance, Topic
 from forcegen.model.source import Reliability, Source
@@ -128,4 +129,27 @@ class PledgeRepository(Protocol):
 
     def list(self, *, contributor: str | None = None) -> builtins.list[Pledge]:
         """Return every pledge (or one contributor's), ordered by contributor, then id."""
+        ...
+
+
+class PledgeCatalog(Protocol):
+    """The names a reported pledge may use: `forcegen.catalog.Catalog` provides them.
+
+    Every door through which pledges enter (a file, an upload, the JSON API) checks them
+    against these, so a pledge whose capability, caveat or condition is unknown is never
+    stored.
+    """
+
+    @property
+    def capabilities(self) -> Mapping[str, object]:
+        """The capability taxonomy, by key."""
+        ...
+
+    @property
+    def caveats(self) -> Mapping[str, object]:
+        """The caveats, by key."""
+        ...
+
+    def condition_vocabulary(self, listings: Listings | None = None) -> Vocabulary:
+        """The names a condition may use; `listings` say where people find them."""
         ...

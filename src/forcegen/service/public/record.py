@@ -28,6 +28,7 @@ from forcegen.service.public.citation import (
     cited_source,
     corrected_source,
 )
+from forcegen.service.public.file_import import import_public_file
 from forcegen.service.public.history import (
     CORRECTABLE_FIELDS,
     position_payload,
@@ -203,12 +204,6 @@ def export_public_data(*, uow: UnitOfWork) -> PublicData:
         )
 
 
-def stored_source_ids(*, uow: UnitOfWork) -> set[str]:
-    """The ids of every stored source (for file readers that check citations row by row)."""
-    with uow:
-        return {source.id for source in uow.sources.list()}
-
-
 def _new_position_id(uow: UnitOfWork) -> PositionId:
     while True:
         candidate = PositionId(f"pos-{uuid.uuid4().hex[:12]}")
@@ -250,10 +245,10 @@ __all__ = [
     "country_record",
     "export_public_data",
     "import_public_data",
+    "import_public_file",
     "list_positions",
     "position_history",
     "record_position",
     "stance_matrix",
-    "stored_source_ids",
     "timeline",
 ]

@@ -159,6 +159,7 @@ def import_public_data(
     """
     report = public_record.import_public_data(
         uow=services.uow(),
+        catalog=services.catalog,
         sources=body.sources,
         positions=body.positions,
         pledges=body.pledges,

@@ -17,9 +17,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
-from forcegen.bootstrap import Services
 from forcegen.files import FileFormat, Record, TableKind, write_table
-from forcegen.files.public_bundle import PublicBundle, read_bundle, table_of_csv, write_bundle
+from forcegen.files.public_bundle import table_of_csv, write_bundle
 from forcegen.model.errors import DataFileError, InvalidInputError
 from forcegen.service.public import record as public_record
 from forcegen.service.public.record import PublicDataError
@@ -63,15 +62,11 @@ def public_data_import(
         )
     is_dry_run = action != "import"
     with tempfile.TemporaryDirectory(prefix="forcegen-upload-") as directory:
-        bundle = _read_uploads(services, files, Path(directory))
         try:
-            report = public_record.import_public_data(
+            report = public_record.import_public_file(
                 uow=services.uow(),
-                sources=bundle.sources,
-                positions=bundle.positions,
-                pledges=bundle.pledges,
-                rows=bundle.rows,
-                problems=bundle.problems,
+                catalog=services.catalog,
+                path=_save_uploads(files, Path(directory)),
                 actor=actor_of(user),
                 dry_run=is_dry_run,
             )
@@ -126,8 +121,8 @@ def _download(content: bytes, filename: str, file_format: FileFormat) -> Respons
     return Response(content, media_type=_MEDIA_TYPES[file_format], headers=headers)
 
 
-def _read_uploads(services: Services, files: list[UploadFile], directory: Path) -> PublicBundle:
-    """Save the uploads under names the bundle reader understands, then read them.
+def _save_uploads(files: list[UploadFile], directory: Path) -> Path:
+    """Save the uploads under names the bundle reader understands; return the bundle's path.
 
     Raises:
         DataFileError: no file, too many, or names that do not say which table they hold.
@@ -143,14 +138,7 @@ def _read_uploads(services: Services, files: list[UploadFile], directory: Path) 
         kind = table_of_csv(Path(name))
         path = target if kind is None else directory / f"{kind.value}.csv"
         path.write_bytes(upload.file.read())
-    catalog = services.catalog
-    return read_bundle(
-        target,
-        known_source_ids=public_record.stored_source_ids(uow=services.uow()),
-        capabilities=set(catalog.capabilities),
-        caveats=set(catalog.caveats),
-        condition_vocabulary=catalog.condition_vocabulary(),
-    )
+    return target
 
 
 def _target_path(files: list[UploadFile], directory: Path) -> Path:
