@@ -212,10 +212,13 @@ def test_on_a_phone_rounds_responses_the_matrix_and_filters_fit_the_screen(
     round_id, _ = _answered_round(world, browser)
     page = world.page(browser, PHONE)
     log_in(page, world.url, COORDINATOR, f"/rounds/{round_id}")
-    for path in (f"/rounds/{round_id}", f"/rounds/{round_id}/responses/FRA", "/matrix"):
+    pages = (f"/rounds/{round_id}", f"/rounds/{round_id}/responses/FRA", "/matrix", "/positions")
+    for path in pages:
         page.goto(f"{world.url}{path}")
         width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= PHONE["width"], f"{path} is {width} px wide"
+        assert width <= page.evaluate("window.innerWidth"), f"{path} is {width} px wide"
+        name = path.strip("/").replace(round_id, "round").replace("/", "-")
+        page.screenshot(path=str(SCREENSHOTS / f"phone-390-{name}.png"), full_page=True)
 
     page.goto(f"{world.url}/positions")
     for control in ("#f-topic", "#f-q", "form.filters button[type=submit]"):

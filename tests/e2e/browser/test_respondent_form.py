@@ -151,6 +151,11 @@ def test_a_no_with_a_contribution_is_flagged_and_support_from_outside_has_its_pl
     contradiction = page.locator('[data-error-for="troops.contributions"]')
     expect(contradiction).to_contain_text("you answered “No”")
     expect(contradiction).to_contain_text("Support from outside Ukraine")
+    _attest(page, "Tomasz Nowak", "Undersecretary of State")
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.locator("#error-summary")).to_contain_text("you answered “No”")
+    expect(page.locator("#invitee-status")).not_to_have_text("submitted")
+    expect(page.locator("#f-troops-contributions-0-personnel")).to_have_value("1500")
 
     troops.get_by_role("button", name="Remove Contributions row 1").click()
     outside = troops.get_by_role("button", name="Add a row to “Support from outside Ukraine”")
@@ -253,6 +258,8 @@ def test_the_form_is_short_to_tab_through_shows_the_steps_and_its_progress(
     expect(page.locator("#q-participants input[type=checkbox]")).to_have_count(0)
 
     states = page.get_by_role("combobox", name="States")
+    states.fill("UK")
+    expect(page.get_by_role("option").first).to_contain_text("United Kingdom")
     states.fill("brit")
     page.get_by_role("option", name=re.compile("United Kingdom")).click()
     states.fill("Türkiye")

@@ -35,4 +35,4 @@ class Walkthrough:
     def shot(self, page: Any, name: str, *, full_page: bool = True) -> None:
         self.count += 1
         path = self.screenshots / f"{self.prefix}-{self.count:02d}-{name}.png"
-        page.screenshot(path=str(path), full_page=full_page)
+        page.screenshot(path=str(path), full_page=full_page, timeout=30_000)

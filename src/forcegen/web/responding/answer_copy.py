@@ -119,7 +119,7 @@ def _blocks(items: Sequence[AnswerItem]) -> tuple[Block, ...]:
 
 def _grid(items: Sequence[AnswerItem]) -> Grid:
     return Grid(
-        columns=("Question", "Answer"),
+        columns=("Item", "Answer"),
         rows=tuple((item.label, item.text) for item in items),
         pledge_ids=tuple(() for _ in items),
     )
