@@ -41,6 +41,23 @@ def test_the_respondent_s_form_has_no_serious_accessibility_violation(
     assert _blocking_violations(page) == []
 
 
+def test_the_printable_copy_of_a_submitted_response_has_no_serious_accessibility_violation(
+    world: World, browser: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    page = world.page(browser)
+    open_invitation(page, world.invite("FIN", title="Accessibility round")["FIN"])
+    page.locator("#q-troops").get_by_label("Not decided yet").check()
+    page.get_by_label("Name of the attesting official").fill("Aino Virtanen")
+    page.get_by_label("Title or function").fill("Director-General")
+    page.get_by_role("button", name="Submit response").click()
+    expect(page.locator("#invitee-status")).to_have_text("submitted")
+    page.get_by_role("link", name="Printable view").click()
+
+    assert _blocking_violations(page) == []
+
+
 def test_the_round_status_page_has_no_serious_accessibility_violation(
     world: World, browser: Any
 ) -> None:

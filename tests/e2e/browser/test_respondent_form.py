@@ -65,8 +65,10 @@ def test_save_and_submit_stay_put_and_a_pending_change_shows_until_submitted(
     remarks.press_sequentially("France will lead a framework nation group.")
     expect(page.locator("#pending-changes")).to_contain_text("changes not submitted")
     page.wait_for_timeout(3_000)  # the officer pauses; the autosave runs meanwhile
+    page.get_by_role("button", name="Save draft").click()  # the field loses focus here
     expect(status).to_contain_text("Draft saved (version 2)", timeout=8_000)
     assert _boxes(page) == where
+    remarks.click()
     remarks.evaluate("element => element.blur()")
     assert _boxes(page) == where
     expect(page.locator("#newer-draft")).to_contain_text(
