@@ -57,15 +57,13 @@ class AnswerCopy:
         return f"answers-{self.participant_code}-version-{self.version.number}.pdf"
 
 
-def answer_copy(
-    context: RespondentContext, response: Response, catalog: Catalog, number: int | None
-) -> AnswerCopy:
+def answer_copy(context: RespondentContext, catalog: Catalog, number: int | None) -> AnswerCopy:
     """The copy of version `number`, or of the latest submitted (else latest) version.
 
     Raises:
         NotFoundError: nothing is saved yet, or there is no version `number`.
     """
-    version = _version(response, number)
+    version = _version(context.response, number)
     return AnswerCopy(
         round_title=context.round.title,
         participant_name=context.participant.name,
@@ -125,10 +123,10 @@ def _grid(items: Sequence[AnswerItem]) -> Grid:
     )
 
 
-def _version(response: Response, number: int | None) -> ResponseVersion:
-    if number is not None:
+def _version(response: Response | None, number: int | None) -> ResponseVersion:
+    if response is not None and number is not None:
         return pick_version(response, number)
-    found = response.latest_submitted or response.latest
+    found = (response.latest_submitted or response.latest) if response else None
     if found is None:
         raise NotFoundError("Nothing is saved yet: save or submit your answers first.")
     return found

@@ -130,8 +130,7 @@ def pdf_copy(
 
 def _own_copy(services: ServicesDep, token: InvitationGrant, version: int | None) -> AnswerCopy:
     context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
-    response = answering.own_history(uow=services.uow(), token=token)
-    return answer_copy(context, response, services.catalog, version)
+    return answer_copy(context, services.catalog, version)
 
 
 @router.get("/respond/check-condition", response_model=None)
