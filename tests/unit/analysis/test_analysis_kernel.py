@@ -91,6 +91,26 @@ class TestMinimalSets:
 
         assert result.minimal_sets() == (("us.a",), ("us.b", "us.c"))
 
+    def test_minimal_sets_come_smallest_first_then_by_their_names_in_alphabetical_order(
+        self,
+    ) -> None:
+        drivers = ["us.z", "us.b", "us.m", "us.a"]
+        pledges = [make_pledge(personnel=500, condition=d) for d in drivers]
+        pledges.append(make_pledge(personnel=1000, condition="us.m and us.z and us.b"))
+        requirement = make_requirement(total_personnel=1000)
+
+        result = assess_combinations(pledges, requirement, make_scenario(), drivers)
+
+        # each set lists its drivers in the order they were combined
+        assert result.minimal_sets() == (
+            ("us.b", "us.a"),
+            ("us.m", "us.a"),
+            ("us.z", "us.a"),
+            ("us.b", "us.m"),
+            ("us.z", "us.b"),
+            ("us.z", "us.m"),
+        )
+
     def test_the_empty_set_is_the_only_minimal_set_when_nothing_is_needed(self) -> None:
         result = assess_combinations(
             [make_pledge(personnel=50_000)], make_requirement(), make_scenario(), ["us.a"]
