@@ -49,13 +49,17 @@ CHECK_SAMPLES = 200_000
 T = TypeVar("T")
 
 
-def timed(run: Callable[[], T], runs: int) -> tuple[list[float], T]:
-    """Wall seconds of each run, and the last result."""
+CPU: dict[str, list[float]] = {}  # CPU seconds of each run (all threads), by what was timed
+
+
+def timed(run: Callable[[], T], runs: int, name: str = "") -> tuple[list[float], T]:
+    """Wall seconds of each run, and the last result; CPU seconds go to `CPU[name]`."""
     walls = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         result = run()
         walls.append(time.perf_counter() - start)
+        CPU.setdefault(name, []).append(time.process_time() - cpu)
     return walls, result
 
 
@@ -72,7 +76,9 @@ def main() -> None:
     ladder = load_catalog().honouring
 
     exact_walls, exact = timed(
-        lambda: exact_likelihood(exact_problem(pledges, [requirement], base, odds)), args.runs
+        lambda: exact_likelihood(exact_problem(pledges, [requirement], base, odds)),
+        args.runs,
+        "exact",
     )
     mc_walls, sampled = timed(
         lambda: monte_carlo_likelihood(
@@ -81,11 +87,12 @@ def main() -> None:
             seed=args.seed,
         ),
         args.runs,
+        "monte carlo",
     )
     weights = Counter[str]()
     for pledge in pledges:
         weights[pledge.contributor] += pledge.fixed(Bound.HIGH).personnel.figure
-    power_walls, power = timed(lambda: weighted_power(dict(weights), 40_000), args.runs)
+    power_walls, power = timed(lambda: weighted_power(dict(weights), 40_000), args.runs, "shapley")
 
     _check(pledges, requirement, base, odds, exact.greatest.met[requirement.key], weights, power)
     p = sampled.greatest.met[requirement.key]
@@ -106,12 +113,14 @@ def main() -> None:
         + ", ".join(f"{w:.2f}" for w in mc_walls)
         + "; shapley "
         + ", ".join(f"{w * 1000:.0f} ms" for w in power_walls)
+        + "; CPU s: "
+        + "; ".join(f"{name} " + ", ".join(f"{c:.2f}" for c in CPU[name]) for name in CPU)
         + f"; load average {os.getloadavg()[0]:.1f}"
     )
     print(
         f"probability: exact {statistics.median(exact_walls):.2f} s, monte carlo "
         f"{statistics.median(mc_walls):.2f} s for {args.samples} samples "
-        f"(se {sampled.standard_error(p):.5f}), shapley "
+        f"(se {sampled.standard_error(p):.2g}), shapley "
         f"{statistics.median(power_walls) * 1000:.0f} ms"
     )
 

@@ -31,6 +31,22 @@ class TestPublishedValues:
         assert found["USA"] == pytest.approx((1 - 10 * 4 / 2145) / 5, abs=1e-12)
         assert round(found["USA"], 3) == 0.196
 
+    def test_un_security_council_of_1954_as_shapley_and_shubik_computed_it(self) -> None:
+        # Eleven members, seven votes needed including all five permanent members: [27; 5 x 5,
+        # 1 x 6]. Shapley and Shubik find each non-permanent member's index 1/462 (0.0022)
+        # and the five permanent members together 98.7%. Source: L. S. Shapley and M. Shubik,
+        # "A Method for Evaluating the Distribution of Power in a Committee System", American
+        # Political Science Review 48(3), 787-792 (1954).
+        council = {
+            **dict.fromkeys(("CHN", "FRA", "GBR", "SUN", "USA"), 5),
+            **{f"elected{i}": 1 for i in range(1, 7)},
+        }
+
+        found = weighted_power(council, 27).as_dicts()["shapley"]
+
+        assert found["elected1"] == pytest.approx(1 / 462, abs=1e-12)
+        assert round(5 * found["USA"], 3) == 0.987
+
     def test_eec_council_of_ministers_1958_leaves_luxembourg_powerless(self) -> None:
         # Treaty of Rome, art. 148(2): Germany, France, Italy 4 votes, Belgium and the
         # Netherlands 2, Luxembourg 1; a Commission proposal passes with 12 votes
@@ -47,6 +63,11 @@ class TestPublishedValues:
         assert found["banzhaf"]["LUX"] == 0.0
         assert found["shapley"]["DEU"] == pytest.approx(7 / 30)  # by hand: 84 of 360 orders
         assert found["shapley"]["BEL"] == pytest.approx(3 / 20)  # 54 of 360 orders
+        # Normalised Banzhaf: 5/21 (0.238) for the three large members, 3/21 (0.143) for
+        # Belgium and the Netherlands, as given for the 1958 Council in D. S. Felsenthal and M.
+        # Machover, The Measurement of Voting Power (Edward Elgar, 1998), and in the Games article.
+        assert found["banzhaf"]["DEU"] == pytest.approx(5 / 21)
+        assert found["banzhaf"]["BEL"] == pytest.approx(3 / 21)
 
     @pytest.mark.parametrize(
         ("weights", "quota"),
