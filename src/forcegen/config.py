@@ -10,6 +10,7 @@ from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 
 from forcegen.model.errors import InvalidInputError
+from forcegen.model.yes_no import yes_no
 
 DEFAULT_DATA_DIR = Path("var")
 
@@ -66,10 +67,11 @@ class Settings:
 
 
 def _flag(env: Mapping[str, str], name: str) -> bool:
-    value = env.get(name, "false").strip().lower()
-    if value not in {"true", "false", "1", "0", "yes", "no"}:
+    value = env.get(name, "false")
+    answer = yes_no(value)
+    if answer is None:
         raise InvalidInputError(f"{name}={value!r} is not a yes/no value: use true or false.")
-    return value in {"true", "1", "yes"}
+    return answer
 
 
 def _networks(env: Mapping[str, str], name: str) -> tuple[IPv4Network | IPv6Network, ...]:

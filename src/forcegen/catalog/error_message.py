@@ -6,7 +6,6 @@ Pydantic says `Input should be 'text', 'boolean', ...`; an author needs
 
 from __future__ import annotations
 
-import difflib
 import re
 import typing
 from collections.abc import Sequence
@@ -16,6 +15,7 @@ from pydantic_core import ErrorDetails
 
 from forcegen.model.capability import KEY_PATTERN
 from forcegen.model.question_field import FIELD_KEY_PATTERN
+from forcegen.model.suggestion import did_you_mean
 
 # What to call a choice field in messages, by the model that holds it.
 _NOUNS = {"Field": "field", "AudienceRule": "audience", "Driver": "driver"}
@@ -142,8 +142,7 @@ def _unknown_entry(schema: type[BaseModel], loc: Sequence[int | str]) -> str:
     if owner is None:
         return f"{name!r} is not a known entry here; remove it"
     known = list(owner.model_fields)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(name, known)
     return f"{name!r} is not a known entry here; remove it or use one of {', '.join(known)}{hint}"
 
 

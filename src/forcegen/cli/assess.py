@@ -238,7 +238,7 @@ def _read(chosen: _Choice) -> tuple[Services, PledgeSet, Selection]:
         services.catalog,
         requirement=chosen.requirement,
         scenario=chosen.scenario,
-        overrides=dict(assessing.parse_override(text) for text in chosen.settings or ()),
+        settings=chosen.settings or (),
         level_floor=chosen.level_floor,
         fixpoint=chosen.fixpoint,
         fair_share=chosen.fair_share,

@@ -5,7 +5,6 @@ The commands call the same `service.rounds.coordinating` use cases as the web ap
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import getpass
 import json
@@ -20,7 +19,8 @@ from forcegen.cli import context
 from forcegen.cli.app import app
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.participant import participant_name
-from forcegen.model.round import IssuedInvitation, Round, invitation_path
+from forcegen.model.round import IssuedInvitation, Round, invitation_path, parse_deadline
+from forcegen.reports.invitation_links import LinkRow, links_csv
 from forcegen.service.rounds import coordinating
 
 round_app = typer.Typer(
@@ -31,8 +31,6 @@ app.add_typer(round_app, name="round")
 
 _out = Console(highlight=False, soft_wrap=True)
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-LINKS_HEADER = ("participant_code", "participant_name", "link", "expires_at")
 
 
 @round_app.command("create")
@@ -199,44 +197,19 @@ def links(
 
 
 def write_links_csv(path: Path, base_url: str, issued: list[IssuedInvitation]) -> None:
-    """Write the links with formula-like cells neutralised; the file is private (mode 600)."""
+    """Write the links (see `forcegen.reports.invitation_links`); the file is private (0600)."""
+    rows = [
+        LinkRow(
+            participant_code=item.invitation.participant_code,
+            participant_name=participant_name(item.invitation.participant_code),
+            link=base_url + invitation_path(item.token),
+            expires_at=item.invitation.expires_at.isoformat(),
+        )
+        for item in issued
+    ]
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(LINKS_HEADER)
-        for item in issued:
-            code = item.invitation.participant_code
-            cells = (
-                code,
-                participant_name(code),
-                base_url + invitation_path(item.token),
-                item.invitation.expires_at.isoformat(),
-            )
-            writer.writerow([neutralise(cell) for cell in cells])
-
-
-def neutralise(cell: str) -> str:
-    """The cell as text a spreadsheet will not run as a formula."""
-    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
-
-
-def parse_deadline(text: str) -> dt.datetime:
-    """A date (end of that day, UTC) or a date and time with its offset (or UTC if none).
-
-    Raises:
-        InvalidInputError: not an ISO 8601 date or date-time.
-    """
-    value = text.strip()
-    try:
-        if len(value) == 10:
-            day = dt.date.fromisoformat(value)
-            return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=dt.UTC)
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError as err:
-        raise InvalidInputError(
-            f"--deadline {text!r} is not a date: write 2025-09-30 or 2025-09-30T18:00+02:00."
-        ) from err
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+        handle.write(links_csv(rows))
 
 
 def _checked_base_url(base_url: str) -> str:

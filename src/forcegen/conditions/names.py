@@ -10,8 +10,9 @@ from __future__ import annotations
 from forcegen.conditions.ast import Function
 from forcegen.conditions.diagnostic import condition_error
 from forcegen.conditions.lexer import Token
-from forcegen.conditions.vocabulary import Vocabulary, closest
+from forcegen.conditions.vocabulary import Vocabulary
 from forcegen.model.common_name import code_for_name
+from forcegen.model.suggestion import closest
 
 
 def check_driver(text: str, token: Token, vocabulary: Vocabulary | None) -> None:

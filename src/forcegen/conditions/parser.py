@@ -29,8 +29,9 @@ from forcegen.conditions.ast import (
 from forcegen.conditions.diagnostic import condition_error, place
 from forcegen.conditions.lexer import Token, TokenKind, tokenize, whole_number
 from forcegen.conditions.names import check_argument, check_driver
-from forcegen.conditions.vocabulary import Vocabulary, closest
+from forcegen.conditions.vocabulary import Vocabulary
 from forcegen.model.errors import ConditionError
+from forcegen.model.suggestion import closest
 
 MAX_DEPTH = 100
 """How deeply `not` and parentheses may nest; real conditions stay far below it."""

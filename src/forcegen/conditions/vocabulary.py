@@ -6,7 +6,6 @@ not when an assessment silently treats the misspelt driver as false.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Self
@@ -61,13 +60,3 @@ class Vocabulary:
             frozenset(capabilities),
             listings or Listings(),
         )
-
-
-def closest(name: str, known: Iterable[str]) -> str | None:
-    """The known name closest to a mistyped `name`, ignoring case, or None if none is close."""
-    by_folded = {candidate.casefold(): candidate for candidate in sorted(known)}
-    folded = name.casefold()
-    if folded in by_folded:
-        return by_folded[folded]
-    matches = difflib.get_close_matches(folded, list(by_folded), n=1, cutoff=0.6)
-    return by_folded[matches[0]] if matches else None

@@ -7,11 +7,11 @@ spreadsheet shows.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from forcegen.files.table import COLUMNS, TableKind, TableRow, column_names
 from forcegen.model.errors import DataFileError
+from forcegen.model.suggestion import did_you_mean
 
 # More data rows than this in one table is not an import but a mistake (or an attack).
 MAX_ROWS = 100_000
@@ -71,8 +71,7 @@ def check_header(cells: Sequence[str], kind: TableKind, origin: str) -> list[str
 def unknown_column(name: str, kind: TableKind) -> str:
     """A message for a column the table does not have, with the closest known name."""
     known = column_names(kind)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    hint = did_you_mean(name, known)
     return f"unknown column {name!r}{hint}; the {kind} columns are {', '.join(known)}"
 
 

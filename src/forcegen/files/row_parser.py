@@ -26,13 +26,12 @@ from forcegen.files.table import LIST_SEPARATOR, RowProblem, TableKind, TableRow
 from forcegen.model.amount import A
 from forcegen.model.number import InvalidNumberError, parse_number, parse_whole
 from forcegen.model.public_problem import actor_code_problem, missing_source_problem
+from forcegen.model.yes_no import yes_no
 
 E = TypeVar("E", bound=StrEnum)
 M = TypeVar("M", bound=BaseModel)
 T = TypeVar("T")
 
-_TRUE = frozenset({"true", "yes", "y", "1"})
-_FALSE = frozenset({"false", "no", "n", "0"})
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOSE_ENOUGH = 0.75
 _LOCATOR = re.compile(r"[/:]")  # ids never hold these; URLs and document paths do
@@ -156,8 +155,8 @@ class RowParser:
         value = self.label(column)
         if value is None:
             return None
-        if value.casefold() in _TRUE | _FALSE:
-            return value.casefold() in _TRUE
+        if (answer := yes_no(value)) is not None:
+            return answer
         self.problem(column, f"{value!r} is not true or false; write true or false")
         return None
 

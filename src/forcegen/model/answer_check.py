@@ -11,7 +11,6 @@ that says what to do) rather than stopping at the first, so a form can mark all 
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict
 
 from forcegen.model.question_field import Field, FieldKind, OptionSource
+from forcegen.model.suggestion import did_you_mean
 
 _LISTED_AT_MOST = 20
 
@@ -111,12 +111,12 @@ def check_value(
 def unknown_name(name: str, known: Iterable[str], *, what: str) -> str:
     """Message for a name that is not one of `known`: the closest match, then all of them."""
     names = list(known)
-    return f"{name!r} is not {what}{_suggestion(name, names)}; use one of {_listing(names)}"
+    return f"{name!r} is not {what}{did_you_mean(name, names)}; use one of {_listing(names)}"
 
 
 def _unknown_participant(code: str, known: Iterable[str]) -> str:
     return (
-        f"{code!r} is not a known participant code{_suggestion(code, known)}; use an "
+        f"{code!r} is not a known participant code{did_you_mean(code, known)}; use an "
         "ISO 3166-1 alpha-3 country code such as 'FRA', or an organisation such as 'EU'"
     )
 
@@ -148,14 +148,6 @@ def _listing(names: list[str]) -> str:
     if len(names) <= _LISTED_AT_MOST:
         return ", ".join(names)
     return f"{', '.join(names[:_LISTED_AT_MOST])}, … ({len(names)} in all)"
-
-
-def _suggestion(name: str, known: Iterable[str]) -> str:
-    by_folded = {k.casefold(): k for k in known}
-    if name.casefold() in by_folded:
-        return f" (did you mean {by_folded[name.casefold()]!r}?)"
-    close = difflib.get_close_matches(name, list(by_folded.values()), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _describe(value: object) -> str:

@@ -12,6 +12,7 @@ from typing import NewType
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from forcegen.model.errors import InvalidInputError
 from forcegen.model.questionnaire import Questionnaire
 
 RoundId = NewType("RoundId", str)
@@ -45,6 +46,27 @@ class Round(BaseModel):
 
     def is_past_deadline(self, now: dt.datetime) -> bool:
         return now > self.deadline
+
+
+def parse_deadline(text: str) -> dt.datetime:
+    """A deadline as typed: a date alone is the end of that day (23:59:59 UTC); a date and
+    time keeps its offset, or is UTC without one. The CLI and the round form both read it so.
+
+    Raises:
+        InvalidInputError: not an ISO 8601 date or date and time.
+    """
+    value = text.strip()
+    try:
+        if len(value) == len("2025-09-30"):
+            day = dt.date.fromisoformat(value)
+            return dt.datetime.combine(day, dt.time(23, 59, 59), tzinfo=dt.UTC)
+        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError as err:
+        raise InvalidInputError(
+            f"Deadline {text!r} is not a date: write 2025-09-30 (the end of that day, UTC) "
+            "or a date and time such as 2025-09-30T18:00 (UTC) or 2025-09-30T18:00+02:00."
+        ) from err
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 class InviteeStatus(StrEnum):

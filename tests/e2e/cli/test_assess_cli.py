@@ -153,14 +153,14 @@ class TestAssess:
         result = cli.invoke(app, ["assess", "--round", round_id, "--set", "us.isrr=true"])
 
         assert result.exit_code == 1
-        assert "No driver 'us.isrr'. Did you mean 'us.isr'?" in result.stderr
+        assert "No driver 'us.isrr' (did you mean 'us.isr'?)" in result.stderr
 
     @pytest.mark.parametrize(
         ("option", "value", "expected"),
         [
-            ("--requirement", "kyiv_40", "Did you mean 'kyiv_40k'?"),
-            ("--scenario", "full_backstp", "Did you mean 'full_backstop'?"),
-            ("--level-floor", "comitted", "Did you mean 'committed'?"),
+            ("--requirement", "kyiv_40", "(did you mean 'kyiv_40k'?)"),
+            ("--scenario", "full_backstp", "(did you mean 'full_backstop'?)"),
+            ("--level-floor", "comitted", "(did you mean 'committed'?)"),
         ],
         ids=["requirement", "scenario", "level"],
     )

@@ -69,7 +69,7 @@ def test_a_malformed_deadline_is_named(cli: CliRunner) -> None:
     result = run(cli, "create", "--title", "T", "--deadline", "30/09/2099")
 
     assert result.exit_code == 1
-    assert "--deadline '30/09/2099' is not a date" in result.stderr
+    assert "Deadline '30/09/2099' is not a date" in result.stderr
 
 
 def test_invite_then_status_shows_every_invitee_as_invited(cli: CliRunner) -> None:
@@ -158,22 +158,6 @@ def test_links_neutralise_cells_a_spreadsheet_would_run(
     run(cli, "links", round_id, "--output", str(output))
 
     assert read_links(output)[0]["participant_name"] == '\'=HYPERLINK("x")'
-
-
-@pytest.mark.parametrize(
-    ("cell", "shown"),
-    [
-        ("=1+1", "'=1+1"),
-        ("+33 1", "'+33 1"),
-        ("-2", "'-2"),
-        ("@SUM(A1)", "'@SUM(A1)"),
-        ("\tx", "'\tx"),
-        ("France", "France"),
-    ],
-    ids=["equals", "plus", "minus", "at", "tab", "plain"],
-)
-def test_formula_like_cells_get_a_leading_apostrophe(cell: str, shown: str) -> None:
-    assert round_cli.neutralise(cell) == shown
 
 
 def test_a_bad_base_url_is_refused_before_any_link_is_issued(

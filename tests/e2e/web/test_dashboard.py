@@ -148,7 +148,7 @@ class TestWhoSeesIt:
 
         assert denied.status_code == 401
         assert allowed.status_code == 422
-        assert "Did you mean 'us.isr'?" in allowed.json()["error"]
+        assert "(did you mean 'us.isr'?)" in allowed.json()["error"]
 
 
 class TestWhatItShows:

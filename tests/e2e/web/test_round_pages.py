@@ -9,8 +9,9 @@ import re
 from web_env import open_link
 from web_world import World
 
+from forcegen.files.formula import neutralise
+from forcegen.reports.invitation_links import LinkRow, links_csv
 from forcegen.service.rounds import coordinating
-from forcegen.web.rounds.links_csv import LinkRow, links_csv, neutralise
 
 
 class TestRespondentForm:

@@ -7,7 +7,6 @@ dashboard's toggles both go through here, so they accept and refuse the same thi
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -21,11 +20,11 @@ from forcegen.model.participant import Participant
 from forcegen.model.pledge import Level
 from forcegen.model.requirement import Requirement
 from forcegen.model.scenario import Scenario
+from forcegen.model.suggestion import did_you_mean
+from forcegen.model.yes_no import yes_no
 
 DEFAULT_REQUIREMENT = "kyiv_40k"
 DEFAULT_SCENARIO = "us_offer_aug_2025"
-_TRUE = frozenset({"true", "yes", "on", "1"})
-_FALSE = frozenset({"false", "no", "off", "0"})
 
 E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
@@ -68,18 +67,21 @@ def select(
     requirement: str = DEFAULT_REQUIREMENT,
     scenario: str = DEFAULT_SCENARIO,
     overrides: Mapping[str, bool] | None = None,
+    settings: Iterable[str] = (),
     level_floor: str = Level.REPORTED.value,
     fixpoint: str = Fixpoint.GREATEST.value,
     fair_share: str = FairShareBasis.WILLING.value,
 ) -> Selection:
-    """Check every choice and return them as domain values.
+    """Check every choice, typed as text by the CLI, a query string or the API, and return
+    them as domain values. `settings` are driver settings as typed (`us.isr=true`);
+    `overrides` (the dashboard's switches) win over them.
 
     Raises:
         NotFoundError: an unknown requirement or scenario key (the closest one is suggested).
         InvalidInputError: an unknown driver, level, fixpoint or fair-share basis (the closest
-            one is suggested).
+            one is suggested), or a setting not of the form DRIVER=true|false.
     """
-    checked = dict(overrides or {})
+    checked = dict(parse_override(text) for text in settings) | dict(overrides or {})
     for driver in checked:
         _known(catalog.drivers, driver, "driver", InvalidInputError)
     return Selection(
@@ -99,13 +101,13 @@ def parse_override(text: str) -> tuple[str, bool]:
         InvalidInputError: not of the form DRIVER=true|false.
     """
     name, sep, value = text.partition("=")
-    wanted = value.strip().lower()
-    if not sep or not name.strip() or wanted not in _TRUE | _FALSE:
+    wanted = yes_no(value)
+    if not sep or not name.strip() or wanted is None:
         raise InvalidInputError(
             f"Cannot read the driver setting {text!r}: write DRIVER=true or DRIVER=false, "
             "e.g. --set us.isr=true."
         )
-    return name.strip(), wanted in _TRUE
+    return name.strip(), wanted
 
 
 def combined_drivers(catalog: AssessmentCatalog) -> tuple[str, ...]:
@@ -139,6 +141,4 @@ def _known(
 
 def _unknown(key: str, known: Iterable[str], what: str) -> str:
     names = list(known)
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.5)
-    hint = f" Did you mean {close[0]!r}?" if close else ""
-    return f"No {what} {key!r}.{hint} Use one of: {', '.join(names)}."
+    return f"No {what} {key!r}{did_you_mean(key, names)}. Use one of: {', '.join(names)}."

@@ -80,7 +80,7 @@ def _read(
         services.catalog,
         requirement=requirement,
         scenario=scenario,
-        overrides=dict(assessing.parse_override(text) for text in settings or ()),
+        settings=settings or (),
         level_floor=level_floor,
         fixpoint=fixpoint,
     )

@@ -130,7 +130,7 @@ def selection_of(query: DashboardQuery, catalog: Catalog) -> Selection:
     Raises:
         NotFoundError, InvalidInputError: an unknown key, driver, level or fixpoint.
     """
-    overrides = dict(assessing.parse_override(text) for text in query.settings)
+    overrides: dict[str, bool] = {}
     if query.toggles and query.scenario_was in ("", query.scenario):
         named = assessing.select(catalog, scenario=query.scenario).scenario
         checked = set(query.driver)
@@ -143,6 +143,7 @@ def selection_of(query: DashboardQuery, catalog: Catalog) -> Selection:
         requirement=query.requirement,
         scenario=query.scenario,
         overrides=overrides,
+        settings=query.settings,
         level_floor=query.level_floor,
         fixpoint=query.fixpoint,
         fair_share=query.fair_share,

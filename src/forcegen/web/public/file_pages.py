@@ -8,7 +8,6 @@ and then import without choosing it again. Downloads come in all three formats.
 
 from __future__ import annotations
 
-import hmac
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,9 +23,9 @@ from forcegen.service.public import record as public_record
 from forcegen.service.public.record import PublicDataError
 from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
 from forcegen.web.accounts.auth import actor_of
-from forcegen.web.deps import ServicesDep, SessionDep
+from forcegen.web.deps import ServicesDep
 from forcegen.web.render import render
-from forcegen.web.security import CSRF_FIELD, CSRF_HEADER, CsrfError
+from forcegen.web.security import CsrfChecked
 
 router = APIRouter(dependencies=[Depends(analyst_page)], include_in_schema=False)
 
@@ -47,19 +46,11 @@ def public_data(request: Request) -> HTMLResponse:
 def public_data_import(
     request: Request,
     services: ServicesDep,
-    session: SessionDep,
     user: AnalystPage,
+    _: CsrfChecked,
     files: Annotated[list[UploadFile], File(description="JSON, XLSX, or CSV per table")],
-    csrf_token: Annotated[str, Form(alias=CSRF_FIELD)] = "",
     action: Annotated[str, Form(max_length=10)] = "preview",
 ) -> HTMLResponse:
-    # CsrfChecked would read the form refusing files, so the token is checked here.
-    sent = request.headers.get(CSRF_HEADER) or csrf_token
-    if not hmac.compare_digest(sent.encode(), session.csrf.encode()):
-        raise CsrfError(
-            "This upload was refused because its security token is missing or out of date. "
-            "Reload the page and upload again."
-        )
     is_dry_run = action != "import"
     with tempfile.TemporaryDirectory(prefix="forcegen-upload-") as directory:
         try:

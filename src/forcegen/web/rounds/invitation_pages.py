@@ -16,12 +16,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.participant import participant_name
 from forcegen.model.round import IssuedInvitation
+from forcegen.reports.invitation_links import LinkRow, links_csv
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.auth import CoordinatorPage, actor_of, coordinator_page
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import InvitationIdPath, RoundIdPath
 from forcegen.web.render import format_when, render
-from forcegen.web.rounds.links_csv import LinkRow, links_csv
 from forcegen.web.rounds.lookups import require_invitation_in_round, round_context
 from forcegen.web.security import CsrfChecked
 

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from forcegen.bootstrap import Services
 from forcegen.model.errors import InvalidInputError, NotFoundError
+from forcegen.model.round import parse_deadline
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.auth import CoordinatorPage, actor_of, coordinator_page
 from forcegen.web.deps import ServicesDep
@@ -57,7 +58,7 @@ def round_create(
             uow=services.uow(),
             questionnaire=services.catalog.questionnaire(questionnaire),
             title=title.replace("\x00", ""),
-            deadline=_deadline(deadline),
+            deadline=parse_deadline(deadline),
             actor=actor_of(user),
             is_illustrative=is_illustrative,
         )
@@ -117,19 +118,3 @@ def _round_form(
         "deadline": values.get("deadline", default_deadline),
     }
     return render(request, "round_new.html", context, status_code=status_code)
-
-
-def _deadline(text: str) -> dt.datetime:
-    """A `datetime-local` value, read as UTC (the form says so).
-
-    Raises:
-        InvalidInputError: not a date and time.
-    """
-    try:
-        value = dt.datetime.fromisoformat(text.strip())
-    except ValueError as err:
-        raise InvalidInputError(
-            f"Deadline {text!r} is not a date and time: use the date picker or type "
-            "2025-09-30T17:00 (UTC)."
-        ) from err
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

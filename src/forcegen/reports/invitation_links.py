@@ -1,7 +1,8 @@
 """Invitation links as CSV, for delivery through the coordinator's own channels.
 
-Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return)
-as a formula, so such cells get a leading apostrophe: the text shows, nothing runs.
+The web page's download and `forcegen round links` write the same file. Spreadsheets run a
+cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return) as a formula, so
+such cells are neutralised the way every export of ours does it (`forcegen.files.formula`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+from forcegen.files.formula import neutralise
+
 HEADER = ("participant_code", "participant_name", "link", "expires_at")
 
 
@@ -23,12 +25,8 @@ class LinkRow:
     expires_at: str
 
 
-def neutralise(cell: str) -> str:
-    """The cell as text a spreadsheet will not evaluate."""
-    return f"'{cell}" if cell.startswith(_FORMULA_STARTS) else cell
-
-
 def links_csv(rows: Iterable[LinkRow]) -> str:
+    """The links as CSV text, one row per participant, formula-like cells neutralised."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
