@@ -5,6 +5,7 @@ in a form, an imported spreadsheet, a CSV file and the command line.
     parse_number("1 500 000")  -> 1500000.0   spaces (also thin and no-break) likewise
     parse_number("0.75")       -> 0.75        '.' is the decimal point
     parse_number("1,5")        -> InvalidNumberError (a decimal comma is ambiguous: 1.5 or 15?)
+    parse_whole("5.000")       -> InvalidNumberError (dots grouping thousands: 5 or 5,000?)
 
 `format_number` writes the shortest text that reads back as the same number, without
 separators, for files; `group_digits` writes one for people ("7,500").
@@ -19,6 +20,7 @@ from forcegen.model.errors import InvalidInputError
 
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DOTTED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Whole floats below this are written without a decimal part (40000.0 -> "40000").
 _EXACT_INTEGER_LIMIT = 2.0**53
@@ -49,9 +51,20 @@ def parse_number(text: str) -> float:
 def parse_whole(text: str) -> int:
     """The whole number `text` writes ("7,500" -> 7500).
 
+    "5.000" is refused: read with '.' as the decimal point it is 5, yet whoever writes a whole
+    number that way (thousands grouped with dots, as in much of Europe) means 5,000.
+
     Raises:
-        InvalidNumberError: not a number, or a number with a fractional part.
+        InvalidNumberError: not a number, a number with a fractional part, or dots grouping
+            thousands.
     """
+    compact = _SPACES.sub("", text.strip())
+    if _DOTTED_THOUSANDS.fullmatch(compact):
+        thousands = int(compact.replace(".", ""))
+        raise InvalidNumberError(
+            f"{text.strip()!r} is ambiguous: '.' is the decimal point here, not a thousands "
+            f"separator; for {thousands:,} write {thousands} or {thousands:,}"
+        )
     number = parse_number(text)
     if not number.is_integer():
         raise InvalidNumberError(f"{text.strip()!r} is not a whole number; write e.g. 150")

@@ -231,6 +231,12 @@ ERRORS: list[tuple[str, str, str]] = [
         "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
     ),
     (
+        "dots-grouping-thousands",
+        "troops(FRA) >= 5.000",
+        "Number '5.000' at column 16 of \"troops(FRA) >= 5.000\": "
+        "write a whole number (0 or more) without decimals, e.g. 5000 or 5,000",
+    ),
+    (
         "negative-number",
         "troops(FRA) >= -1",
         "Number '-1' at column 16 of \"troops(FRA) >= -1\": "

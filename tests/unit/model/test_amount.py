@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from factories import make_pledge
 from forcegen.model.amount import Bound, Count, Stated, parse_count, parse_money
-from forcegen.model.number import InvalidNumberError, group_digits, parse_number
+from forcegen.model.number import InvalidNumberError, group_digits, parse_number, parse_whole
 
 
 class TestNumbers:
@@ -35,6 +35,13 @@ class TestNumbers:
     def test_ambiguous_or_non_numbers_are_refused_with_what_to_write(self, text: str) -> None:
         with pytest.raises(InvalidNumberError, match=re.escape("e.g. 7500, 7,500 or 0.75")):
             parse_number(text)
+
+    @pytest.mark.parametrize(("text", "whole"), [("5.000", "5000"), ("1.500.000", "1500000")])
+    def test_dots_grouping_thousands_in_a_whole_number_are_refused_not_read_as_decimals(
+        self, text: str, whole: str
+    ) -> None:
+        with pytest.raises(InvalidNumberError, match=f"write {whole} or "):
+            parse_whole(text)
 
     def test_people_see_grouped_digits_and_honest_decimals(self) -> None:
         assert [group_digits(v) for v in (7500, 0.75, 1234.5, 9e10)] == [
