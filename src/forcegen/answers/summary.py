@@ -7,9 +7,14 @@ Each figure lists the participants and sources behind it, so a briefing can name
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from forcegen.answers.pledges import SanctionsStance, answer_rows, derive_pledges
+from forcegen.answers.pledges import (
+    PledgeDerivation,
+    SanctionsStance,
+    answer_rows,
+    derive_pledges,
+)
 
 _Entry = tuple[str, Mapping[str, object], str]  # (participant, answer row, source id)
 
@@ -24,13 +29,24 @@ LADDER = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AnswerSet:
-    """One participant's latest submitted answers and the response version they come from."""
+    """One participant's latest submitted answers and the response version they come from.
+
+    `derived` are the pledges and sanctions stances the answers mean, derived once here so
+    that the pledge set, the troop contributors and the sanctions summary read the same.
+    """
 
     participant: str
     answers: Mapping[str, object]
     source_id: str
+    derived: PledgeDerivation = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        derived = derive_pledges(
+            participant=self.participant, answers=self.answers, source_id=self.source_id
+        )
+        object.__setattr__(self, "derived", derived)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,12 +178,7 @@ def troop_contributors(answer_sets: Sequence[AnswerSet]) -> tuple[str, ...]:
         sorted(
             s.participant
             for s in answer_sets
-            if any(
-                p.kind in ("troops", "enabler")
-                for p in derive_pledges(
-                    participant=s.participant, answers=s.answers, source_id=s.source_id
-                ).pledges
-            )
+            if any(p.kind in ("troops", "enabler") for p in s.derived.pledges)
         )
     )
 
@@ -260,13 +271,7 @@ def sanctions_unanimity(
     answer_sets: Sequence[AnswerSet], eu_members: Collection[str]
 ) -> tuple[MeasureSupport, ...]:
     """Q6: support per measure; EU sanctions need unanimity, so opponents are blockers."""
-    stances: list[SanctionsStance] = [
-        stance
-        for s in answer_sets
-        for stance in derive_pledges(
-            participant=s.participant, answers=s.answers, source_id=s.source_id
-        ).sanctions
-    ]
+    stances: list[SanctionsStance] = [stance for s in answer_sets for stance in s.derived.sanctions]
     respondents = {s.participant for s in answer_sets} & set(eu_members)
     summaries = []
     for measure in sorted({stance.measure for stance in stances}):

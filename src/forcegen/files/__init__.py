@@ -10,7 +10,6 @@ problem with its row and column. It never touches the database; importing is a s
     write_table("positions.xlsx", "positions", positions)
 """
 
-from forcegen.files.dataset import ParsedDataset, read_dataset
 from forcegen.files.formula import neutralise, restore
 from forcegen.files.pledges import parse_pledges
 from forcegen.files.positions import parse_positions
@@ -32,7 +31,6 @@ __all__ = [
     "COLUMNS",
     "Column",
     "FileFormat",
-    "ParsedDataset",
     "Record",
     "RowProblem",
     "TableKind",
@@ -43,7 +41,6 @@ __all__ = [
     "parse_pledges",
     "parse_positions",
     "parse_sources",
-    "read_dataset",
     "read_table",
     "restore",
     "tables_in",

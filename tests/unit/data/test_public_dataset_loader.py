@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from forcegen.catalog.public_dataset import load_public_dataset
-from forcegen.files import TableKind, parse_pledges, parse_positions, read_dataset, read_table
+from forcegen.files.public_bundle import read_bundle
 from forcegen.model.errors import DataFileError, NotFoundError
 
 FILES = ("sources.csv", "positions.csv", "pledges.csv")
@@ -105,17 +105,10 @@ def test_the_interchange_reader_reads_the_packaged_files_to_the_same_values() ->
     dataset = load_public_dataset()
 
     with resources.as_file(packaged) as directory:
-        parsed = read_dataset(directory / "sources.csv", csv_kind=TableKind.SOURCES)
-        positions, position_problems = parse_positions(
-            read_table(directory / "positions.csv", TableKind.POSITIONS),
-            known_source_ids={source.id for source in parsed.sources},
-        )
-        pledges, pledge_problems = parse_pledges(
-            read_table(directory / "pledges.csv", TableKind.PLEDGES)
-        )
+        parsed = read_bundle(directory, known_source_ids=set())
 
-    assert parsed.problems == position_problems == pledge_problems == []
-    assert (tuple(parsed.sources), tuple(positions), tuple(pledges)) == (
+    assert parsed.problems == []
+    assert (tuple(parsed.sources), tuple(parsed.positions), tuple(parsed.pledges)) == (
         dataset.sources,
         dataset.positions,
         dataset.pledges,

@@ -24,11 +24,11 @@ from forcegen.files import (
     parse_pledges,
     parse_positions,
     parse_sources,
-    read_dataset,
     read_table,
     write_table,
     write_tables,
 )
+from forcegen.files.public_bundle import read_bundle
 from forcegen.model.amount import Stated
 from forcegen.model.pledge import Level, Pledge, PledgeKind
 from forcegen.model.position import Position, QuantityUnit, Stance, Topic
@@ -191,9 +191,9 @@ def test_a_whole_dataset_file_comes_back_with_its_citations_checked(
         },
     )
 
-    parsed = read_dataset(path)
+    parsed = read_bundle(path, known_source_ids=set())
 
-    assert parsed.is_valid, parsed.problems[:3]
+    assert not parsed.problems, parsed.problems[:3]
     assert (parsed.sources, parsed.positions, parsed.pledges) == (
         list(dataset.sources),
         list(dataset.positions),
@@ -238,20 +238,18 @@ def test_a_dataset_file_citing_a_source_it_lacks_is_reported(tmp_path: Path) -> 
         },
     )
 
-    parsed = read_dataset(path)
+    parsed = read_bundle(path, known_source_ids=set())
 
-    assert [(p.table, p.row, p.column) for p in parsed.problems] == [
-        (TableKind.POSITIONS, 1, "source_id")
-    ]
+    assert [(p.table, p.row, p.column) for p in parsed.problems] == [("positions", 1, "source_id")]
 
 
 def test_a_dataset_may_cite_sources_already_known(tmp_path: Path) -> None:
     path = tmp_path / "positions.csv"
     write_table(path, TableKind.POSITIONS, [make_position(source_id="src-stored")])
 
-    parsed = read_dataset(path, known_source_ids={"src-stored"})
+    parsed = read_bundle(path, known_source_ids={"src-stored"})
 
-    assert parsed.is_valid
+    assert not parsed.problems
     assert parsed.positions == [make_position(source_id="src-stored")]
 
 

@@ -9,11 +9,10 @@ pledges carry the ids of their citations, and the set holds those sources.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from forcegen.analysis.assessment import Origin, ResponseRef
-from forcegen.answers.pledges import SanctionsStance, derive_pledges
 from forcegen.answers.summary import AnswerSet
 from forcegen.model.participant import participant_name
 from forcegen.model.pledge import Pledge
@@ -46,7 +45,6 @@ class PledgeSet:
     round_id: str | None = None
     is_illustrative: bool = False
     answer_sets: tuple[AnswerSet, ...] = ()
-    sanctions: tuple[SanctionsStance, ...] = ()
     invited: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
     not_answered: tuple[str, ...] = ()
@@ -81,7 +79,6 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
         ((r, v) for r, v in submitted if v is not None), key=lambda item: item[0].participant_code
     )
     pledges: list[Pledge] = []
-    stances: list[SanctionsStance] = []
     skipped: list[str] = []
     answer_sets: list[AnswerSet] = []
     sources: dict[str, Source] = {}
@@ -90,13 +87,10 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
         source = _version_source(round_, response, version)
         sources[source.id] = source
         refs[source.id] = ResponseRef(response.participant_code, version.number)
-        derived = derive_pledges(
-            participant=response.participant_code, answers=version.answers, source_id=source.id
-        )
-        pledges += derived.pledges
-        stances += derived.sanctions
-        skipped += derived.skipped
-        answer_sets.append(AnswerSet(response.participant_code, version.answers, source.id))
+        answer_set = AnswerSet(response.participant_code, version.answers, source.id)
+        pledges += answer_set.derived.pledges
+        skipped += answer_set.derived.skipped
+        answer_sets.append(answer_set)
     answered_codes = {r.participant_code for r, _ in answered}
     return PledgeSet(
         origin=Origin.ROUND,
@@ -106,7 +100,6 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
         round_id=round_.id,
         is_illustrative=round_.is_illustrative,
         answer_sets=tuple(answer_sets),
-        sanctions=tuple(stances),
         invited=invited,
         skipped=tuple(skipped),
         not_answered=tuple(code for code in invited if code not in answered_codes),
@@ -147,15 +140,3 @@ def _version_source(round_: Round, response: Response, version: ResponseVersion)
         published=version.saved_at.date(),
         reliability=Reliability.PRESS if round_.is_illustrative else Reliability.OFFICIAL,
     )
-
-
-def sources_of(pledge_set: PledgeSet, pledge_ids: Sequence[str]) -> dict[str, Source]:
-    """The sources behind the given pledges, by id (sources missing from the set are skipped)."""
-    by_id: Mapping[str, Pledge] = {p.id: p for p in pledge_set.pledges}
-    found: dict[str, Source] = {}
-    for pledge_id in pledge_ids:
-        pledge = by_id.get(pledge_id)
-        for source_id in pledge.source_ids if pledge else ():
-            if source_id in pledge_set.sources:
-                found[source_id] = pledge_set.sources[source_id]
-    return found
