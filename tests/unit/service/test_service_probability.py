@@ -73,9 +73,8 @@ def two_ways_to_the_combat_line() -> tuple[PledgeSet, assessing.Selection]:
         update={"probabilities": {"us.backstop": 0.4}, "joint": (SETTLEMENT,)}
     )
     selection = dataclasses.replace(assessing.select(load_catalog()), scenario=scenario)
-    return PledgeSet(origin=assessing.Origin.PUBLIC, title="two", pledges=pledges, sources={}), (
-        selection
-    )
+    pledge_set = PledgeSet(origin=assessing.Origin.PUBLIC, title="two", pledges=pledges, sources={})
+    return pledge_set, selection
 
 
 class TestScenarioOdds:

@@ -61,10 +61,13 @@ class CombinationKernel:
     ) -> tuple[CombinationResult, CombinationResult]:
         """The least and the greatest fixpoint, sharing the work they have in common."""
         totals = self._totals(tuple(Fixpoint))
-        return (
-            self._result(Fixpoint.LEAST, criterion, totals[Fixpoint.LEAST]),
-            self._result(Fixpoint.GREATEST, criterion, totals[Fixpoint.GREATEST]),
-        )
+
+        def result(fixpoint: Fixpoint) -> CombinationResult:
+            return self._result(fixpoint, criterion, totals[fixpoint])
+
+        with ThreadPoolExecutor(THREADS) as pool:  # NumPy over 2^K: both fixpoints at once
+            least, greatest = pool.map(result, (Fixpoint.LEAST, Fixpoint.GREATEST))
+        return least, greatest
 
     def _result(
         self, fixpoint: Fixpoint, criterion: MetCriterion, totals: list[NDArray[np.integer]]
