@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test check bench serve clean chromium pg-client
+.PHONY: demo test check bench serve clean chromium pg-client mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,19 @@ bench: $(STAMP)
 	$(BIN)/python bench/scenarios.py
 	$(BIN)/python bench/probability.py
 
+# Mutation testing of conditions/ and analysis/ (docs/testing.md): slow, never part of `make test`.
+# One worker at the lowest priority, so it takes idle CPU only. mutmut's call wrappers deepen
+# the stack, so the parser's 100-level nesting test needs a higher recursion limit here.
+# `make mutation MUTANTS='forcegen.conditions*'` runs a part; `mutmut results` lists survivors.
+MUTANTS ?=
+export MUTMUT := import sys; sys.setrecursionlimit(10_000); from mutmut.__main__ import cli; cli()
+mutation: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,mutation]'
+	nice -n 19 $(BIN)/python -c "$$MUTMUT" run --max-children 1 $(MUTANTS)
+	$(BIN)/mutmut results
+
 serve: $(STAMP)
 	$(BIN)/forcegen serve --host $(HOST) --port $(PORT)
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache mutants
