@@ -15,6 +15,7 @@ from forcegen.cli import listings as _listings  # noqa: F401
 from forcegen.cli import positions as _positions  # noqa: F401
 from forcegen.cli import power as _power  # noqa: F401
 from forcegen.cli import round as _round  # noqa: F401
+from forcegen.cli import sessions as _sessions  # noqa: F401
 from forcegen.cli.app import app
 
 

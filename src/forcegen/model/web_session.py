@@ -21,6 +21,8 @@ from forcegen.model.user import UserId
 
 IDLE_TIMEOUT = dt.timedelta(hours=2)
 ABSOLUTE_TIMEOUT = dt.timedelta(hours=12)
+PURGE_BATCH = 1000
+"""At most this many ended sessions are deleted by one purge (it runs on the way of requests)."""
 TOUCH_INTERVAL = dt.timedelta(minutes=1)
 """Last-seen times are written at most once a minute, so reading pages writes (almost) nothing."""
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from forcegen.model.user import UserId
-from forcegen.model.web_session import WebSession
+from forcegen.model.web_session import IDLE_TIMEOUT, PURGE_BATCH, WebSession
 from forcegen.store.rows_core import WebSessionRow
 
 
@@ -56,8 +56,10 @@ class SqlSessionStore:
 
 
 def _delete_expired(db: Session, now: dt.datetime) -> int:
-    expired = select(WebSessionRow.id_hash).where(WebSessionRow.expires_at <= now)
-    ids = list(db.scalars(expired))
+    """Delete at most PURGE_BATCH ended sessions (past their end, or idle too long), so a
+    purge on the way of a request costs little however many have piled up."""
+    ended = or_(WebSessionRow.expires_at <= now, WebSessionRow.last_seen_at <= now - IDLE_TIMEOUT)
+    ids = list(db.scalars(select(WebSessionRow.id_hash).where(ended).limit(PURGE_BATCH)))
     if ids:
         db.execute(delete(WebSessionRow).where(WebSessionRow.id_hash.in_(ids)))
     return len(ids)

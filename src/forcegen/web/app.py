@@ -110,6 +110,7 @@ def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> 
         store=services.sessions,
         clock=services.clock.now,
         is_secure=settings.is_secure_cookies,
+        secret_key=settings.secret_key,
     )
     app.add_middleware(NulCharacterGuardMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -86,6 +86,21 @@ class CsrfError(PermissionDeniedError):
     """A form post without the session's CSRF token: refused before anything changes."""
 
 
+def check_csrf(session: Session, sent: str | None) -> None:
+    """The one CSRF check: `sent` must be this session's token (for a visitor without a
+    session, the signed double-submit token of its cookie; see csrf_token.py).
+
+    Raises:
+        CsrfError: the token is missing or wrong.
+    """
+    if sent is None or not hmac.compare_digest(sent.encode(), session.csrf.encode()):
+        raise CsrfError(
+            "This form was refused because its security token is missing or out of date "
+            "(it protects you against forged requests from other sites). Reload the page "
+            "and submit again."
+        )
+
+
 async def require_csrf(request: Request) -> None:
     """Refuse unsafe requests whose CSRF token (form field or header) is not the session's.
 
@@ -94,19 +109,13 @@ async def require_csrf(request: Request) -> None:
     """
     if request.method not in _UNSAFE_METHODS:
         return
-    session: Session = request.state.session
     sent = request.headers.get(CSRF_HEADER)
     if sent is None and request.headers.get("content-type", "").startswith(_FORM_TYPES):
         value = (await request.form(max_fields=MAX_FORM_FIELDS, max_files=MAX_FORM_FILES)).get(
             CSRF_FIELD
         )
         sent = value if isinstance(value, str) else None
-    if sent is None or not hmac.compare_digest(sent.encode(), session.csrf.encode()):
-        raise CsrfError(
-            "This form was refused because its security token is missing or out of date "
-            "(it protects you against forged requests from other sites). Reload the page "
-            "and submit again."
-        )
+    check_csrf(request.state.session, sent)
 
 
 CsrfChecked = Annotated[None, Depends(require_csrf)]

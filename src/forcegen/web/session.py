@@ -4,10 +4,15 @@
     server   the SessionStore (database or Redis) keyed by the id's sha256: who, the CSRF
              secret, and the times that end it (see model/web_session.py)
 
-A visitor gets a session only when a page needs its CSRF secret (a form) or someone logs in
-or opens an invitation; logging in, entering and leaving start a new id (no fixation), and
-logging out deletes the session on the server, so a replayed cookie is worthless. Nothing
-secret is ever in the cookie: not the invitation token, not the CSRF secret.
+Only logging in and opening an invitation store a session: a bot crawling the login page or
+an invitation link adds no row. Anonymous forms (log in, "Open the form") carry a signed
+double-submit token instead (csrf_token.py): the same value in a cookie and in the form.
+Logging in, entering and leaving start a new id (no fixation), and logging out deletes the
+session on the server, so a replayed cookie is worthless. Nothing secret is ever in the
+session cookie: not the invitation token, not the CSRF secret.
+
+Ended sessions are purged on the way, at most once per PURGE_INTERVAL per process and at most
+PURGE_BATCH rows at a time, whatever the traffic (and by `forcegen sessions prune`).
 """
 
 from __future__ import annotations
@@ -25,8 +30,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from forcegen.model.user import UserId
 from forcegen.model.web_session import ABSOLUTE_TIMEOUT, WebSession
 from forcegen.service.accounts.session_ports import SessionStore
+from forcegen.web.csrf_token import ANONYMOUS_COOKIE, AnonymousCsrf
 
 COOKIE_NAME = "forcegen_session"
+PURGE_INTERVAL = dt.timedelta(minutes=5)
 _COOKIELESS_PREFIXES = ("/api/", "/static/")
 _ID_LENGTH = 43  # secrets.token_urlsafe(32)
 
@@ -36,23 +43,35 @@ def _id_hash(session_id: str) -> str:
 
 
 class Session:
-    """This browser's session; handlers change it and the middleware saves it after them."""
+    """This browser's session; handlers change it and the middleware saves it after them.
 
-    def __init__(self, stored: WebSession | None = None, session_id: str | None = None) -> None:
+    A visitor with no stored session has the anonymous double-submit token as its CSRF
+    token, so rendering a form stores nothing."""
+
+    def __init__(
+        self,
+        stored: WebSession | None = None,
+        session_id: str | None = None,
+        anonymous: AnonymousCsrf | None = None,
+    ) -> None:
         self._stored = stored
         self._id = session_id
-        self._csrf = stored.csrf if stored else secrets.token_urlsafe(32)
+        # Without the middleware's token (API requests): a random one no post can match.
+        self._anonymous = anonymous or AnonymousCsrf(secrets.token_urlsafe(32), is_new=False)
+        self._csrf = stored.csrf if stored else None
         self.user_id: UserId | None = stored.user_id if stored else None
         self.password_stamp: str | None = stored.password_stamp if stored else None
         self.invitation_token_hash: str | None = stored.invitation_token_hash if stored else None
         self.is_changed = False
-        self.is_csrf_used = False
 
     @property
     def csrf(self) -> str:
-        """The CSRF secret (a page rendering it in a form needs the session to be kept)."""
-        self.is_csrf_used = True
-        return self._csrf
+        """The CSRF token a form of this session carries (and a post must send back)."""
+        return self._csrf if self._csrf is not None else self._anonymous.token
+
+    @property
+    def anonymous_csrf(self) -> AnonymousCsrf:
+        return self._anonymous
 
     @property
     def is_stored(self) -> bool:
@@ -75,6 +94,7 @@ class Session:
     def clear(self) -> None:
         """End the session: logged out, or left the form."""
         self._restart()
+        self._csrf = None
 
     def _restart(self) -> None:
         self._csrf = secrets.token_urlsafe(32)
@@ -85,7 +105,7 @@ class Session:
         """The value the store keeps for this session under `session_id`."""
         return WebSession(
             id_hash=_id_hash(session_id),
-            csrf=self._csrf,
+            csrf=self._csrf or secrets.token_urlsafe(32),
             user_id=self.user_id,
             password_stamp=self.password_stamp,
             invitation_token_hash=self.invitation_token_hash,
@@ -96,7 +116,7 @@ class Session:
 
 
 class SessionMiddleware:
-    """Load the session into `request.state.session`; save it (and set the cookie) after.
+    """Load the session into `request.state.session`; save it (and set the cookies) after.
 
     Every store call runs in the thread pool: the stores are synchronous (SQL or Redis).
     """
@@ -108,11 +128,14 @@ class SessionMiddleware:
         store: SessionStore,
         clock: Callable[[], dt.datetime],
         is_secure: bool,
+        secret_key: str,
     ) -> None:
         self.app = app
         self.store = store
         self.clock = clock
         self.is_secure = is_secure
+        self.secret_key = secret_key
+        self._purged_at: dt.datetime | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"].startswith(_COOKIELESS_PREFIXES):
@@ -120,48 +143,58 @@ class SessionMiddleware:
                 scope.setdefault("state", {})["session"] = Session()
             await self.app(scope, receive, send)
             return
-        cookie = HTTPConnection(scope).cookies.get(COOKIE_NAME)
-        session = await run_in_threadpool(self._load, cookie)
+        cookies = HTTPConnection(scope).cookies
+        cookie = cookies.get(COOKIE_NAME)
+        anonymous = AnonymousCsrf.from_cookie(cookies.get(ANONYMOUS_COOKIE), self.secret_key)
+        session = await run_in_threadpool(self._load, cookie, anonymous)
         scope.setdefault("state", {})["session"] = session
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
-                set_cookie = await run_in_threadpool(self._save, session, cookie)
-                if set_cookie:
-                    MutableHeaders(scope=message).append("Set-Cookie", set_cookie)
+                headers = MutableHeaders(scope=message)
+                for set_cookie in await run_in_threadpool(self._save, session, cookie):
+                    headers.append("Set-Cookie", set_cookie)
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)
 
-    def _load(self, cookie: str | None) -> Session:
-        if not cookie or len(cookie) != _ID_LENGTH:
-            return Session()
-        stored = self.store.get(_id_hash(cookie))
+    def _load(self, cookie: str | None, anonymous: AnonymousCsrf) -> Session:
         now = self.clock()
+        self._purge_now_and_then(now)
+        if not cookie or len(cookie) != _ID_LENGTH:
+            return Session(anonymous=anonymous)
+        stored = self.store.get(_id_hash(cookie))
         if stored is None or not stored.is_live(now):
-            return Session()
+            return Session(anonymous=anonymous)
         if stored.needs_touch(now):
             self.store.touch(stored.id_hash, now)
-        return Session(stored, cookie)
+        return Session(stored, cookie, anonymous)
 
-    def _save(self, session: Session, cookie: str | None) -> str | None:
-        """Write what changed; return the Set-Cookie value, if the browser needs a new one."""
-        if session.is_changed:
-            if session.is_stored and cookie:
-                self.store.delete(_id_hash(cookie))
-            if session.user_id is None and session.invitation_token_hash is None:
-                return self._cookie("", expire=True)
-        elif session.is_stored or not session.is_csrf_used:
-            return None
+    def _purge_now_and_then(self, now: dt.datetime) -> None:
+        """Drop ended sessions once per PURGE_INTERVAL (one bounded batch; see the store)."""
+        if self._purged_at is not None and now - self._purged_at < PURGE_INTERVAL:
+            return
+        self._purged_at = now
+        self.store.purge(now)
+
+    def _save(self, session: Session, cookie: str | None) -> list[str]:
+        """Write what changed; return the Set-Cookie values the browser needs."""
+        set_cookies = []
+        anonymous = session.anonymous_csrf
+        if not session.is_stored and anonymous.is_new and anonymous.is_used:
+            set_cookies.append(self._cookie(ANONYMOUS_COOKIE, anonymous.token))
+        if not session.is_changed:
+            return set_cookies
+        if session.is_stored and cookie:
+            self.store.delete(_id_hash(cookie))
+        if session.user_id is None and session.invitation_token_hash is None:
+            return [*set_cookies, self._cookie(COOKIE_NAME, "", expire=True)]
         new_id = secrets.token_urlsafe(32)
-        now = self.clock()
-        self.store.add(session.to_store(new_id, now))
-        if session.user_id is not None:
-            self.store.purge(now)  # logins are rare: a good moment to drop ended sessions
-        return self._cookie(new_id)
+        self.store.add(session.to_store(new_id, self.clock()))
+        return [*set_cookies, self._cookie(COOKIE_NAME, new_id)]
 
-    def _cookie(self, value: str, *, expire: bool = False) -> str:
-        parts = [f"{COOKIE_NAME}={value}", "Path=/", "HttpOnly", "SameSite=Lax"]
+    def _cookie(self, name: str, value: str, *, expire: bool = False) -> str:
+        parts = [f"{name}={value}", "Path=/", "HttpOnly", "SameSite=Lax"]
         if expire:
             parts.append("Max-Age=0")
         if self.is_secure:

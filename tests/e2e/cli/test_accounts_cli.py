@@ -3,6 +3,7 @@ audited, a token's secret printed once and never listed."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from forcegen.cli import app, context
+from forcegen.model.web_session import ABSOLUTE_TIMEOUT, WebSession
 from forcegen.service.accounts import api_tokens, users
 
 PASSWORD = "correct horse battery staple"
@@ -107,3 +109,32 @@ def test_mistakes_are_one_line_errors(cli: CliRunner) -> None:
     assert "Unknown role 'admin': use one of coordinator, analyst" in role.stderr
     assert "'alice' is the last active coordinator" in words(last.stderr)
     assert "No user named 'ghost'" in ghost.stderr
+
+
+def test_sessions_prune_deletes_ended_sessions_and_keeps_live_ones(cli: CliRunner) -> None:
+    store = context.services().sessions
+    now = context.services().clock.now()
+    ended = [  # past the absolute end; idle for too long; and one still in use
+        _session("a", created=now - dt.timedelta(hours=13), seen=now - dt.timedelta(hours=12)),
+        _session("b", created=now - dt.timedelta(hours=5), seen=now - dt.timedelta(hours=3)),
+    ]
+    live = _session("c", created=now - dt.timedelta(hours=1), seen=now)
+    for session in [*ended, live]:
+        store.add(session)
+
+    pruned = run(cli, "sessions", "prune")
+
+    assert pruned.exit_code == 0
+    assert "Deleted 2 ended sessions." in pruned.stdout
+    assert [store.get(s.id_hash) for s in ended] == [None, None]
+    assert store.get(live.id_hash) == live
+
+
+def _session(letter: str, *, created: dt.datetime, seen: dt.datetime) -> WebSession:
+    return WebSession(
+        id_hash=letter * 64,
+        csrf="x" * 32,
+        created_at=created,
+        last_seen_at=seen,
+        expires_at=created + ABSOLUTE_TIMEOUT,
+    )

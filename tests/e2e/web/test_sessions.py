@@ -7,7 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from web_env import PASSWORD, TestClient, log_in, open_link
+from sqlalchemy import text
+from web_env import PASSWORD, TestClient, csrf_of, log_in, open_link
 from web_world import World, build_services_on, build_world
 
 from forcegen.bootstrap import Services
@@ -16,7 +17,8 @@ from forcegen.service.accounts import user_admin
 from forcegen.service.rounds import invitations
 from forcegen.web import create_app
 from forcegen.web.access_log import RedactTokens, redact_path
-from forcegen.web.session import COOKIE_NAME
+from forcegen.web.csrf_token import ANONYMOUS_COOKIE
+from forcegen.web.session import COOKIE_NAME, PURGE_INTERVAL
 
 
 def replay(world: World, cookie: str, path: str = "/rounds") -> int:
@@ -100,6 +102,62 @@ def test_idle_and_absolute_timeouts_end_sessions(services: Services) -> None:
     clock.at += ABSOLUTE_TIMEOUT
     assert busy.get("/rounds").status_code == 303
     assert IDLE_TIMEOUT < dt.timedelta(minutes=140) < ABSOLUTE_TIMEOUT
+
+
+def stored_sessions(services: Services) -> int:
+    with services.engine.connect() as connection:
+        return int(connection.execute(text("SELECT count(*) FROM web_sessions")).scalar_one())
+
+
+def test_a_crawler_on_the_login_page_and_invitation_links_stores_no_session(
+    world: World,
+) -> None:
+    before = stored_sessions(world.services)
+
+    for _ in range(20):
+        crawler = world.anonymous()  # a bot keeps no cookies
+        assert crawler.get("/login").status_code == 200
+        assert crawler.get(f"/respond/{world.tokens['A:FRA']}").status_code == 200
+        assert crawler.get("/").status_code == 200
+
+    assert stored_sessions(world.services) == before
+
+
+def test_anonymous_forms_need_the_signed_cookie_and_the_same_value_in_the_form(
+    world: World,
+) -> None:
+    visitor = world.anonymous()
+    token = csrf_of(visitor.get("/login").text)
+    credentials = {"username": "alice", "password": PASSWORD, "csrf_token": token}
+    no_cookie = world.anonymous().post("/login", data=credentials)
+    forger = world.anonymous()
+    nonce = token.split(".")[0]
+    forger.cookies.set(ANONYMOUS_COOKIE, f"{nonce}.forged-signature")
+    forged = forger.post("/login", data=credentials | {"csrf_token": f"{nonce}.forged-signature"})
+
+    genuine = visitor.post("/login", data=credentials)
+
+    assert visitor.cookies[ANONYMOUS_COOKIE] == token
+    assert no_cookie.status_code == 403
+    assert forged.status_code == 403
+    assert genuine.status_code == 303
+
+
+def test_ended_sessions_are_purged_on_the_way_of_any_request_not_only_logins(
+    services: Services,
+) -> None:
+    clock = MovingClock()
+    services.clock = clock
+    world = build_world(services)
+    for _ in range(3):
+        world.coordinator()
+    world.respondent("A:DEU")
+    assert stored_sessions(services) >= 4
+
+    clock.at += IDLE_TIMEOUT + PURGE_INTERVAL
+    assert world.anonymous().get("/login").status_code == 200
+
+    assert stored_sessions(services) == 0
 
 
 def test_no_cookie_carries_a_token_or_a_csrf_secret(world: World) -> None:

@@ -33,5 +33,6 @@ class SessionStore(Protocol):
         ...
 
     def purge(self, now: dt.datetime) -> int:
-        """Delete sessions whose absolute end has passed; return how many."""
+        """Delete up to PURGE_BATCH ended sessions (past their absolute end or idle for longer
+        than IDLE_TIMEOUT); return how many."""
         ...
