@@ -4,10 +4,11 @@ that keep pages out of frames and scripts to our own origin."""
 from __future__ import annotations
 
 import pytest
-from web_env import TestClient, csrf_of
+from web_env import PASSWORD, TestClient, csrf_of
 from web_world import SECRET, World, build_services_on, build_world, some_troops
 
 from forcegen.bootstrap import Services
+from forcegen.web.csrf_token import ANONYMOUS_COOKIE
 from forcegen.web.security import SECURITY_HEADERS
 from forcegen.web.session import COOKIE_NAME
 
@@ -67,16 +68,23 @@ def test_every_response_carries_the_security_headers(client: TestClient, path: s
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
 
 
-def test_the_session_cookie_is_httponly_and_samesite_lax_but_not_secure_on_http(
+def test_the_cookies_are_httponly_and_samesite_lax_but_not_secure_on_http(
     world: World,
 ) -> None:
-    response = world.anonymous().get("/login")
+    browser = world.anonymous()
+    page = browser.get("/login")
+    login = browser.post(
+        "/login",
+        data={"username": "alice", "password": PASSWORD, "csrf_token": csrf_of(page.text)},
+    )
 
-    cookie = response.headers["set-cookie"]
-    assert cookie.startswith(f"{COOKIE_NAME}=")
-    assert "HttpOnly" in cookie
-    assert "SameSite=Lax" in cookie
-    assert "Secure" not in cookie
+    cookies = [page.headers["set-cookie"], login.headers["set-cookie"]]
+    assert cookies[0].startswith(f"{ANONYMOUS_COOKIE}=")  # the login form's CSRF token
+    assert cookies[1].startswith(f"{COOKIE_NAME}=")
+    for cookie in cookies:
+        assert "HttpOnly" in cookie
+        assert "SameSite=Lax" in cookie
+        assert "Secure" not in cookie
 
 
 def test_the_session_cookie_is_secure_when_the_settings_say_so(
