@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from forcegen.files.limits import check_no_nul
 from forcegen.files.table import COLUMNS, TableKind, TableRow, column_names
 from forcegen.model.errors import DataFileError
 from forcegen.model.suggestion import did_you_mean
@@ -82,4 +83,6 @@ def _row(number: int, cells: Sequence[str], header: list[str], origin: str) -> T
             "columns; remove them or give their column a name in the header."
         )
     values = {name: cells[i] if i < len(cells) else "" for i, name in enumerate(header) if name}
+    for name, value in values.items():
+        check_no_nul(value, f"{origin}: row {number}, column {name!r}")
     return TableRow(row=number, values=values)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from forcegen.files.cell import CellValue, cell_text, record_values
 from forcegen.files.grid import MAX_ROWS, unknown_column
-from forcegen.files.limits import digits_problem
+from forcegen.files.limits import check_no_nul, digits_problem
 from forcegen.files.table import Record, TableKind, TableRow, column_names
 from forcegen.model.errors import DataFileError
 
@@ -109,6 +109,7 @@ def _row(number: int, item: object, kind: TableKind, origin: str) -> TableRow:
                 f"{origin}: {kind} item {number}, key {key!r}: {err}; use text, a number, "
                 "true/false, null or a list of text."
             ) from err
+        check_no_nul(values[key], f"{origin}: {kind} item {number}, key {key!r}")
     return TableRow(row=number, values=values)
 
 

@@ -5,7 +5,9 @@
     MAX_CELLS               2,000,000 cells read from one sheet
     MAX_NUMBER_DIGITS       17 significant digits in a number (what a float keeps)
 
-JSON nesting deeper than the parser can follow is refused as well (json_table.py).
+JSON nesting deeper than the parser can follow is refused as well (json_table.py), and so is
+a NUL character in any cell (PostgreSQL cannot store one; in a text file it usually means
+the wrong encoding, e.g. UTF-16).
 """
 
 from __future__ import annotations
@@ -48,6 +50,18 @@ def check_workbook_size(path: Path) -> None:
             f"{path.name}: the workbook unpacks to {unpacked:,} bytes, more than "
             f"{MAX_UNCOMPRESSED_BYTES:,}; save only the sheets to import, or use CSV."
         )
+
+
+NUL_PROBLEM = (
+    "a NUL character (\\u0000), which no text may hold and neither database can store; "
+    "remove it, or save the file again as UTF-8"
+)
+
+
+def check_no_nul(text: str, place: str) -> None:
+    """Raises: DataFileError naming `place` (file, row and column) when `text` holds a NUL."""
+    if "\x00" in text:
+        raise DataFileError(f"{place}: {NUL_PROBLEM}.")
 
 
 def digits_problem(text: str) -> str | None:

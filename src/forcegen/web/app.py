@@ -24,7 +24,7 @@ from forcegen.web.public import file_pages as public_file_pages
 from forcegen.web.public import pages as public_pages
 from forcegen.web.ratelimit import AttemptLimiter
 from forcegen.web.render import STATIC_DIR, NavItem, make_templates
-from forcegen.web.request_limits import BodySizeLimitMiddleware, NulCharacterGuardMiddleware
+from forcegen.web.request_limits import BodyContentGuardMiddleware, BodySizeLimitMiddleware
 from forcegen.web.responding import api as responding_api
 from forcegen.web.responding import pages as responding_pages
 from forcegen.web.rounds import api as rounds_api
@@ -103,7 +103,7 @@ def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> 
     for section in SECTIONS:
         app.include_router(section.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    # Added innermost first; from the outside: security headers, size limit, NUL guard,
+    # Added innermost first; from the outside: security headers, size limit, content guard,
     # session.
     app.add_middleware(
         SessionMiddleware,
@@ -112,7 +112,7 @@ def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> 
         is_secure=settings.is_secure_cookies,
         secret_key=settings.secret_key,
     )
-    app.add_middleware(NulCharacterGuardMiddleware)
+    app.add_middleware(BodyContentGuardMiddleware)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware, is_https=settings.is_secure_cookies)
     return app

@@ -1,4 +1,5 @@
-"""Limits on what a request may carry: body size (413) and NUL characters (422).
+"""Limits on what a request may carry: body size (413), NUL characters and, in JSON bodies,
+depth and long numbers (422, naming the place; see json_body.py).
 
 Both are plain ASGI middleware in front of everything, so no route can forget them, and
 both answer in the same error shape as the rest of the app (see errors.py).
@@ -10,6 +11,7 @@ from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from forcegen.web.errors import error_response
+from forcegen.web.json_body import json_body_problem
 
 
 class BodyTooLargeError(HTTPException):
@@ -87,11 +89,14 @@ NUL_MESSAGE = (
 )
 
 
-class NulCharacterGuardMiddleware:
-    """Refuse NUL characters in the path, the query and text bodies (422), for every route.
+class BodyContentGuardMiddleware:
+    """Refuse NUL characters in the path, the query and text bodies, and JSON bodies that
+    json_body.py refuses (422), for every route.
 
-    PostgreSQL cannot store them in text, so without this guard one would surface deep in a
-    repository as a server error. Files in multipart uploads may hold NUL bytes and pass.
+    PostgreSQL cannot store NUL in text, so without this guard one would surface deep in a
+    repository as a server error; a deep or long-numbered JSON body would be a server error
+    or an unexplained 400 of the JSON parser. Files in multipart uploads pass (the file
+    readers check them, naming row and column).
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -113,7 +118,12 @@ class NulCharacterGuardMiddleware:
             message = await receive()
             body += message.get("body", b"")
             more = message.get("more_body", False) and message["type"] == "http.request"
-        if _has_nul(body):
+        if _content_type(scope).startswith("application/json"):
+            problem = json_body_problem(body)
+            if problem is not None:
+                await _refuse_json(scope, receive, send, *problem)
+                return
+        elif _has_nul(body):
             await _refuse_nul(scope, receive, send)
             return
         replayed = False
@@ -143,4 +153,15 @@ def _content_type(scope: Scope) -> str:
 
 async def _refuse_nul(scope: Scope, receive: Receive, send: Send) -> None:
     response = error_response(Request(scope), status_code=422, message=NUL_MESSAGE)
+    await response(scope, receive, send)
+
+
+async def _refuse_json(scope: Scope, receive: Receive, send: Send, path: str, problem: str) -> None:
+    where = f" at {path}" if path else ""
+    response = error_response(
+        Request(scope),
+        status_code=422,
+        message=f"The JSON body{where}: {problem}.",
+        problems=[{"path": path or "body", "message": problem}],
+    )
     await response(scope, receive, send)

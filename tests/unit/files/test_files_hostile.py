@@ -151,3 +151,30 @@ def test_an_oversized_file_is_refused_before_reading(
         read_table(path, "positions")
 
     assert "positions.csv: 265 bytes is more than the 100 bytes" in one_line(err)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "place"),
+    [
+        (
+            "positions.csv",
+            f"{POSITION_HEADER}\npos-1,FRA,training,yes,,,2025-03-01,src-1\x00\n",
+            "positions.csv: row 2, column 'source_id'",
+        ),
+        (
+            "nul.json",
+            '{"positions": [{"id": "pos-1", "summary": "a\\u0000b"}]}',
+            "nul.json: positions item 1, key 'summary'",
+        ),
+    ],
+)
+def test_a_nul_character_is_refused_naming_the_row_and_column(
+    tmp_path: Path, name: str, content: str, place: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+
+    with pytest.raises(DataFileError) as err:
+        read_table(path, "positions")
+
+    assert one_line(err).startswith(f"{place}: a NUL character")

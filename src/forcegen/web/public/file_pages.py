@@ -8,6 +8,7 @@ and then import without choosing it again. Downloads come in all three formats.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -144,7 +145,9 @@ def _target_path(files: list[UploadFile], directory: Path) -> Path:
             )
         return directory
     if len(files) == 1 and suffixes <= {".json", ".xlsx"}:
-        return directory / f"upload{suffixes.pop()}"
+        # Keep the user's file name, so that errors name the file they chose.
+        stem = re.sub(r"[^\w-]", "_", Path(names[0]).stem)[:80] or "upload"
+        return directory / f"{stem}{suffixes.pop()}"
     raise DataFileError(
         f"Cannot import {', '.join(names)}: choose one .json or .xlsx file, or CSV files "
         "named after their tables."
