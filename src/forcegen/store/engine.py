@@ -20,6 +20,7 @@ write fails instead of taking a lock. Pools are sized for the server's worker th
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import sqlite3
 from pathlib import Path
@@ -62,6 +63,7 @@ def make_engine(
     if parsed.drivername in _SQLITE_DRIVERS:
         return _sqlite_engine(parsed, busy_timeout_ms=busy_timeout_ms, pool_size=pool_size)
     if parsed.drivername in _POSTGRES_ALIASES:
+        _require_psycopg()
         return create_engine(
             parsed.set(drivername=_POSTGRES_DRIVER),
             pool_pre_ping=True,
@@ -73,6 +75,15 @@ def make_engine(
         "support: use an SQLite file (sqlite:///var/forcegen.db) or PostgreSQL "
         "(postgresql+psycopg://user:password@host:5432/dbname)."
     )
+
+
+def _require_psycopg() -> None:
+    """psycopg is an optional extra: say how to install it rather than fail on an import."""
+    if importlib.util.find_spec("psycopg") is None:
+        raise InvalidInputError(
+            f"{SETTING} names PostgreSQL, but its driver psycopg is not installed: run "
+            "`pip install 'forcegen[postgres]'` (or use an SQLite file)."
+        )
 
 
 def _parse(url: str) -> URL:

@@ -10,7 +10,6 @@ stake); API callers use their bearer token.
 
 from __future__ import annotations
 
-import importlib.metadata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,7 @@ from web_world import ROLES, World, build_world, no_troops
 from forcegen.bootstrap import Services
 from forcegen.service.accounts import api_tokens, users
 from forcegen.web import create_app
+from forcegen.web.assessment.pages import plotly_path
 
 MATRIX_ROLES = (*ROLES, "analyst")
 ALL = frozenset(MATRIX_ROLES)
@@ -87,7 +87,7 @@ POSITION = {
     "locator": "https://example.org/authorization-test",
     "outlet": "Example outlet",
 }
-PLOTLY_JS = f"/static/vendor/plotly-{importlib.metadata.version('plotly')}.min.js"
+PLOTLY_JS = plotly_path()
 UPLOAD = {"files": ("sources.csv", b"id,kind,locator\n", "text/csv")}
 RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/"): Rule(ALL, "/", ok=frozenset({200, 303})),
@@ -300,7 +300,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("GET", "/rounds/{round_id}/assessment/export.{extension}"): Rule(
         COORDINATOR, "/rounds/{round_a}/assessment/export.xlsx"
     ),
-    ("GET", "/static/vendor/plotly-{version}.min.js"): Rule(ALL, PLOTLY_JS),
+    ("GET", PLOTLY_JS): Rule(ALL, PLOTLY_JS),
     # Accounts and API tokens: coordinators only.
     ("GET", "/admin/users"): Rule(COORDINATOR, "/admin/users"),
     ("POST", "/admin/users"): Rule(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.metadata
 import json
 import re
 import time
@@ -27,8 +26,9 @@ from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import upgrade
 from forcegen.web import create_app
+from forcegen.web.assessment.pages import MAP_STYLE_ID, plotly_path
 
-PLOTLY = f"/static/vendor/plotly-{importlib.metadata.version('plotly')}.min.js"
+PLOTLY = plotly_path()
 FULL_BACKSTOP_WITH_PEACE = {
     "scenario": "full_backstop",
     "scenario_was": "full_backstop",
@@ -162,6 +162,8 @@ class TestWhatItShows:
         assert "cdn" not in page.lower()
         assert script.status_code == 200
         assert "immutable" in script.headers["cache-control"]
+        assert f'<template id="{MAP_STYLE_ID}">' in page
+        assert f'getElementById("{MAP_STYLE_ID}")' in script.text
         assert [c["key"] for c in charts_of(page)] == [
             "force",
             "coverage",
@@ -171,6 +173,14 @@ class TestWhatItShows:
             "ladder",
             "sanctions",
         ]
+
+    def test_every_chart_uses_traces_the_vendored_basic_bundle_draws(
+        self, coordinator: TestClient, demo: Demo
+    ) -> None:
+        charts = charts_of(coordinator.get(demo.round_path).text)
+        traces = [trace for chart in charts for trace in chart["figure"]["data"]]  # type: ignore[index]
+
+        assert {trace["type"] for trace in traces} <= {"bar", "scatter", "pie"}
 
     def test_chart_hover_names_the_pledges_and_every_pledge_links_to_its_source(
         self, coordinator: TestClient, demo: Demo

@@ -5,7 +5,7 @@ and coordinators), with charts drawn offline by the plotly.js we serve ourselves
     /rounds/{round_id}/assessment       a round's dashboard (coordinators)
     /assessment/public                  the public record's dashboard (analysts, coordinators)
     .../export.xlsx | .../export.json   the same tables as files
-    /static/vendor/plotly-<v>.min.js    plotly.js from the plotly package, cached for a year
+    /static/vendor/plotly-basic-<v>.min.js   our pinned plotly.js, cached for a year
 
 The controls form is plain GET (it works without JavaScript); with HTMX each change of a
 driver toggle fetches the dashboard fragment again and the script redraws the charts.
@@ -14,11 +14,7 @@ Respondents never reach these pages: their sessions carry no username.
 
 from __future__ import annotations
 
-import functools
-import importlib.metadata
-import importlib.util
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -49,32 +45,21 @@ NAV = (NavItem("Assessment", "/assessment"),)
 PUBLIC_PATH = "/assessment/public"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _IMMUTABLE = "public, max-age=31536000, immutable"
-_MAP_STYLE_CHECK = re.compile(
-    r'getElementById\("([0-9a-f]{64})"\)\)\{var \w+=document\.createElement\("style"\)'
-)
+# plotly.js, pinned and vendored: the npm package plotly.js-basic-dist-min (MIT, see
+# static/vendor/plotly-LICENSE.txt), the partial bundle with the bar and scatter traces the
+# charts use. Upgrade: replace the file, its name, and MAP_STYLE_ID (test_dashboard checks it).
+PLOTLY_FILE = "plotly-basic-4.1.1.min.js"
+# plotly.js looks for an element with this id before injecting its map library's CSS as an
+# inline <style> (blocked by our CSP; the dashboard draws no maps): the page carries one.
+MAP_STYLE_ID = "9f215cf04c5486422605d13261cb87401f4e7763b6296af81e98efbc0130da53"
+_VENDOR_DIR = Path(__file__).resolve().parents[1] / "static" / "vendor"
 
 Names = Annotated[list[str] | None, Query(max_length=64)]
 
 
 def plotly_path() -> str:
-    """The URL of plotly.js: versioned, so that it can be cached for a year."""
-    return f"/static/vendor/plotly-{importlib.metadata.version('plotly')}.min.js"
-
-
-@functools.cache
-def map_style_id() -> str:
-    """The id plotly.js looks for before injecting its map library's CSS as an inline <style>
-    (blocked by our CSP; the dashboard draws no maps): a page element with this id tells it
-    not to try. Empty when this plotly.js has no such check."""
-    found = _MAP_STYLE_CHECK.search(_plotly_file().read_text(encoding="utf-8"))
-    return found.group(1) if found else ""
-
-
-def _plotly_file() -> Path:
-    spec = importlib.util.find_spec("plotly")
-    if spec is None or spec.origin is None:
-        raise NotFoundError("plotly.js is not installed: run `pip install plotly`.")
-    return Path(spec.origin).parent / "package_data" / "plotly.min.js"
+    """The URL of plotly.js: versioned by its file name, so that it can be cached for a year."""
+    return f"/static/vendor/{PLOTLY_FILE}"
 
 
 @dataclass(frozen=True)
@@ -186,13 +171,13 @@ def round_export(
     return _export(services, query, round_id, extension)
 
 
-@router.get("/static/vendor/plotly-{version}.min.js")
-def plotly_js(version: str) -> FileResponse:
-    """plotly.js as the plotly package ships it (no CDN); a wrong version is a 404."""
-    if version != importlib.metadata.version("plotly"):
-        raise NotFoundError(f"This server serves plotly.js at {plotly_path()}.")
+@router.get(plotly_path())
+def plotly_js() -> FileResponse:
+    """Our own copy of plotly.js (no CDN), cached for a year: its name changes with it."""
     return FileResponse(
-        _plotly_file(), media_type="text/javascript", headers={"Cache-Control": _IMMUTABLE}
+        _VENDOR_DIR / PLOTLY_FILE,
+        media_type="text/javascript",
+        headers={"Cache-Control": _IMMUTABLE},
     )
 
 
@@ -227,7 +212,7 @@ def _dashboard(
         "probability": probability,
         "illustrative": assessment.is_illustrative,
         "plotly_src": plotly_path(),
-        "map_style_id": map_style_id(),
+        "map_style_id": MAP_STYLE_ID,
     }
     return render(
         request, "assessment_dashboard.html", context, fragment="_assessment_dashboard.html"
