@@ -32,7 +32,7 @@ from pydantic import ValidationError
 
 from forcegen.catalog import load_catalog
 from forcegen.conditions import check
-from forcegen.model.amount import Amount, Stated
+from forcegen.model.amount import Amount, Stated, parse_count, parse_money
 from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.participant import normalise_code
 from forcegen.model.pledge import Level, Pledge
@@ -66,6 +66,7 @@ WIRE = re.compile(
     r"\b(Reuters|AP|AFP|dpa|ANP|PA|Canadian Press|Anadolu|Kyodo|Jiji|EFE|LETA|NTB|ČTK"
     r"|Interfax|ANSA)\b"
 )
+URL_DATE = re.compile(r"/(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/._-]|$)")
 RELIABILITY_REMARK = re.compile(r"low[- ]reliability( aggregator)?|low reliability|state media")
 
 
@@ -108,6 +109,7 @@ class Builder:
         self.pledges: list[Pledge] = []
         self.dropped: list[tuple[int, str]] = []
         self.ref_sources: dict[int, str] = {}
+        self.dates: dict[str, set[tuple[str, bool]]] = {}
 
     def add_position(self, row: dict[str, str], *, locator: str, summary: str) -> None:
         date = row["date"]
@@ -180,6 +182,7 @@ class Builder:
             self.note_outlet(locator, row["source_outlet"])
             self.ref_sources[number] = "src-" + short_hash(locator)
             approximate = bool(re.search(r"date (approx|per)", row["note"], re.IGNORECASE))
+            self.dates.setdefault(locator, set()).add((row["date"], approximate))
             cells = {**row, "actor_code": code, "is_date_approximate": str(approximate).lower()}
             self.add_position(cells, locator=locator, summary=summary["summary"])
 
@@ -197,14 +200,18 @@ class Builder:
                 id=source_id,
                 locator=locator,
                 outlet=f"{name} ({'; '.join(notes)})" if notes else name,
+                published=published_of(locator, self.dates.get(locator, set())),
                 reliability=max(grades, key=list(Reliability).index),
             )
 
     def add_pledges(self, reference: list[dict[str, str]]) -> None:
+        """Reported pledges; `ref_rows` names reference rows by number and seeds as `seed:003`.
+        Amounts are written as stated ("up to 7500", "about 150 (50-250)"); an empty personnel
+        cell of a force pledge is unknown, never zero."""
         for row in read_rows(INPUTS / "reported_pledges.csv"):
-            numbers = [int(n) for n in row["ref_rows"].split(";")]
-            check_figure(row, reference[numbers[0] - 2])
-            source_ids = tuple(self.ref_sources[n] for n in numbers)
+            refs = row["ref_rows"].split(";")
+            check_figure(row, reference[int(refs[0]) - 2])
+            source_ids = tuple(self.pledge_source(ref) for ref in refs)
             self.pledges.append(
                 Pledge(
                     id="pl-"
@@ -214,19 +221,39 @@ class Builder:
                     contributor=row["contributor"],
                     kind=row["kind"],
                     capability=row["capability"] or None,
-                    personnel=int(row["personnel"] or 0),
-                    platforms=int(row["platforms"] or 0),
-                    value_eur=float(row["value_eur"]) if row["value_eur"] else None,
                     item=row["item"],
                     sustained=row["sustained"] == "true",
                     duration_months=int(row["duration_months"]) if row["duration_months"] else None,
+                    start_month=row["start_month"] or 0,
                     caveats=frozenset(filter(None, row["caveats"].split(";"))),
                     condition=row["condition"],
                     level=Level.REPORTED,
                     source_ids=source_ids,
                     note=row["note"],
+                    **{k: row[k] for k in ("personnel", "platforms", "value_eur") if row[k]},
                 )
             )
+
+    def pledge_source(self, ref: str) -> str:
+        if not ref.startswith("seed:"):
+            return self.ref_sources[int(ref)]
+        found = [s.id for s in self.sources.values() if s.locator.startswith(f"{ref}_")]
+        if len(found) != 1:
+            raise SystemExit(f"reported pledge cites {ref!r}, which names no seed document")
+        return found[0]
+
+
+def published_of(locator: str, dates: set[tuple[str, bool]]) -> dt.date | None:
+    """When a source was published: the date in its address (`/2025/03/17/`), else the date
+    of the one report the reference takes from it, unless that date is marked approximate;
+    otherwise unknown (a page reporting events of several days has no one date here)."""
+    found = URL_DATE.search(locator)
+    if found:
+        return dt.date(*(int(part) for part in found.groups()))
+    if len(dates) == 1:
+        ((date, approximate),) = dates
+        return None if approximate else dt.date.fromisoformat(date)
+    return None
 
 
 def seed_key(code: str, topic: str, stance: str, date: str, locator: str) -> tuple[str, ...]:
@@ -266,13 +293,21 @@ def reference_problem(row: dict[str, str]) -> str:
 
 
 def check_figure(pledge: dict[str, str], source_row: dict[str, str]) -> None:
-    """A reported pledge's number must be the one its first source gives, in the same unit."""
+    """A reported pledge's number must be one its first source gives, in the same unit: the
+    stated value, or an end of the stated range; where the source gives none, none."""
     unit = source_row["quantity_unit"]
+    if not unit and not any(pledge[c] for c in ("personnel", "value_eur")):
+        return  # the source gives no number, and the pledge states none: unknown
     column = {"personnel": "personnel", "ships": "platforms", "aircraft": "platforms"}.get(
         unit, "value_eur"
     )
-    reported = {float(source_row[c]) for c in ("quantity", "quantity_high") if source_row[c]}
-    if not pledge[column] or float(pledge[column]) not in reported:
+    parse = parse_money if column == "value_eur" else parse_count
+    stated = parse(pledge[column]) if pledge[column] else None
+    reported = {
+        float(source_row[c]) for c in ("quantity", "quantity_low", "quantity_high") if source_row[c]
+    }
+    given = {float(v) for v in (stated.central, stated.high) if v} if stated else set()
+    if not given or not given <= reported | {0.0}:
         raise SystemExit(f"pledge {pledge['contributor']}: {column} is not the reported figure")
 
 

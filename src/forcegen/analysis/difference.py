@@ -1,8 +1,9 @@
 """Why two views of the same sources differ, pledge by pledge.
 
 Two assessments — a round and the public record, or one pledge set under two scenarios —
-are compared contribution by contribution: pledges are paired by contributor, kind and
-capability (in order, when a contributor has several), and every pair whose status or
+are compared contribution by contribution: force pledges are paired by contributor and
+capability (in order, when a contributor has several; a ship answered as a troop row in a
+round pairs with the same ship recorded as a platform pledge), and every pair whose status or
 amount differs gets one sentence:
 
     FRA 6,000 (land.combat): active in the public record, waits for US backstop in the round.
@@ -115,7 +116,7 @@ def _pairs(
         seen: dict[tuple[str, str, str], int] = {}
         found = {}
         for p in pledges:
-            base = (p.contributor, p.kind.value, p.capability or "")
+            base = (p.contributor, "force", p.capability or "")  # a troop or platform pledge
             seen[base] = seen.get(base, 0) + 1
             found[(*base, seen[base])] = p
         return found

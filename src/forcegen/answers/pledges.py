@@ -160,6 +160,7 @@ class _RowMaker:
         where = f"{self.participant} troops.{where}"
         try:
             personnel, platforms = _count(row.get("personnel")), _count(row.get("platforms"))
+            start = _count(row.get("earliest_availability_month")) or _NONE  # "9-12" stays a range
         except InvalidNumberError as err:
             self.skipped.append(f"{where}: {err.message}")
             return None
@@ -169,7 +170,9 @@ class _RowMaker:
             self.skipped.append(f"{where}: not sustained and no months given")
             return None
         is_crewed = platforms is not None and (platforms.high or platforms.low or 0) > 0
-        is_enabler = is_crewed and (personnel is None or personnel == _NONE)
+        is_enabler = is_crewed and (
+            personnel is None or personnel == _NONE or not personnel.is_quantified
+        )
         return Pledge(
             id=PledgeId(f"{self.participant}/{id_part}"),
             contributor=self.participant,
@@ -179,7 +182,7 @@ class _RowMaker:
             platforms=platforms or _NONE,
             sustained=sustained,
             duration_months=None if sustained else months,
-            start_month=_int(row.get("earliest_availability_month")),
+            start_month=start,
             caveats=frozenset(str(c) for c in _list(row.get("caveats"))) | extra,
             condition=str(row.get("condition") or "").strip() or self.fallback_condition,
             level=self.level,

@@ -76,9 +76,13 @@ def load_scenarios(document: YamlDocument, *, drivers: Mapping[str, Driver]) -> 
     """
     scenarios = keyed(document, document.validate(_ScenarioFile).scenarios, "scenarios")
     for index, scenario in enumerate(scenarios.values()):
-        for name in (*scenario.drivers, *scenario.probabilities):
+        for name in (*scenario.drivers, *scenario.probabilities, *scenario.settings):
             if name not in drivers:
-                section = "drivers" if name in scenario.drivers else "probabilities"
+                section = next(
+                    s
+                    for s in ("drivers", "probabilities", "settings")
+                    if name in getattr(scenario, s)
+                )
                 message = unknown_name(name, drivers, what="a driver")
                 raise document.error(("scenarios", index, section, name), message)
         for group_index, group in enumerate(scenario.joint):

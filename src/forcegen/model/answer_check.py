@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict
 
+from forcegen.model.amount import parse_count, parse_money
+from forcegen.model.number import InvalidNumberError
 from forcegen.model.question_field import Field, FieldKind, OptionSource
 from forcegen.model.suggestion import did_you_mean
 
@@ -182,8 +184,10 @@ def _check_boolean(_: Field, value: object, __: AnswerVocabulary) -> str | None:
     return f"expected yes or no (true or false), got {_describe(value)}"
 
 
-def _check_number(field: Field, value: object, _: AnswerVocabulary) -> str | None:
+def _check_number(field: Field, value: object, vocabulary: AnswerVocabulary) -> str | None:
     is_integer = field.kind is FieldKind.INTEGER
+    if isinstance(value, str):
+        return _check_statement(field, value, vocabulary)
     if isinstance(value, bool) or not isinstance(value, int | float):
         wanted = "a whole number" if is_integer else "an amount in EUR"
         return f"expected {wanted}, got {_describe(value)}; enter digits only, e.g. 1500"
@@ -197,6 +201,21 @@ def _check_number(field: Field, value: object, _: AnswerVocabulary) -> str | Non
     if field.max is not None and value > field.max:
         high = _plain(field.max)
         return f"{_plain(value)} is above the maximum of {high}; enter at most {high}"
+    return None
+
+
+def _check_statement(field: Field, value: str, vocabulary: AnswerVocabulary) -> str | None:
+    """An amount stated in words ("up to 7500", "about 150 (50-250)", "unknown"): each value
+    it states is checked like a number."""
+    parse = parse_count if field.kind is FieldKind.INTEGER else parse_money
+    try:
+        amount = parse(value)
+    except InvalidNumberError as err:
+        return err.message
+    for number in (amount.low, amount.central, amount.high):
+        problem = None if number is None else _check_number(field, number, vocabulary)
+        if problem:
+            return problem
     return None
 
 

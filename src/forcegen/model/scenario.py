@@ -9,6 +9,18 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from forcegen.model.odds import JointScenario, Probability
 
 
+class DriverSetting(BaseModel):
+    """Why a scenario sets a driver as it does: the public record's source ids (and position
+    ids) behind the value, and a note; a setting for a driver the scenario leaves out of
+    `drivers` says why it is left unset (an unset driver does not hold in the arithmetic)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    sources: tuple[str, ...] = ()
+    positions: tuple[str, ...] = ()
+    note: str = ""
+
+
 class Scenario(BaseModel):
     """A named setting of the drivers; drivers not named are false.
 
@@ -27,6 +39,7 @@ class Scenario(BaseModel):
     probabilities: dict[str, Probability] = Field(default_factory=dict)
     joint: tuple[JointScenario, ...] = ()
     source: str = ""
+    settings: dict[str, DriverSetting] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _each_driver_uncertain_once(self) -> Self:
@@ -44,6 +57,11 @@ class Scenario(BaseModel):
     def with_overrides(self, overrides: dict[str, bool]) -> Scenario:
         """Return this scenario with some drivers set, e.g. from dashboard toggles."""
         return self.model_copy(update={"drivers": {**self.drivers, **overrides}})
+
+    @property
+    def unset(self) -> tuple[str, ...]:
+        """Drivers the scenario explains but leaves unset (undecided in its sources)."""
+        return tuple(sorted(d for d in self.settings if d not in self.drivers))
 
     def value(self, driver: str) -> bool:
         return self.drivers.get(driver, False)

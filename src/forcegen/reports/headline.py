@@ -5,15 +5,14 @@ number, the fair-share basis, and each named scenario's driver settings with the
      "unquantified": [{"contributor": "BEL", "pledge_id": "BEL/troops/1"}],
      "fair_share_basis": "willing",
      "scenarios": {"no_us_support": {"name": "No US support", "force": {...},
-                   "drivers": {"us.isr": {"value": false, "sources": ["src-..."]}}}}}
+                   "drivers": {"us.isr": {"value": false, "sources": ["src-..."]},
+                               "us.backstop": {"value": null, "sources": [...]}}}}}
 
 `forcegen assess --format json`, `forcegen export --format json` and the JSON API add these
 members beside the tables (docs/assessment-json.md describes them).
 """
 
 from __future__ import annotations
-
-from collections.abc import Mapping
 
 from pydantic import JsonValue
 
@@ -39,8 +38,11 @@ def headline(assessment: Assessment) -> dict[str, JsonValue]:
                 "name": scenario.name,
                 "force": amount_json(forces[key].total.personnel) if key in forces else None,
                 "drivers": {
-                    driver: {"value": value, "sources": list(_sources(scenario, driver))}
-                    for driver, value in sorted(scenario.drivers.items())
+                    driver: {
+                        "value": scenario.drivers.get(driver),
+                        "sources": list(_sources(scenario, driver)),
+                    }
+                    for driver in sorted({*scenario.drivers, *scenario.settings})
                 },
             }
             for key, scenario in scenarios.items()
@@ -85,7 +87,5 @@ def _imputed(assessment: Assessment) -> JsonValue:
 
 def _sources(scenario: Scenario, driver: str) -> tuple[str, ...]:
     """The source ids a scenario cites for one driver's value (none where it cites none)."""
-    settings = getattr(scenario, "settings", None)
-    setting = settings.get(driver) if isinstance(settings, Mapping) else None
-    found = getattr(setting, "sources", ())
-    return tuple(str(s) for s in found) if isinstance(found, tuple | list) else ()
+    setting = scenario.settings.get(driver)
+    return setting.sources if setting else ()

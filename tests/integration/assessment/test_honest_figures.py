@@ -43,42 +43,55 @@ def with_uk_stated_as(world: DemoWorld, statement: str) -> PledgeSet:
 
 class TestABoundIsNeverAPoint:
     def test_fewer_than_7500_british_troops_make_a_range_not_7500(
-        self, demo_world: DemoWorld, catalog: Catalog
+        self, demo_world: DemoWorld
     ) -> None:
-        selection = assessing.select(catalog, overrides=PEACE_AND_COMMONS)
-
-        result = assessing.assess(
-            pledge_set=with_uk_stated_as(demo_world, "up to 7,500"),
-            selection=selection,
-            catalog=catalog,
-        )
+        """Finding 3: the UK's "fewer than 7,500" counts 0 at the low end, and France's
+        hearsay 6,000 is nothing confirmed there either."""
+        result = public_assessment(demo_world, overrides=PEACE_AND_COMMONS)
 
         force = result.chosen.total.personnel
-        assert (force.low, force.central, force.high) == (6300, None, 13800)
-        assert "the active force is 6,300–13,800 of the 40,000" in result.summary[0]
-        assert result.gap.text == "26,200–33,700"
+        assert (force.low, force.central, force.high) == (50, None, 13900)
+        assert "the active force is 50–13,900 of the 40,000" in result.summary[0]
+        assert result.gap.text == "26,100–39,950"
 
-    def test_the_json_names_the_ends_of_the_force(
+    def test_a_bound_stated_differently_changes_the_range(
         self, demo_world: DemoWorld, catalog: Catalog
     ) -> None:
         selection = assessing.select(catalog, overrides=PEACE_AND_COMMONS)
+
         result = assessing.assess(
-            pledge_set=with_uk_stated_as(demo_world, "up to 7,500"),
+            pledge_set=with_uk_stated_as(demo_world, "5,000-7,500"),
             selection=selection,
             catalog=catalog,
         )
+
+        assert result.chosen.total.personnel.text == "5,050–13,900"
+
+    def test_the_json_names_the_ends_of_the_force(self, demo_world: DemoWorld) -> None:
+        result = public_assessment(demo_world, overrides=PEACE_AND_COMMONS)
 
         document = json.loads(assessment_json(assessment_tables(result), headline=headline(result)))
 
         assert document["force"] == {
-            "low": 6300,
+            "low": 50,
             "central": None,
-            "high": 13800,
-            "text": "6,300–13,800",
+            "high": 13900,
+            "text": "50–13,900",
         }
         scenarios = document["tables"]["scenarios"]["rows"]
         selected = next(row for row in scenarios if row["scenario"] == "selected")
-        assert (selected["personnel"], selected["personnel_low"]) == ("6,300–13,800", 6300)
+        assert (selected["personnel"], selected["personnel_low"]) == ("50–13,900", 50)
+
+    def test_the_json_says_which_driver_a_scenario_leaves_unset(
+        self, demo_world: DemoWorld
+    ) -> None:
+        result = public_assessment(demo_world)
+
+        document = json.loads(assessment_json(assessment_tables(result), headline=headline(result)))
+
+        august = document["scenarios"]["us_offer_aug_2025"]["drivers"]
+        assert august["us.backstop"]["value"] is None
+        assert august["us.isr"] == {"value": True, "sources": ["src-c24283e86a"]}
 
 
 class TestUnknownIsNeverZero:
@@ -89,6 +102,7 @@ class TestUnknownIsNeverZero:
 
         ship = next(p for p in result.pledges if p.contributor == "EST" and p.kind == "enabler")
 
+        assert ship.capability == "maritime.mcm"
         assert not ship.personnel.is_quantified
         assert ("EST", ship.id) in result.unquantified
         assert "state no number" in " ".join(result.summary) or "states no number" in " ".join(
@@ -132,12 +146,10 @@ class TestOneFairShareBasis:
 
 
 class TestHonestPrecision:
-    def test_three_hundred_of_forty_thousand_is_not_one_percent(
-        self, demo_world: DemoWorld
-    ) -> None:
+    def test_fifty_of_forty_thousand_is_not_zero_percent(self, demo_world: DemoWorld) -> None:
         result = round_assessment(demo_world)
 
-        assert "(0.75%)" in result.summary[0]
+        assert "(0.12–35%)" in result.summary[0]
 
     def test_an_unconditional_funding_pledge_is_active(self, demo_world: DemoWorld) -> None:
         result = public_assessment(demo_world)

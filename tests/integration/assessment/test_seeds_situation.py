@@ -2,9 +2,10 @@
 40,000 / 50,000 / 100,000 profiles, with and without US support, what the coalition needs
 from the United States, and every number traceable to its sources.
 
-The shipped pledges are few (the UK under 7,500, France 6,000, Estonia 150 and a ship,
-Lithuania 150, Switzerland 200), and the big ones wait for a peace agreement and a US
-backstop. The assessment must say so plainly, not pad the numbers.
+The shipped pledges are few (the UK up to 7,500, France's hearsay 6,000, Estonia about 150
+and a ship of unknown crew, Lithuania about 150, Switzerland about 200, Belgium and Türkiye
+without a number), and the big ones wait for a peace agreement and US backing (a backstop or
+the August 2025 offer). The assessment must say so plainly, not pad the numbers.
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from forcegen.model.source import SourceKind
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.assessing import Assessment
 
-PROFILES = {"kyiv_40k": 40_000, "kyiv_50k": 50_000, "high_100k": 100_000}
+PROFILES = {
+    "kyiv_40k": 40_000,
+    "kyiv_50k": 50_000,
+    "high_100k": 100_000,
+    "coalition_15k": 15_000,
+    "coalition_30k": 30_000,
+}
 # Outside US control: the two largest pledges also wait for these (public reporting).
 PEACE_AND_COMMONS = {"peace_agreement": True, "parliament.GBR": True}
 
@@ -64,24 +71,33 @@ class TestRoundOfTheDemo:
 
         shown = {force.key: {c.key: c for c in force.checks} for force in result.scenarios}
 
-        assert set(shown) == {"selected", "no_us_support", "us_offer_aug_2025", "full_backstop"}
+        assert set(shown) == {
+            "selected",
+            "no_us_support",
+            "us_offer_aug_2025",
+            "full_backstop",
+            "un_peacekeeping",
+        }
         for checks in shown.values():
             assert {key: check.required for key, check in checks.items()} == PROFILES
 
-    def test_only_a_us_backstop_brings_in_the_french_and_british_troops(
+    def test_france_and_the_uk_come_with_the_august_offer_but_not_without_the_us(
         self, demo_world: DemoWorld
     ) -> None:
-        result = round_assessment(demo_world, scenario="full_backstop")
+        """Findings 1 and 11: seed 003 has them ready alongside the limited US offer; the
+        tracker has them unwilling without US backing. Their figures are an upper bound
+        (the UK) and hearsay (France), so the force is a range from the Estonian company's
+        50 to 13,900."""
+        result = round_assessment(demo_world)
 
-        # Every named scenario assumes a settlement and national approvals; Estonia's 150 and
-        # Lithuania's 150 need nothing more, France and the UK also wait for a US backstop.
-        assert {f.key: f.total.personnel for f in result.scenarios} == {
-            "selected": 13_800,
-            "no_us_support": 300,
-            "us_offer_aug_2025": 300,
-            "full_backstop": 13_800,
+        assert {f.key: f.total.personnel.text for f in result.scenarios} == {
+            "selected": "50–13,900",
+            "no_us_support": "about 150 (50–250)",
+            "us_offer_aug_2025": "50–13,900",
+            "full_backstop": "50–13,900",
+            "un_peacekeeping": "400–14,100",
         }
-        assert result.gap == 26_200
+        assert result.gap.text == "26,100–39,950"
 
     def test_without_a_peace_agreement_only_the_small_pledges_count(
         self, demo_world: DemoWorld
@@ -90,52 +106,45 @@ class TestRoundOfTheDemo:
             demo_world, scenario="full_backstop", overrides={"peace_agreement": False}
         )
 
-        assert result.chosen.total.personnel == 300
-        assert result.gap == 39_700
+        assert result.chosen.total.personnel.text == "about 150 (50–250)"
 
-    def test_with_and_without_us_support_once_peace_and_the_commons_vote_hold(
-        self, demo_world: DemoWorld
-    ) -> None:
-        result = round_assessment(demo_world, overrides=PEACE_AND_COMMONS)
-
-        by_key = {f.key: f for f in result.scenarios}
-        without_us, full = by_key["no_us_support"], by_key["full_backstop"]
-
-        assert without_us.total.personnel == 300
-        assert full.total.personnel == 13_800  # GBR 7,500 + FRA 6,000 + EST 150 + LTU 150
-        assert {c.key: c.gap for c in full.checks} == {
-            "kyiv_40k": 26_200,
-            "kyiv_50k": 36_200,
-            "high_100k": 86_200,
-        }
-        assert not any(c.is_met for f in result.scenarios for c in f.checks)
-
-    def test_names_the_us_backstop_as_what_the_coalition_needs(
+    def test_names_what_the_pledges_ask_of_the_united_states(
         self, demo_world: DemoWorld, catalog: Catalog
     ) -> None:
         result = round_assessment(demo_world, overrides=PEACE_AND_COMMONS)
 
         leverage = {lever.driver: lever.personnel for lever in result.what_it_takes.leverage}
-        enablers = {d.key for d in catalog.us_enablers}
 
-        assert leverage["us.backstop"] == 13_500
-        assert all(leverage[d] == 0 for d in enablers - {"us.backstop"})
-        # France and the UK, and the governments that would take part without a number
+        assert max(leverage, key=lambda d: leverage[d]) == "us.backstop"
+        assert leverage["us.ground_troops"] == leverage["us.c2"] == 0
         assert {"FRA/troops/1", "GBR/troops/1"} <= set(result.driver_pledges["us.backstop"])
+        assert {"FRA/troops/1", "GBR/troops/1"} <= set(result.driver_pledges["us.isr"])
         assert result.packages == ()  # no US package closes a 40,000 gap
         text = " ".join(result.summary)
-        assert "What the pledges ask of the United States: US backstop" in text
-        assert "US backstop unlocks the most force: 13,500" in text
+        assert "What the pledges ask of the United States:" in text
         assert "no combination of the US enablers closes the gap" in text
 
-    def test_says_what_holds_the_large_pledges_back(self, demo_world: DemoWorld) -> None:
+    def test_says_what_holds_pledges_back(self, demo_world: DemoWorld) -> None:
         result = round_assessment(demo_world)
 
         waits = {b.pledge_id: b.waits_for for b in result.blocked}
 
-        assert waits["GBR/troops/1"] == ("us.backstop",)
-        assert waits["FRA/troops/1"] == ("us.backstop",)
-        assert result.pledged.personnel == 14_000
+        assert waits == {
+            "CHE/troops/1": ("russia_consent", "un_mandate"),
+            "DEU/troops/unspecified": ("us.backstop",),
+        }
+        assert result.pledged.personnel.text == "400–14,100"
+
+    def test_reciprocity_makes_a_coordination_gap(self, demo_world: DemoWorld) -> None:
+        """Finding 5: Lithuania ("if all coalition members commit") and Türkiye ("once each
+        country's share is defined") come only if all move together."""
+        result = round_assessment(demo_world)
+
+        gap = result.coverage.gap.total
+
+        assert {"LTU/troops/1", "TUR/troops/1"} <= set(gap.pledge_ids)
+        assert gap.personnel.text == "about 150"
+        assert "only if governments commit together" in " ".join(result.summary)
 
     def test_every_number_is_traceable_to_a_response_version(self, demo_world: DemoWorld) -> None:
         result = round_assessment(demo_world, overrides=PEACE_AND_COMMONS)
@@ -158,17 +167,14 @@ class TestRoundOfTheDemo:
 
 
 class TestPublicRecord:
-    def test_the_reported_force_against_the_profiles_with_and_without_us_support(
-        self, demo_world: DemoWorld
-    ) -> None:
+    def test_the_us_effect_shows_in_the_public_record_too(self, demo_world: DemoWorld) -> None:
+        """Finding 11: the reported pledges carry the "US backstop required" positions."""
         result = public_assessment(demo_world, overrides=PEACE_AND_COMMONS)
 
-        by_key = {f.key: f.total.personnel for f in result.scenarios}
+        by_key = {f.key: f.total.personnel.text for f in result.scenarios}
 
-        # The public record has no US-backstop demand in the pledges' conditions, so the
-        # big pledges come with a peace agreement whatever the US does.
-        assert by_key["no_us_support"] == by_key["full_backstop"] == 13_800
-        assert result.chosen.shortfall_personnel == 26_200
+        assert by_key["no_us_support"] == "about 150 (50–250)"
+        assert by_key["us_offer_aug_2025"] == by_key["full_backstop"] == "50–13,900"
 
     def test_every_number_is_traceable_to_a_citation(self, demo_world: DemoWorld) -> None:
         result = public_assessment(demo_world, overrides=PEACE_AND_COMMONS)
@@ -176,7 +182,8 @@ class TestPublicRecord:
 
         named = set(figures_pledge_ids(result))
 
-        assert "pl-307526e947" in named  # the UK's upper bound of 7,500
+        uk = next(p.id for p in result.pledges if p.contributor == "GBR")
+        assert uk in named  # the UK's upper bound of 7,500
         for pledge_id in named:
             for source_id in pledges[pledge_id].source_ids:
                 assert result.sources[source_id].kind is SourceKind.CITATION
@@ -188,12 +195,12 @@ class TestPublicRecord:
 
 @pytest.mark.parametrize(
     ("level_floor", "personnel"),
-    [("reported", 13_800), ("stated", 0)],
+    [("reported", "50–13,900"), ("stated", "0")],
     ids=["reported", "stated"],
 )
 def test_the_level_floor_leaves_out_reported_pledges(
-    demo_world: DemoWorld, level_floor: str, personnel: int
+    demo_world: DemoWorld, level_floor: str, personnel: str
 ) -> None:
     result = public_assessment(demo_world, level_floor=level_floor)
 
-    assert result.chosen.total.personnel == personnel
+    assert result.chosen.total.personnel.text == personnel

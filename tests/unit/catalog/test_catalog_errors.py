@@ -233,7 +233,13 @@ def catalog_error(data_dir: Path) -> str:
 
 class TestCatalogFiles:
     def test_an_intact_copy_loads(self, data_dir: Path) -> None:
-        assert set(load_catalog(data_dir).requirements) == {"kyiv_40k", "kyiv_50k", "high_100k"}
+        assert set(load_catalog(data_dir).requirements) == {
+            "kyiv_40k",
+            "kyiv_50k",
+            "high_100k",
+            "coalition_15k",
+            "coalition_30k",
+        }
 
     def test_an_unknown_capability_in_a_requirement_suggests_the_closest(
         self, data_dir: Path

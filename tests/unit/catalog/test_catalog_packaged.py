@@ -288,7 +288,8 @@ class TestRequirementsAndScenarios:
             catalog.requirement("kyiv_45k")
 
         assert caught.value.message == (
-            "No requirement profile with key 'kyiv_45k'; use one of kyiv_40k, kyiv_50k, high_100k."
+            "No requirement profile with key 'kyiv_45k'; use one of kyiv_40k, kyiv_50k, "
+            "high_100k, coalition_15k, coalition_30k."
         )
 
 

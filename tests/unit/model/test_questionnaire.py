@@ -356,9 +356,10 @@ class TestValidateAnswers:
                 "participants.countries[1]: 'DEU' is listed twice; keep it once",
             ),
             (
-                {"support_for_ukraine": {"value_eur": "1000"}},
-                "support_for_ukraine.value_eur: expected an amount in EUR, got text '1000'; "
-                "enter digits only, e.g. 1500",
+                {"support_for_ukraine": {"value_eur": "lots"}},
+                "support_for_ukraine.value_eur: 'lots' is not an amount; write a number "
+                "(7500 or 7,500), 'about 150', 'at least 5000', 'up to 7500', a range "
+                "'5000-8000', or 'unknown'",
             ),
             (
                 {"support_for_ukraine": {"value_eur": -1}},
