@@ -104,8 +104,9 @@ class TestAssess:
         assert result.exit_code == 0, result.output
         assert "Illustrative round" in result.stdout
         words = " ".join(result.stdout.replace("│", " ").split())  # undo the panel's wrapping
-        assert "the active force is 300 of the 40,000 personnel required" in words
-        assert "What the pledges ask of the United States: US backstop" in words
+        assert "the active force is 50–13,900 of the 40,000 personnel required" in words
+        assert "What the pledges ask of the United States:" in words
+        assert "only if governments commit together (the coordination gap)" in words
         assert "Force against requirement, by scenario" in result.stdout
         assert "GBR/troops/1" in result.stdout
 
@@ -128,8 +129,8 @@ class TestAssess:
         assert result.exit_code == 0, result.output
         tables = json.loads(result.stdout)["tables"]
         selected = tables["scenarios"]["rows"][0]
-        assert (selected["scenario"], selected["personnel"]) == ("selected", 13_800)
-        assert selected["gap_kyiv_40k"] == 26_200
+        assert (selected["scenario"], selected["personnel"]) == ("selected", "50–13,900")
+        assert selected["gap_kyiv_40k"] == "26,100–39,950"
         assert "GBR/troops/1" in selected["pledge_ids"]
 
     def test_json_resolves_every_pledge_to_its_sources(self, cli: CliRunner) -> None:
@@ -201,7 +202,11 @@ class TestExport:
         assert set(workbook.sheetnames) == SHEETS
         rows = list(workbook["scenarios"].iter_rows(values_only=True))
         assert rows[0][:3] == ("scenario", "scenario_name", "personnel")
-        assert rows[1][:3] == ("selected", "Selected: US offer as reported in August 2025", 300)
+        assert rows[1][:3] == (
+            "selected",
+            "Selected: US offer as reported in August 2025",
+            "50–13,900",
+        )
         workbook.close()
 
     def test_csv_writes_a_file_per_table_and_an_index(self, cli: CliRunner, tmp_path: Path) -> None:
@@ -219,8 +224,11 @@ class TestExport:
         } | {"index"}
         with (output / "pledges.csv").open(encoding="utf-8-sig", newline="") as handle:
             pledges = list(csv.DictReader(handle))
-        uk = next(row for row in pledges if row["id"] == "pl-307526e947")
-        assert uk["source_ids"] == "src-1bae696836; src-32cf353a47"
+        uk = next(row for row in pledges if row["contributor"] == "GBR")
+        # The Times, the Commons vote, the FT on US backing, seed 003 on the August offer
+        assert uk["source_ids"] == (
+            "src-1bae696836; src-32cf353a47; src-3314b0906a; src-c24283e86a"
+        )
 
     def test_csv_to_a_file_name_is_refused_and_creates_nothing(
         self, cli: CliRunner, tmp_path: Path
@@ -263,7 +271,13 @@ class TestAssessProbability:
         assert result.exit_code == 0, result.output
         probability = json.loads(result.stdout)["probability"]
         assert probability["method"] == "exact"
-        assert set(probability["met"]) == {"kyiv_40k", "kyiv_50k", "high_100k"}
+        assert set(probability["met"]) == {
+            "kyiv_40k",
+            "kyiv_50k",
+            "high_100k",
+            "coalition_15k",
+            "coalition_30k",
+        }
         assert probability["standard_error"] is None
         assert probability["drivers"] == {"us.backstop": 0.5}
         assert set(probability["pivotal"]["GBR"]) == {"shapley", "banzhaf"}
@@ -273,7 +287,16 @@ class TestAssessProbability:
     ) -> None:
         def mean_force(probability: str) -> float:
             result = run(
-                cli, "assess", "--round", round_id, "--probability", probability, "--format", "json"
+                cli,
+                "assess",
+                "--round",
+                round_id,
+                "--scenario",
+                "no_us_support",
+                "--probability",
+                probability,
+                "--format",
+                "json",
             )
             return float(json.loads(result.stdout)["probability"]["force"]["greatest"]["mean"])
 
@@ -332,7 +355,7 @@ class TestBrief:
             "How likely",
         ):
             assert heading in text
-        assert "the active force is 13,800 of the 40,000" in text
+        assert "the active force is 50–13,900 of the 40,000" in text
 
     def test_the_brief_says_how_likely_under_the_probabilities_given(
         self, cli: CliRunner, tmp_path: Path
@@ -366,25 +389,26 @@ class TestBrief:
 class TestCompare:
     """`forcegen compare` says, pledge by pledge, why two views of the same sources differ."""
 
-    def test_the_round_and_the_record_differ_by_the_pledges_waiting_for_a_us_backstop(
+    def test_the_round_and_the_record_agree_and_the_difference_is_what_has_no_number(
         self, cli: CliRunner, round_id: str
     ) -> None:
+        """The demo's headline and `--public` agree (Done-when 2); what differs is named."""
         result = run(cli, "compare", "--round", round_id, "--public", "--format", "json")
 
         found = json.loads(result.stdout)
         sentences = [d["sentence"] for d in found["pledges"]]
-        assert found["left"]["force"] != found["right"]["force"]
-        assert (
-            "FRA 6,000 (land.combat): waits for US backstop in the round, active in the "
-            "public record." in sentences
-        )
+        assert found["left"]["force"] == found["right"]["force"] == "50–13,900"
+        assert "DNK unknown: active in the round, not pledged in the public record." in sentences
 
     def test_two_scenarios_of_one_round(self, cli: CliRunner, round_id: str) -> None:
-        result = run(cli, "compare", "--round", round_id, "--versus-scenario", "full_backstop")
+        result = run(cli, "compare", "--round", round_id, "--versus-scenario", "no_us_support")
 
         assert result.exit_code == 0, result.output
-        assert "GBR 7,500 (land.combat): waits for US backstop in scenario" in result.stdout
-        assert "active in scenario full_backstop" in result.stdout
+        assert (
+            "GBR up to 7,500 (land.combat): active in scenario us_offer_aug_2025, waits for "
+            "US air defence, US backstop, US intelligence, US logistics in scenario no_us_support"
+            in " ".join(result.stdout.split())
+        )
 
     def test_asks_what_to_compare(self, cli: CliRunner) -> None:
         result = cli.invoke(app, ["compare", "--public"])

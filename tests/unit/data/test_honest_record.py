@@ -42,7 +42,8 @@ class TestBoundsAndHearsay:
         france = troops_of(dataset, "FRA")
 
         assert (france.personnel.low, france.personnel.central) == (0, 6000)
-        assert "Hearsay" in france.note and "not confirmed" in france.note
+        assert "Hearsay" in france.note
+        assert "not confirmed" in france.note
 
     def test_a_lead_time_of_9_to_12_months_is_not_month_0(self, dataset: PublicDataset) -> None:
         start = troops_of(dataset, "CHE").start_month
