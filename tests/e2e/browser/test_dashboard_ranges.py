@@ -70,8 +70,8 @@ def test_an_upper_bound_shows_the_force_as_a_range(server: tuple[str, str], page
     page.goto(f"{base}/assessment/public?{UK_CONDITIONS}")
     page.wait_for_selector("body[data-charts-drawn]", state="attached", timeout=20_000)
 
-    assert page.text_content("#force-total") == "6,300–13,800"
-    assert page.text_content("#gap") == "26,200–33,700"
+    assert page.text_content("#force-total") == "50–13,900"
+    assert page.text_content("#gap") == "26,100–39,950"
     assert page.is_visible("#range-note")
     assert "up to 7,500" in str(page.text_content("#pledges"))
     page.screenshot(path=str(SCREENSHOTS / "dashboard-ranges.png"), full_page=False)

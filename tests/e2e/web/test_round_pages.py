@@ -64,7 +64,7 @@ class TestRespondentForm:
             page.text,
         )
         assert re.search(
-            r'data-error-for="troops.contributions\[0\].personnel"[^>]*>expected a whole number',
+            r'data-error-for="troops.contributions\[0\].personnel"[^>]*>[^<]*is not an amount',
             page.text,
         )
         assert re.search(r'data-error-for="attestation_name"[^>]*>required to submit', page.text)
