@@ -17,10 +17,11 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from forcegen.analysis.exact_likelihood import Runner
+from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.monte_carlo import DEFAULT_SAMPLES
 from forcegen.analysis.probability_report import ProbabilityReport
 from forcegen.cluster import DaskRunner
-from forcegen.reports.probability_tables import met_table, pivotal_table
+from forcegen.reports.probability_tables import FIXPOINT_NAMES, met_table, pivotal_table
 from forcegen.service.assessment.probability import ProbabilityOptions, parse_probability
 
 
@@ -92,20 +93,33 @@ def cluster_runner(workers: int | None, scheduler: str | None) -> Iterator[Runne
 
 
 def print_probability(console: Console, report: ProbabilityReport) -> None:
-    """P(met) per profile, the force's quantiles and the most pivotal contributors."""
+    """P(met) per profile at both fixpoints, the selected profile's lines, the force's
+    percentiles at both fixpoints and the most pivotal contributors."""
     met = met_table(report)
+    likelihood = report.likelihood
+    order = (Fixpoint.GREATEST, Fixpoint.LEAST)
     table = RichTable(title=Text(met.title), title_justify="left")
-    for column in ("profile", f"P(met) {report.fixpoint.value}", "± se"):
-        table.add_column(column, justify="left" if column == "profile" else "right")
+    for column in ("requirement", *(FIXPOINT_NAMES[f] for f in order), "± se"):
+        table.add_column(column, justify="left" if column == "requirement" else "right")
     errors = report.standard_errors() or {}
-    for profile, p in report.met.items():
+    chosen = report.requirement
+    for profile in likelihood.at(Fixpoint.GREATEST).met:
         error = errors.get(profile)
-        table.add_row(profile, f"{p:.1%}", "" if error is None else f"{error:.2%}")
+        table.add_row(
+            profile,
+            *(f"{likelihood.at(f).met[profile]:.1%}" for f in order),
+            "" if error is None else f"{error:.2%}",
+        )
+        if profile == chosen:
+            for line in likelihood.at(Fixpoint.GREATEST).lines[profile]:
+                cells = (f"{likelihood.at(f).lines[profile][line]:.1%}" for f in order)
+                table.add_row(f"  line {line}", *cells, "")
     console.print(table, soft_wrap=False)
     console.print(met.description)
-    force = report.force
-    quantiles = ", ".join(f"{q:.0%}: {x:,}" for q, x in force.quantiles.items())
-    console.print(f"Active force ({report.fixpoint.value}), percentiles — {quantiles}.")
+    for fixpoint in order:
+        force = likelihood.at(fixpoint).force
+        quantiles = ", ".join(f"{q:.0%}: {x:,}" for q, x in force.quantiles.items())
+        console.print(f"Active force {FIXPOINT_NAMES[fixpoint]}, percentiles — {quantiles}.")
     pivotal = pivotal_table(report)
     ranked = ", ".join(f"{row[0]} {row[1]:.2f}" for row in pivotal.rows[:5] if row[1])
     console.print(

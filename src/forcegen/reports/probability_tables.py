@@ -40,7 +40,7 @@ def met_table(report: ProbabilityReport) -> Table:
     how = (
         f"Monte Carlo, {likelihood.samples:,} samples (seed {likelihood.seed})"
         if likelihood.samples
-        else "exact, over every combination of the uncertain drivers"
+        else "Exact, over every combination of the uncertain drivers"
     )
     honouring = "; pledges honoured as the honouring ladder says" if likelihood.is_honouring else ""
     return table(

@@ -319,10 +319,15 @@ class TestAssessProbability:
         assert (first["samples"], first["honouring"]) == (3000, "ladder")
         assert first["force"] == again["force"]
 
-    def test_the_terminal_shows_the_chance_of_each_profile(self, cli: CliRunner) -> None:
+    def test_the_terminal_shows_the_chance_of_each_profile_and_line_at_both_fixpoints(
+        self, cli: CliRunner
+    ) -> None:
         result = run(cli, "assess", "--public", "--probability", "us.isr=0.3")
 
         assert "How likely each requirement is met" in result.stdout
+        assert "line combat" in result.stdout
+        assert "Active force if all move together, percentiles" in result.stdout
+        assert "Active force if nobody moves first, percentiles" in result.stdout
         assert "Pivotal contributors" in result.stdout
 
     def test_a_probability_that_is_not_one_is_refused(self, cli: CliRunner) -> None:
