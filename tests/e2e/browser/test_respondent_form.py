@@ -230,6 +230,9 @@ def test_the_condition_builder_speaks_plainly_and_knows_common_names(
     builder.get_by_role("checkbox", name="US air cover").check()
     builder.get_by_role("checkbox", name="Ceasefire in force").check()
     builder.get_by_label("Government").fill("UK")
+    builder.get_by_label("Sends at least (personnel)").fill("5.000")  # 5 or 5,000?
+    builder.get_by_role("button", name="Add this condition").click()
+    expect(builder).to_contain_text("Write the personnel as a whole number, e.g. 5000 or 5,000")
     builder.get_by_label("Sends at least (personnel)").fill("5,000")
     builder.get_by_role("button", name="Add this condition").click()
 

@@ -27,6 +27,14 @@
     return found;
   }
 
+  /* A whole number as every other field reads it (forcegen.model.number): "5000", "5,000" or
+     "5 000"; "5.000" and "1,5" are ambiguous and refused (NaN), never read as 5 or 15. */
+  function wholeNumber(text) {
+    var compact = text.replace(/[\s\u00a0\u2009\u202f]/g, "");
+    if (/^\d{1,3}(,\d{3})+$/.test(compact)) { compact = compact.replace(/,/g, ""); }
+    return /^\d{1,17}$/.test(compact) ? Number(compact) : NaN;
+  }
+
   function governmentName(code) {
     var found = lists.governments.filter(function (g) { return g.code === code; })[0];
     return found ? found.name : code;
@@ -108,7 +116,7 @@
     var problem = set.appendChild(element("p", { "class": "field-error", "aria-live": "polite" }));
     add.addEventListener("click", function () {
       var government = governmentCode(who.value);
-      var number = Number(much.value.replace(/[\s,\u00a0\u202f]/g, "") || "1");
+      var number = much.value.trim() ? wholeNumber(much.value) : 1;
       if (!government) {
         problem.textContent = "No government called “" + who.value + "”: type a name such as France, UK or Türkiye.";
       } else if (!Number.isInteger(number) || number < 0) {
