@@ -37,6 +37,17 @@ def test_a_cookie_replayed_after_logout_gets_nothing(world: World) -> None:
     assert browser.get("/rounds").status_code == 303
 
 
+def test_a_respondents_cookie_replayed_after_leaving_the_form_gets_nothing(world: World) -> None:
+    browser = world.respondent("A:DEU")
+    cookie = browser.cookies[COOKIE_NAME]
+    assert replay(world, cookie, "/respond") == 200
+
+    browser.post("/respond/leave")
+
+    assert replay(world, cookie, "/respond") == 401
+    assert browser.get("/respond").status_code == 401
+
+
 def test_a_new_password_ends_the_accounts_sessions(world: World) -> None:
     browser = world.coordinator()
 
