@@ -35,7 +35,8 @@ def test_every_test_the_security_document_names_exists() -> None:
     names = {name for text in sources.values() for name in defined.findall(text)}
     missing_tests = {t for t in tests if not any(name.startswith(t) for name in names)}
 
-    assert len(files) > 10 and len(tests) > 5
+    assert len(files) > 10
+    assert len(tests) > 5
     assert missing_files == set()
     assert missing_tests == set()
 
