@@ -38,6 +38,7 @@ check: $(STAMP)
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/ruff check src tests bench
 	$(BIN)/mypy
+	@for conftest in $(wildcard tests/*/*/conftest.py); do $(BIN)/mypy $$conftest || exit 1; done
 	$(BIN)/lint-imports
 
 bench: $(STAMP)

@@ -1,6 +1,8 @@
 """Ports: what the use cases need from the outside world, as Protocols.
 
-Adapters implement them (store/ for SQL, tests/ for fakes) without inheriting from them:
+Adapters implement them without inheriting from them; store/ is the one adapter, and the
+tests run the use cases on it, over SQLite and PostgreSQL (no fake stands in for the
+database, whose locking and constraints are part of what is tested):
 
     UnitOfWork            one transaction; `with uow: ...; uow.commit()`
     ├── clock: Clock      the time of the changes made in it
@@ -8,7 +10,7 @@ Adapters implement them (store/ for SQL, tests/ for fakes) without inheriting fr
     └── audit: AuditLog   tamper-evident record of every change, in the same transaction
 
 To add a repository: declare a Protocol for it here, add one read-only property to
-UnitOfWork, and one line to `SqlUnitOfWork.__enter__` (and to the test fakes).
+UnitOfWork, and one line to `SqlUnitOfWork.__enter__`.
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import re
 import zipfile
 from email import message_from_bytes
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from browser_env import ANALYST, COORDINATOR, SCREENSHOTS, open_invitation
@@ -23,6 +23,9 @@ from respondent_world import PHONE, World, log_in
 
 from forcegen.bootstrap import build_services
 from forcegen.config import Settings
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +86,12 @@ def test_new_link_asks_before_the_old_one_stops_working(world: World, browser: A
     page = world.page(browser)
     log_in(page, world.url, COORDINATOR, f"/rounds/{world.last_round_id}")
     asked: list[str] = []
-    page.on("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+
+    def note(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", note)
 
     page.get_by_role("button", name="New link for ITA").click()
 
@@ -116,7 +124,9 @@ def test_reminders_come_as_a_mail_merge_file_and_emails_ready_to_send(
         germany = message_from_bytes(archive.read(names[0]))
     assert names == ["reminder-DEU.eml", "reminder-POL.eml"]
     assert "Progress round" in str(germany["Subject"])
-    assert rows[0]["link"] in germany.get_payload(decode=True).decode()
+    payload = germany.get_payload(decode=True)
+    assert isinstance(payload, bytes)
+    assert rows[0]["link"] in payload.decode()
     assert _audited(world, "round.remind") == 2
 
 

@@ -8,11 +8,14 @@ condition builder, the length of the form, and a phone-sized screen.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from browser_env import COORDINATOR, open_invitation
 from respondent_world import World, log_in
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 pytestmark = pytest.mark.browser
 
@@ -123,7 +126,12 @@ def test_an_invalid_value_stays_in_the_draft_marked_and_blocks_only_submission(
     ).to_contain_text("amount in EUR")
 
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.dismiss()))
+
+    def note(dialog: Dialog) -> None:
+        dialogs.append(dialog.type)
+        dialog.dismiss()
+
+    page.on("dialog", note)
     page.locator("#f-troops-contributions-0-personnel").click()
     page.keyboard.press("End")
     page.keyboard.type("0")

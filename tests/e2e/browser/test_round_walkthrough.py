@@ -17,7 +17,7 @@ import csv
 import io
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from browser_env import COORDINATOR, open_invitation
@@ -29,6 +29,9 @@ from walk_respondents import (
     the_eu_answers_jointly,
 )
 from walk_screens import Walkthrough
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Dialog
 
 pytestmark = pytest.mark.browser
 
@@ -174,7 +177,12 @@ def _coordinator_follows_progress_and_reminds(walk: Walkthrough, page: Any, expe
     assert answers["POL", "troops.from_outside[0].based_in"] == "Rzeszów hub, Poland"
 
     asked: list[str] = []
-    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+
+    def note(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", note)
     page.get_by_role("button", name="New link for DEU").click()
     expect(page.locator("#invitee-DEU [data-status]")).to_have_text("opened")
     assert len(asked) == 1

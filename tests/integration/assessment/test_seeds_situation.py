@@ -16,6 +16,7 @@ import pytest
 from assessment_world import DemoWorld
 
 from forcegen.catalog import Catalog
+from forcegen.model.pledge import Pledge
 from forcegen.model.source import SourceKind
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.assessing import Assessment
@@ -148,7 +149,7 @@ class TestRoundOfTheDemo:
 
     def test_every_number_is_traceable_to_a_response_version(self, demo_world: DemoWorld) -> None:
         result = round_assessment(demo_world, overrides=PEACE_AND_COMMONS)
-        pledges = {p.id: p for p in result.pledges}
+        pledges: dict[str, Pledge] = {p.id: p for p in result.pledges}
 
         named = set(figures_pledge_ids(result))
 
@@ -178,7 +179,7 @@ class TestPublicRecord:
 
     def test_every_number_is_traceable_to_a_citation(self, demo_world: DemoWorld) -> None:
         result = public_assessment(demo_world, overrides=PEACE_AND_COMMONS)
-        pledges = {p.id: p for p in result.pledges}
+        pledges: dict[str, Pledge] = {p.id: p for p in result.pledges}
 
         named = set(figures_pledge_ids(result))
 

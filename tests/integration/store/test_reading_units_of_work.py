@@ -74,7 +74,7 @@ def test_the_migration_points_existing_responses_at_their_latest_versions(
         )
         for number, submitted, withdrawn in [(1, False, False), (2, True, False), (3, False, True)]:
             connection.execute(
-                insert(ResponseVersionRow.__table__).values(
+                insert(ResponseVersionRow).values(
                     response_id="r1-FRA",
                     number=number,
                     answers={},

@@ -158,7 +158,7 @@ class TestAmountsMigration:
         upgrade(engine)
 
         with SqlUnitOfWork(make_session_factory(engine), clock) as uow:
-            pledges = {p.id: p for p in uow.pledges.list()}
+            pledges: dict[str, Pledge] = {p.id: p for p in uow.pledges.list()}
         assert pledges["pl-1"].personnel == Count.exact(7500)
         assert pledges["pl-2"].value_eur == Money.exact(9e10)
         engine.dispose()

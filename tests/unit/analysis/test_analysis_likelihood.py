@@ -3,6 +3,8 @@ honouring and ranges, and both against the enumerating reference."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -176,7 +178,7 @@ def test_exact_and_monte_carlo_agree_within_three_standard_errors(
     instance: Instance, data: st.DataObject
 ) -> None:
     arguments = (instance.pledges, [instance.requirement], instance.base)
-    options = {"level_floor": instance.floor, "conditions": instance.conditions}
+    options: dict[str, Any] = {"level_floor": instance.floor, "conditions": instance.conditions}
     odds = drawn_odds(instance, data, 0.05, 0.95)
 
     exact = exact_likelihood(exact_problem(*arguments, odds, **options))
@@ -195,7 +197,7 @@ def test_exact_agrees_with_the_enumerating_reference(
     instance: Instance, data: st.DataObject
 ) -> None:
     odds = drawn_odds(instance, data, 0, 1)
-    options = {"level_floor": instance.floor, "conditions": instance.conditions}
+    options: dict[str, Any] = {"level_floor": instance.floor, "conditions": instance.conditions}
 
     exact = exact_likelihood(
         exact_problem(instance.pledges, [instance.requirement], instance.base, odds, **options)

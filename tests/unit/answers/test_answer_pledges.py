@@ -1,9 +1,11 @@
 """Specification of the mapping from questionnaire answers to pledges."""
 
+from typing import Any
+
 from forcegen.answers.pledges import default_condition, derive_pledges
 from forcegen.model.pledge import Level, PledgeKind
 
-FRANCE = {
+FRANCE: dict[str, Any] = {
     "us_support": {
         "enablers": [
             {"enabler": "us.air_cover", "term": "both", "necessity": "precondition"},
