@@ -123,7 +123,7 @@ def test_an_invalid_value_stays_in_the_draft_marked_and_blocks_only_submission(
     )
     expect(
         page.locator('[data-error-for="support_for_ukraine.items[0].value_eur"]')
-    ).to_contain_text("amount in EUR")
+    ).to_contain_text("'about 10 million' is not an amount")
 
     dialogs: list[str] = []
 
