@@ -25,10 +25,10 @@ from forcegen.analysis import (
 )
 from forcegen.analysis.coverage import shortfall
 from forcegen.analysis.imputation import ImputedEstimate
+from forcegen.answers.sanctions import MeasureSupport
 from forcegen.answers.summary import (
     EnablerDemand,
     LadderSummary,
-    MeasureSupport,
     Nomination,
     SupportSummary,
 )

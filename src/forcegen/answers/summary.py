@@ -1,5 +1,6 @@
 """The answers that are not force: US-enabler demand, nominations, the response ladder,
-support for Ukraine and sanctions unanimity (DESIGN "What the assessment computes", item 6).
+support for Ukraine (DESIGN "What the assessment computes", item 6); sanctions are in
+sanctions.py.
 
 Each figure lists the participants and sources behind it, so a briefing can name them.
 """
@@ -11,7 +12,6 @@ from dataclasses import dataclass, field
 
 from forcegen.answers.pledges import (
     PledgeDerivation,
-    SanctionsStance,
     answer_rows,
     derive_pledges,
 )
@@ -114,18 +114,6 @@ class SupportSummary:
     value_eur_by_participant: Mapping[str, float]
     value_eur_per_gdp_usd_bn: Mapping[str, float]  # EUR pledged per US$ bn of GDP
     without_figures: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class MeasureSupport:
-    measure: str
-    support: tuple[str, ...]
-    support_with_conditions: tuple[str, ...]
-    oppose: tuple[str, ...]
-    not_answered: tuple[str, ...]  # EU members in the set that gave no stance
-    blockers: tuple[str, ...]  # EU members whose opposition breaks unanimity
-    has_unanimity: bool
-    source_ids: tuple[str, ...]
 
 
 def enabler_demand(answer_sets: Sequence[AnswerSet]) -> tuple[EnablerDemand, ...]:
@@ -265,36 +253,6 @@ def support_for_ukraine(
         value_eur_per_gdp_usd_bn=per_gdp,
         without_figures=tuple(sorted(set(by_participant) - set(gdp_usd_bn))),
     )
-
-
-def sanctions_unanimity(
-    answer_sets: Sequence[AnswerSet], eu_members: Collection[str]
-) -> tuple[MeasureSupport, ...]:
-    """Q6: support per measure; EU sanctions need unanimity, so opponents are blockers."""
-    stances: list[SanctionsStance] = [stance for s in answer_sets for stance in s.derived.sanctions]
-    respondents = {s.participant for s in answer_sets} & set(eu_members)
-    summaries = []
-    for measure in sorted({stance.measure for stance in stances}):
-        on_measure = [stance for stance in stances if stance.measure == measure]
-        oppose = _stance(on_measure, "oppose")
-        blockers = tuple(code for code in oppose if code in eu_members)
-        summaries.append(
-            MeasureSupport(
-                measure=measure,
-                support=_stance(on_measure, "support"),
-                support_with_conditions=_stance(on_measure, "support_with_conditions"),
-                oppose=oppose,
-                not_answered=tuple(sorted(respondents - {s.participant for s in on_measure})),
-                blockers=blockers,
-                has_unanimity=not blockers,
-                source_ids=tuple(sorted({s.source_id for s in on_measure})),
-            )
-        )
-    return tuple(summaries)
-
-
-def _stance(stances: Sequence[SanctionsStance], stance: str) -> tuple[str, ...]:
-    return tuple(sorted({s.participant for s in stances if s.stance == stance}))
 
 
 def _who(

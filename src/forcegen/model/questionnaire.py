@@ -14,7 +14,8 @@ from typing import Self
 import pydantic
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-from forcegen.model.answer_check import AnswerVocabulary, FieldProblem, check_fields, unknown_name
+from forcegen.model.answer_check import check_fields, unknown_name
+from forcegen.model.answer_vocabulary import AnswerVocabulary, FieldProblem
 from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.participant import ORGANISATIONS, Participant, normalise_code
 from forcegen.model.question_field import FIELD_KEY_PATTERN, Field, FieldKind, Option, OptionSource

@@ -1,4 +1,5 @@
-"""SQL repositories of the public-source record: sources, positions and reported pledges.
+"""SQL repositories of the public-source record: sources and reported pledges (positions,
+with their history, are in position_repository.py).
 
 They translate between rows and domain values (`_to_domain`, `_to_row`) and raise the public
 record's data version with every write (see data_version.py); the rules (validation, history,
@@ -8,22 +9,18 @@ audit) live in `forcegen.service.public.record`.
 from __future__ import annotations
 
 import builtins
-import datetime as dt
 import json
 from collections.abc import Iterable
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from forcegen.model.amount import parse_count, parse_money
-from forcegen.model.errors import ConflictError, NotFoundError
+from forcegen.model.errors import NotFoundError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
-from forcegen.model.position import Position, PositionId, QuantityUnit, Stance, Topic
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind
-from forcegen.service.public.ports import PositionQuery, PositionRecord
 from forcegen.store.data_version import PUBLIC_SCOPE, bump
 from forcegen.store.rows_public import (
-    PositionRow,
     PublicPledgeRow,
     PublicPledgeSourceRow,
     SourceRow,
@@ -66,45 +63,6 @@ class SqlSourceRepository:
     def list(self) -> builtins.list[Source]:
         rows = self._session.scalars(select(SourceRow).order_by(SourceRow.id))
         return [_source_to_domain(row) for row in rows]
-
-
-class SqlPositionRepository:
-    """Positions and their correction history in the `positions` table."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def add(self, position: Position, *, recorded_at: dt.datetime, recorded_by: str) -> None:
-        row = _position_to_row(position)
-        row.recorded_at = recorded_at
-        row.recorded_by = recorded_by
-        self._session.add(row)
-        self._session.flush()
-        bump(self._session, PUBLIC_SCOPE)
-
-    def mark_superseded(self, position_id: str, *, by: PositionId) -> None:
-        if self._session.get(PositionRow, position_id) is None:
-            raise NotFoundError(f"No position {position_id!r}: check the id and try again.")
-        # Compare-and-set, so that two concurrent corrections cannot both claim the old row.
-        result = self._session.execute(
-            update(PositionRow)
-            .where(PositionRow.id == position_id, PositionRow.superseded_by.is_(None))
-            .values(superseded_by=by)
-            .execution_options(synchronize_session="fetch")
-        )
-        if getattr(result, "rowcount", 0) != 1:
-            raise ConflictError(
-                f"Position {position_id!r} has already been corrected by someone else: "
-                "reload it and correct the latest version."
-            )
-
-    def get(self, position_id: str) -> PositionRecord | None:
-        row = self._session.get(PositionRow, position_id)
-        return None if row is None else _position_record(row)
-
-    def search(self, query: PositionQuery) -> builtins.list[PositionRecord]:
-        statement = _position_select(query).order_by(PositionRow.date, PositionRow.id)
-        return [_position_record(row) for row in self._session.scalars(statement)]
 
 
 class SqlPledgeRepository:
@@ -190,93 +148,6 @@ def _source_to_domain(row: SourceRow) -> Source:
         published=row.published,
         quote=row.quote,
         reliability=Reliability(row.reliability),
-    )
-
-
-def _position_to_row(position: Position) -> PositionRow:
-    unit = position.quantity_unit
-    return PositionRow(
-        id=position.id,
-        actor_code=position.actor_code,
-        actor=position.actor,
-        topic=position.topic.value,
-        stance=position.stance.value,
-        quantity=position.quantity,
-        quantity_low=position.quantity_low,
-        quantity_high=position.quantity_high,
-        quantity_unit=None if unit is None else unit.value,
-        conditions=position.conditions,
-        date=position.date,
-        is_date_approximate=position.is_date_approximate,
-        source_id=position.source_id,
-        summary=position.summary,
-        supersedes=position.supersedes,
-        superseded_by=None,
-    )
-
-
-def _position_to_domain(row: PositionRow) -> Position:
-    return Position(
-        id=PositionId(row.id),
-        actor_code=row.actor_code,
-        actor=row.actor,
-        topic=Topic(row.topic),
-        stance=Stance(row.stance),
-        quantity=row.quantity,
-        quantity_low=row.quantity_low,
-        quantity_high=row.quantity_high,
-        quantity_unit=None if row.quantity_unit is None else QuantityUnit(row.quantity_unit),
-        conditions=row.conditions,
-        date=row.date,
-        is_date_approximate=row.is_date_approximate,
-        source_id=row.source_id,
-        summary=row.summary,
-        supersedes=row.supersedes,
-    )
-
-
-def _position_record(row: PositionRow) -> PositionRecord:
-    return PositionRecord(
-        position=_position_to_domain(row),
-        recorded_at=row.recorded_at,
-        recorded_by=row.recorded_by,
-        superseded_by=None if row.superseded_by is None else PositionId(row.superseded_by),
-    )
-
-
-def _position_select(query: PositionQuery) -> Select[PositionRow]:
-    conditions: builtins.list[ColumnElement[bool]] = []
-    if not query.is_history_included:
-        conditions.append(PositionRow.superseded_by.is_(None))
-    if query.topics:
-        conditions.append(PositionRow.topic.in_([topic.value for topic in query.topics]))
-    if query.actor_codes:
-        conditions.append(PositionRow.actor_code.in_(builtins.list(query.actor_codes)))
-    if query.stances:
-        conditions.append(PositionRow.stance.in_([stance.value for stance in query.stances]))
-    if query.source_ids:
-        conditions.append(PositionRow.source_id.in_(builtins.list(query.source_ids)))
-    if query.date_from is not None:
-        conditions.append(PositionRow.date >= query.date_from)
-    if query.date_to is not None:
-        conditions.append(PositionRow.date <= query.date_to)
-    if query.text.strip():
-        conditions.append(_text_matches(query.text.strip()))
-    statement = select(PositionRow)
-    if query.reliabilities:
-        grades = [grade.value for grade in query.reliabilities]
-        statement = statement.join(SourceRow, SourceRow.id == PositionRow.source_id)
-        conditions.append(SourceRow.reliability.in_(grades))
-    return statement.where(and_(*conditions)) if conditions else statement
-
-
-def _text_matches(text: str) -> ColumnElement[bool]:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
-    columns = (PositionRow.actor, PositionRow.actor_code, PositionRow.summary)
-    return or_(
-        *(column.ilike(pattern, escape="\\") for column in columns),
-        PositionRow.conditions.ilike(pattern, escape="\\"),
     )
 
 

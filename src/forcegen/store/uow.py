@@ -13,11 +13,8 @@ from forcegen.service.ports import Clock
 from forcegen.store.api_token_repository import SqlApiTokenRepository
 from forcegen.store.audit import SqlAuditLog
 from forcegen.store.data_version import SqlDataVersionRepository
-from forcegen.store.public_repository import (
-    SqlPledgeRepository,
-    SqlPositionRepository,
-    SqlSourceRepository,
-)
+from forcegen.store.position_repository import SqlPositionRepository
+from forcegen.store.public_repository import SqlPledgeRepository, SqlSourceRepository
 from forcegen.store.response_repository import SqlResponseRepository
 from forcegen.store.round_repository import (
     SqlEndorsementRepository,

@@ -13,17 +13,17 @@ from typing import Any
 import pytest
 
 from forcegen.answers.pledges import derive_pledges, us_preconditions
+from forcegen.answers.sanctions import sanctions_unanimity
 from forcegen.answers.summary import (
     LADDER,
     AnswerSet,
     enabler_demand,
     nominations,
     response_ladder,
-    sanctions_unanimity,
     support_for_ukraine,
 )
 from forcegen.catalog import load_catalog
-from forcegen.model.answer_check import AnswerVocabulary
+from forcegen.model.answer_vocabulary import AnswerVocabulary
 from forcegen.model.pledge import PledgeKind
 from forcegen.model.question_field import Field, FieldKind
 from forcegen.model.questionnaire import validate_answers

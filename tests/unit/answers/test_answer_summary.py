@@ -2,12 +2,12 @@
 
 import pytest
 
+from forcegen.answers.sanctions import sanctions_unanimity
 from forcegen.answers.summary import (
     AnswerSet,
     enabler_demand,
     nominations,
     response_ladder,
-    sanctions_unanimity,
     support_for_ukraine,
 )
 

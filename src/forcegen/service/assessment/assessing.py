@@ -35,12 +35,12 @@ from forcegen.analysis.assessment import (
     ScenarioForce,
 )
 from forcegen.analysis.imputation import impute
+from forcegen.answers.sanctions import sanctions_unanimity
 from forcegen.answers.summary import (
     answering,
     enabler_demand,
     nominations,
     response_ladder,
-    sanctions_unanimity,
     support_for_ukraine,
 )
 from forcegen.conditions import Expr

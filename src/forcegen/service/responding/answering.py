@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import JsonValue, TypeAdapter, ValidationError
-
 from forcegen.answers.consistency import contradictions
-from forcegen.model.errors import InvalidInputError, RuleViolationError
+from forcegen.model.errors import RuleViolationError
 from forcegen.model.questionnaire import (
     AnswerVocabulary,
     FieldProblem,
@@ -20,7 +18,6 @@ from forcegen.model.questionnaire import (
     validate_answers,
 )
 from forcegen.model.response import (
-    Answers,
     Attestation,
     InvalidAnswersError,
     JointDraft,
@@ -30,10 +27,14 @@ from forcegen.model.response import (
     version_digest,
 )
 from forcegen.model.round import Invitation, InviteeStatus, ResponseEvent
-from forcegen.model.text import clean_text
 from forcegen.service.joint.endorsing import endorse_joint
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.responding import versions as versions
+from forcegen.service.responding.answer_input import (
+    attestation_problems,
+    json_answers,
+    plain_answers,
+)
 from forcegen.service.rounds.access import (
     InvitationCredential,
     answers_digest,
@@ -55,8 +56,6 @@ __all__ = [
     "submit_response",
     "withdraw_response",
 ]
-
-MAX_ATTESTATION_LENGTH = 200
 
 
 def answer_vocabulary(catalog: ParticipantCatalog) -> AnswerVocabulary:
@@ -237,7 +236,7 @@ def _save(
     attestation: tuple[str, str] | None,
 ) -> ResponseVersion:
     """Save a draft (`attestation` None) or a submission; see `save_draft`."""
-    plain = _plain_answers(answers, base_version)
+    plain = plain_answers(answers, base_version)
     is_submission = attestation is not None
     with uow:
         invitation, round_ = authenticate_invitation(uow, token)
@@ -255,10 +254,10 @@ def _save(
             ) + contradictions(plain)
         else:
             problems = question_problems(round_.questionnaire, plain, participant=participant)
-        problems += _attestation_problems(attestation)
+        problems += attestation_problems(attestation)
         if problems:
             raise InvalidAnswersError(problems)
-        checked = _json_answers(plain)
+        checked = json_answers(plain)
         unchanged = None if is_submission else versions.unchanged_draft(response, checked)
         if unchanged is not None:
             return unchanged
@@ -284,67 +283,6 @@ def _save(
         _record(uow, invitation, action, version, answers_sha256=answers_digest(checked))
         uow.commit()
     return version
-
-
-_ANSWERS = TypeAdapter(dict[str, JsonValue])
-
-
-def _plain_answers(answers: object, base_version: int) -> dict[str, object]:
-    if isinstance(base_version, bool) or not isinstance(base_version, int) or base_version < 0:
-        raise InvalidInputError(
-            f"base_version {base_version!r} is not a version number: send the number of the "
-            "latest version you loaded, or 0 if there was none."
-        )
-    if not isinstance(answers, Mapping) or not all(isinstance(k, str) for k in answers):
-        raise InvalidInputError(
-            f"The answers are {type(answers).__name__}, not a mapping of question key to "
-            'answer: send e.g. {"troops": {"decision": "yes"}}.'
-        )
-    cleaned = _without_control_characters(dict(answers))
-    assert isinstance(cleaned, dict)
-    return cleaned
-
-
-def _without_control_characters(value: object) -> object:
-    """The answers with control characters removed from every text, as on every other door
-    (model/text.py): they cannot be typed, and they break exports."""
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, Mapping):
-        return {key: _without_control_characters(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_without_control_characters(item) for item in value]
-    return value
-
-
-def _json_answers(answers: dict[str, object]) -> Answers:
-    try:
-        return _ANSWERS.validate_python(answers)
-    except ValidationError as err:
-        raise InvalidInputError(
-            f"The answers hold values that are not plain JSON ({err.error_count()} problems): "
-            "send text, numbers, yes/no, lists and mappings only."
-        ) from err
-
-
-def _attestation_problems(attestation: tuple[str, str] | None) -> list[FieldProblem]:
-    if attestation is None:
-        return []
-    problems = []
-    for key, value, what in (
-        ("attestation_name", attestation[0], "the name of the official who attests"),
-        ("attestation_title", attestation[1], "the official's title or function"),
-    ):
-        if not value:
-            problems.append(FieldProblem(path=key, message=f"required to submit; enter {what}"))
-        elif len(value) > MAX_ATTESTATION_LENGTH:
-            problems.append(
-                FieldProblem(
-                    path=key,
-                    message=f"is {len(value)} characters long; keep it to {MAX_ATTESTATION_LENGTH}",
-                )
-            )
-    return problems
 
 
 def _record(
