@@ -1,5 +1,5 @@
-"""A real `forcegen serve` process for tests that need one (several processes, the server's
-own log): started on a free port, its output written to a file, stopped at the end."""
+"""A real `forcegen serve` process for tests that need one (browsers, several processes, the
+server's own log): started on a free port, its output written to a file, stopped at the end."""
 
 from __future__ import annotations
 
@@ -8,28 +8,24 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
-
 
 def forcegen() -> str:
+    """The `forcegen` script of this virtualenv (or the one on PATH)."""
     script = Path(sys.executable).with_name("forcegen")
     return str(script) if script.exists() else shutil.which("forcegen") or "forcegen"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def serving(env: dict[str, str], log: Path) -> Iterator[str]:
-    """Serve with `env` until the block ends; yields the base URL; output goes to `log`."""
-    port = free_port()
+    """Run `forcegen serve` with `env` on a free localhost port until the block ends; yield
+    its base URL. Its output goes to `log`."""
+    port = _free_port()
     with log.open("wb") as output:
         process = subprocess.Popen(
             [forcegen(), "serve", "--host", "127.0.0.1", "--port", str(port)],
@@ -39,15 +35,34 @@ def serving(env: dict[str, str], log: Path) -> Iterator[str]:
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            assert process.poll() is None, log.read_text()
-            try:
-                if httpx.get(f"{url}/login", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
+        _wait_until_up(url, process, log)
         yield url
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _free_port() -> int:
+    while True:
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = int(sock.getsockname()[1])
+        if not 8000 <= port <= 8099:  # kept for the coordinator's own servers
+            return port
+
+
+def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"forcegen serve exited early:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/login", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise RuntimeError(f"forcegen serve did not answer within 30 s:\n{log.read_text()}")

@@ -7,19 +7,15 @@ Without /usr/bin/chromium the browser tests skip with the reason; on CI (CI=true
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+import live_server
+from live_server import forcegen
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -66,49 +62,12 @@ def server_env(data_dir: Path) -> dict[str, str]:
 
 
 def forcegen_command() -> str:
-    script = Path(sys.executable).with_name("forcegen")
-    return str(script) if script.exists() else shutil.which("forcegen") or "forcegen"
+    return forcegen()
 
 
 @contextmanager
 def serving(env: dict[str, str], data_dir: Path) -> Iterator[str]:
-    """Run `forcegen serve` on a free localhost port; yield its base URL; stop it after."""
-    port = _free_port()
-    log = data_dir / "server.log"
-    with log.open("wb") as output:
-        process = subprocess.Popen(
-            [forcegen_command(), "serve", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(url, process, log)
+    """Run `forcegen serve` on a free localhost port; yield its base URL; stop it after
+    (its log is `data_dir/server.log`)."""
+    with live_server.serving(env, data_dir / "server.log") as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"forcegen serve exited early:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/login", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    raise RuntimeError(f"forcegen serve did not answer within 30 s:\n{log.read_text()}")
