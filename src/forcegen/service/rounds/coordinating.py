@@ -17,7 +17,6 @@ from forcegen.model.participant import participant_name
 from forcegen.model.questionnaire import Questionnaire
 from forcegen.model.response import Response
 from forcegen.model.round import Invitation, InviteeStatus, Round, RoundId, RoundStatus
-from forcegen.service.joint.endorsing import JointOverview, joint_overview
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.rounds.access import find_round
 from forcegen.service.rounds.invitations import (
@@ -29,7 +28,6 @@ from forcegen.service.rounds.invitations import (
 
 __all__ = [
     "InviteeRow",
-    "JointOverview",
     "RoundStatusReport",
     "close_round",
     "create_round",
@@ -38,7 +36,6 @@ __all__ = [
     "get_response",
     "get_round",
     "invite",
-    "joint_overview",
     "list_rounds",
     "reissue_invitation",
     "revoke_invitation",

@@ -13,6 +13,7 @@ from forcegen.model.response import Response as AnswerResponse
 from forcegen.model.response import diff_answers
 from forcegen.model.round import Round
 from forcegen.reports.raw_answers import raw_answers_csv
+from forcegen.service.joint import endorsing
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.auth import coordinator_page
 from forcegen.web.deps import ServicesDep
@@ -80,7 +81,7 @@ def response_diff(
 
 @router.get("/rounds/{round_id}/joint", response_class=HTMLResponse)
 def joint_overview(request: Request, round_id: RoundIdPath, services: ServicesDep) -> HTMLResponse:
-    overview = coordinating.joint_overview(
+    overview = endorsing.joint_overview(
         uow=services.uow(), catalog=services.catalog, round_id=round_id
     )
     round_ = coordinating.get_round(uow=services.uow(), round_id=round_id)
@@ -115,7 +116,7 @@ def _load(services: Services, round_id: str, code: str) -> _Loaded:
     return _Loaded(round=round_, response=response)
 
 
-def _codes(overview: coordinating.JointOverview) -> set[str]:
+def _codes(overview: endorsing.JointOverview) -> set[str]:
     codes: set[str] = set()
     for joint in overview.joints:
         codes.add(joint.joint_participant)
