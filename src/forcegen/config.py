@@ -1,22 +1,42 @@
-"""Settings: read once from the environment by bootstrap, validated at start-up."""
+"""Settings: read once from the environment by bootstrap, validated at start-up.
+
+pydantic-settings reads the FORCEGEN_* variables (names, case, types); `Settings.from_env`
+reads them from the mapping it is given rather than from the process, so the CLI's demo and
+the tests can hand it their own, and it turns any malformed value into one line naming the
+variable and what to write.
+"""
 
 from __future__ import annotations
 
 import os
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass
 from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import AliasChoices, Field, PositiveInt, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.yes_no import yes_no
 
 DEFAULT_DATA_DIR = Path("var")
+_PREFIX = "FORCEGEN_"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
+def _flag(name: str, field: str) -> Any:
+    """A yes/no field, off unless FORCEGEN_`name` says otherwise (`field` in code)."""
+    return Field(default=False, validation_alias=AliasChoices(field, _PREFIX + name))
+
+
+class Settings(BaseSettings):
     """Everything that differs between a laptop demo, CI and a ministry's server.
 
     Environment variables:
@@ -30,68 +50,96 @@ class Settings:
                                 X-Forwarded-For is believed, e.g. 127.0.0.1,10.0.0.0/8
     """
 
-    database_url: str
-    secret_key: str
+    model_config = SettingsConfigDict(
+        env_prefix=_PREFIX, frozen=True, extra="ignore", populate_by_name=True
+    )
+
+    database_url: str = ""
+    secret_key: str = ""
     data_dir: Path = DEFAULT_DATA_DIR
-    is_secure_cookies: bool = False
-    max_body_bytes: int = 1_048_576
-    is_debug: bool = False
+    is_secure_cookies: bool = _flag("SECURE_COOKIES", "is_secure_cookies")
+    max_body_bytes: PositiveInt = 1_048_576
+    is_debug: bool = _flag("DEBUG", "is_debug")
     redis_url: str | None = None
-    trusted_proxies: tuple[IPv4Network | IPv6Network, ...] = ()
+    trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Only what the constructor is given: `from_env` decides where values come from."""
+        return (init_settings,)
+
+    @field_validator("is_secure_cookies", "is_debug", mode="before")
+    @classmethod
+    def _yes_no(cls, value: object) -> object:
+        return yes_no(value) if isinstance(value, str) else value
+
+    @field_validator("trusted_proxies", mode="before")
+    @classmethod
+    def _networks(cls, value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        return tuple(
+            ip_network(item.strip(), strict=False) for item in value.split(",") if item.strip()
+        )
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _none_if_empty(cls, value: object) -> object:
+        return value or None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
-        """Build settings from environment variables.
+        """Build settings from environment variables (e.g. `os.environ`).
 
         Raises:
             InvalidInputError: a setting is malformed; the message names the variable.
         """
-        data_dir = Path(env.get("FORCEGEN_DATA_DIR", str(DEFAULT_DATA_DIR)))
-        url = env.get("FORCEGEN_DATABASE_URL") or f"sqlite:///{data_dir / 'forcegen.db'}"
-        secret = env.get("FORCEGEN_SECRET_KEY") or _local_secret(data_dir)
+        values = _FromMapping(cls, env)()
+        try:
+            parsed = cls(**values)
+        except ValidationError as err:
+            raise _setting_error(err, env) from None
+        url = parsed.database_url or f"sqlite:///{parsed.data_dir / 'forcegen.db'}"
+        secret = parsed.secret_key or _local_secret(parsed.data_dir)
         if len(secret) < 32:
             raise InvalidInputError(
                 "FORCEGEN_SECRET_KEY is too short: use at least 32 random characters, e.g. "
                 "`python -c 'import secrets; print(secrets.token_urlsafe(48))'`."
             )
-        return cls(
-            database_url=url,
-            secret_key=secret,
-            data_dir=data_dir,
-            is_secure_cookies=_flag(env, "FORCEGEN_SECURE_COOKIES"),
-            max_body_bytes=_positive_int(env, "FORCEGEN_MAX_BODY_BYTES", 1_048_576),
-            is_debug=_flag(env, "FORCEGEN_DEBUG"),
-            redis_url=env.get("FORCEGEN_REDIS_URL") or None,
-            trusted_proxies=_networks(env, "FORCEGEN_TRUSTED_PROXIES"),
-        )
+        return parsed.model_copy(update={"database_url": url, "secret_key": secret})
 
 
-def _flag(env: Mapping[str, str], name: str) -> bool:
-    value = env.get(name, "false")
-    answer = yes_no(value)
-    if answer is None:
-        raise InvalidInputError(f"{name}={value!r} is not a yes/no value: use true or false.")
-    return answer
+class _FromMapping(EnvSettingsSource):
+    """pydantic-settings' reading of environment variables, over a given mapping."""
+
+    def __init__(self, settings_cls: type[BaseSettings], env: Mapping[str, str]) -> None:
+        super().__init__(settings_cls)
+        self.env_vars = {key.lower(): value for key, value in env.items()}
 
 
-def _networks(env: Mapping[str, str], name: str) -> tuple[IPv4Network | IPv6Network, ...]:
-    items = [item.strip() for item in env.get(name, "").split(",") if item.strip()]
-    try:
-        return tuple(ip_network(item, strict=False) for item in items)
-    except ValueError as err:
-        raise InvalidInputError(
-            f"{name}={env.get(name)!r} is not a list of addresses: write them comma-separated, "
-            "e.g. 127.0.0.1,10.0.0.0/8."
-        ) from err
+_ADVICE = {
+    "is_secure_cookies": ("SECURE_COOKIES", "is not a yes/no value: use true or false"),
+    "is_debug": ("DEBUG", "is not a yes/no value: use true or false"),
+    "max_body_bytes": ("MAX_BODY_BYTES", "must be a positive whole number of bytes"),
+    "trusted_proxies": (
+        "TRUSTED_PROXIES",
+        "is not a list of addresses: write them comma-separated, e.g. 127.0.0.1,10.0.0.0/8",
+    ),
+}
 
 
-def _positive_int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if raw is None:
-        return default
-    if not raw.isdigit() or int(raw) <= 0:
-        raise InvalidInputError(f"{name}={raw!r} must be a positive whole number of bytes.")
-    return int(raw)
+def _setting_error(err: ValidationError, env: Mapping[str, str]) -> InvalidInputError:
+    field = str(err.errors()[0]["loc"][0])
+    name, advice = _ADVICE.get(field, (field.upper(), "is not valid"))
+    variable = _PREFIX + name
+    return InvalidInputError(f"{variable}={env.get(variable)!r} {advice}.")
 
 
 def _local_secret(data_dir: Path) -> str:
