@@ -22,6 +22,7 @@ _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DOTTED_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+")
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_WHOLE = re.compile(r"[+-]?(?:\d+|\d{1,3}(?:,\d{3})+)")
 # Whole floats below this are written without a decimal part (40000.0 -> "40000").
 _EXACT_INTEGER_LIMIT = 2.0**53
 NUMBER_HINT = "write digits with '.' for decimals, e.g. 7500, 7,500 or 0.75"
@@ -68,6 +69,8 @@ def parse_whole(text: str) -> int:
     number = parse_number(text)
     if not number.is_integer():
         raise InvalidNumberError(f"{text.strip()!r} is not a whole number; write e.g. 150")
+    if abs(number) >= _EXACT_INTEGER_LIMIT and _WHOLE.fullmatch(compact):
+        return int(compact.replace(",", ""))  # a float64 rounds beyond 2**53: read the digits
     return int(number)
 
 

@@ -1,21 +1,19 @@
-"""Thresholds have at most 17 digits (the import files' limit too): a 17-digit number is
-accepted, one digit more is refused in one line.
-
-(Numbers are read through a float64, which is exact only up to 2**53, a 16-digit number: the
-17-digit 10**16 reads back exactly, 10**17 - 1 would not. docs/testing.md notes this.)"""
+"""Thresholds have at most 17 digits (the import files' limit too): the largest is read exactly
+(beyond 2**53 a float64 would round 99,999,999,999,999,999 up to 18 digits, a condition that
+then prints as one the parser refuses), one digit more is refused in one line."""
 
 import pytest
 
-from forcegen.conditions import Comparison, Function, Threshold, parse
+from forcegen.conditions import Comparison, Function, Threshold, parse, to_text
 from forcegen.model.errors import ConditionError
 
 
-def test_a_seventeen_digit_threshold_is_accepted() -> None:
-    seventeen_digits = 10**16
+@pytest.mark.parametrize("written", ["99999999999999999", "99,999,999,999,999,999"])
+def test_the_largest_threshold_is_read_exactly_and_prints_back(written: str) -> None:
+    condition = parse(f"troops(FRA) >= {written}")
 
-    assert parse(f"troops(FRA) >= {seventeen_digits}") == Threshold(
-        Function.TROOPS, "FRA", Comparison.AT_LEAST, seventeen_digits
-    )
+    assert condition == Threshold(Function.TROOPS, "FRA", Comparison.AT_LEAST, 10**17 - 1)
+    assert parse(to_text(condition)) == condition
 
 
 def test_an_eighteen_digit_threshold_is_refused_with_the_limit() -> None:
