@@ -11,6 +11,7 @@ Query: `requirement`, `scenario`, `set=DRIVER=true|false` (repeatable), `level_f
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
@@ -34,21 +35,29 @@ Settings = Annotated[
 ]
 
 
+@dataclass(frozen=True)
+class SelectionQuery:
+    """The query parameters both assessments take, as typed: `select` checks them."""
+
+    settings: Settings = None
+    requirement: ShortQuery = DEFAULT_REQUIREMENT
+    scenario: ShortQuery = DEFAULT_SCENARIO
+    level_floor: ShortQuery = "reported"
+    fixpoint: ShortQuery = "greatest"
+
+
+SelectionDep = Annotated[SelectionQuery, Depends()]
+
+
 @router.get(
     "/rounds/{round_id}/assessment",
     summary="Assess a round's latest submitted answers",
     dependencies=[Depends(coordinator_api)],
 )
 def round_assessment(
-    round_id: RoundIdPath,
-    services: ServicesDep,
-    settings: Settings = None,
-    requirement: ShortQuery = DEFAULT_REQUIREMENT,
-    scenario: ShortQuery = DEFAULT_SCENARIO,
-    level_floor: ShortQuery = "reported",
-    fixpoint: ShortQuery = "greatest",
+    round_id: RoundIdPath, services: ServicesDep, query: SelectionDep
 ) -> AssessmentRead:
-    return _read(services, round_id, requirement, scenario, settings, level_floor, fixpoint)
+    return _read(services, round_id, query)
 
 
 @router.get(
@@ -56,33 +65,18 @@ def round_assessment(
     summary="Assess the pledges reported in public sources",
     dependencies=[Depends(analyst_api)],
 )
-def public_assessment(
-    services: ServicesDep,
-    settings: Settings = None,
-    requirement: ShortQuery = DEFAULT_REQUIREMENT,
-    scenario: ShortQuery = DEFAULT_SCENARIO,
-    level_floor: ShortQuery = "reported",
-    fixpoint: ShortQuery = "greatest",
-) -> AssessmentRead:
-    return _read(services, None, requirement, scenario, settings, level_floor, fixpoint)
+def public_assessment(services: ServicesDep, query: SelectionDep) -> AssessmentRead:
+    return _read(services, None, query)
 
 
-def _read(
-    services: Services,
-    round_id: str | None,
-    requirement: str,
-    scenario: str,
-    settings: list[str] | None,
-    level_floor: str,
-    fixpoint: str,
-) -> AssessmentRead:
+def _read(services: Services, round_id: str | None, query: SelectionQuery) -> AssessmentRead:
     selection = assessing.select(
         services.catalog,
-        requirement=requirement,
-        scenario=scenario,
-        settings=settings or (),
-        level_floor=level_floor,
-        fixpoint=fixpoint,
+        requirement=query.requirement,
+        scenario=query.scenario,
+        settings=query.settings or (),
+        level_floor=query.level_floor,
+        fixpoint=query.fixpoint,
     )
     assessment = assessing.run_assessment(
         uow=services.uow(), catalog=services.catalog, selection=selection, round_id=round_id
