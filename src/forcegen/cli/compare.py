@@ -11,13 +11,13 @@ import json
 import typer
 from rich.console import Console
 
-from forcegen.analysis.assessment import Assessment
-from forcegen.analysis.difference import Differences, explain_differences
+from forcegen.analysis.difference import Differences
 from forcegen.cli import context
 from forcegen.cli.app import app
 from forcegen.model.errors import InvalidInputError
 from forcegen.reports.differences import differences_json, differences_text
-from forcegen.service.assessment import assessing
+from forcegen.service.assessment import assessing, comparing
+from forcegen.service.assessment.comparing import View
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO
 
 _out = Console(highlight=False, soft_wrap=True)
@@ -38,22 +38,15 @@ def compare_command(
     (--round ID --public), or one of them under two scenarios (--versus-scenario KEY)."""
     services = context.services()
     catalog = services.catalog
-    views = _views(round_id, public, scenario, versus_scenario)
-    assessments: list[Assessment] = []
-    for round_choice, scenario_key, _ in views:
-        selection = assessing.select(catalog, requirement=requirement, scenario=scenario_key)
-        assessments.append(
-            assessing.run_assessment(
-                uow=services.uow(), catalog=catalog, selection=selection, round_id=round_choice
-            )
+    left, right = (
+        View(
+            assessing.select(catalog, requirement=requirement, scenario=scenario_key),
+            round_choice,
+            name,
         )
-    found = explain_differences(
-        assessments[0],
-        assessments[1],
-        left_name=views[0][2],
-        right_name=views[1][2],
-        driver_names={key: d.name for key, d in catalog.drivers.items()},
+        for round_choice, scenario_key, name in _views(round_id, public, scenario, versus_scenario)
     )
+    found = comparing.compare(uow=services.uow, catalog=catalog, left=left, right=right)
     typer.echo(_render(found, output_format))
 
 

@@ -297,6 +297,9 @@ RULES: dict[tuple[str, str], Rule] = {
         TRACKER, "/assessment/public/export.json"
     ),
     ("GET", "/rounds/{round_id}/assessment"): Rule(COORDINATOR, "/rounds/{round_a}/assessment"),
+    ("GET", "/rounds/{round_id}/assessment/differences"): Rule(
+        COORDINATOR, "/rounds/{round_a}/assessment/differences"
+    ),
     ("GET", "/rounds/{round_id}/assessment/export.{extension}"): Rule(
         COORDINATOR, "/rounds/{round_a}/assessment/export.xlsx"
     ),

@@ -207,6 +207,25 @@ class TestWhatItShows:
         assert 'id="source-src-1bae696836"' in page
         assert "Illustrative round" not in page
 
+    def test_the_round_dashboard_explains_why_it_differs_from_the_public_record(
+        self, coordinator: TestClient, demo: Demo
+    ) -> None:
+        """What to build 5: the difference between the round and `--public`, on the page."""
+        dashboard = coordinator.get(demo.round_path, params={"scenario": "no_us_support"}).text
+        found = re.search(r'id="differences-link" href="([^"]+)"', dashboard)
+        assert found, "the round dashboard links no explanation of the differences"
+
+        page = coordinator.get(html.unescape(found.group(1))).text
+
+        assert "scenario=no_us_support" in found.group(1)
+        assert "in the round and" in page
+        assert "in the public record" in page
+        assert "DNK unknown: active in the round, not pledged in the public record." in page
+        assert "forcegen compare --round" in page
+
+    def test_the_public_dashboard_has_no_round_to_compare(self, coordinator: TestClient) -> None:
+        assert 'id="differences-link"' not in coordinator.get("/assessment/public").text
+
     def test_the_xlsx_export_downloads(self, coordinator: TestClient, demo: Demo) -> None:
         response = coordinator.get(f"{demo.round_path}/export.xlsx")
 

@@ -129,6 +129,7 @@ class DashboardView:
     sources: tuple[SourceView, ...]
     gap_pledges: tuple[Link, ...]
     exports: tuple[Link, ...]
+    query: str = ""  # the selection as a query string, for links that keep it
     unquantified: tuple[Link, ...] = ()  # active pledges without a number, by contributor
     imputed: str = ""  # the labelled imputed estimate for them, if any
 
@@ -172,6 +173,7 @@ def dashboard_view(
             pledge_link[p] for p in assessment.chosen.total.pledge_ids if p in pledge_link
         ),
         exports=_exports(action, selection),
+        query=selection_query(selection),
         unquantified=tuple(
             Link(contributor, "#" + anchor("pledge", pledge_id))
             for contributor, pledge_id in assessment.unquantified
@@ -297,6 +299,15 @@ def _target(assessment: Assessment, source_id: str, source: Source) -> Link:
 
 
 def _exports(action: str, selection: Selection) -> tuple[Link, ...]:
+    encoded = selection_query(selection)
+    return (
+        Link("Excel workbook (a sheet per table)", f"{action}/export.xlsx?{encoded}"),
+        Link("JSON (every table)", f"{action}/export.json?{encoded}"),
+    )
+
+
+def selection_query(selection: Selection) -> str:
+    """The selection as the dashboard's query string (`set=` for each changed driver)."""
     query = {
         "requirement": selection.requirement.key,
         "scenario": selection.scenario.key,
@@ -307,8 +318,4 @@ def _exports(action: str, selection: Selection) -> tuple[Link, ...]:
     sets = [
         ("set", f"{d}={'true' if v else 'false'}") for d, v in sorted(selection.overrides.items())
     ]
-    encoded = urlencode([*query.items(), *sets])
-    return (
-        Link("Excel workbook (a sheet per table)", f"{action}/export.xlsx?{encoded}"),
-        Link("JSON (every table)", f"{action}/export.json?{encoded}"),
-    )
+    return urlencode([*query.items(), *sets])

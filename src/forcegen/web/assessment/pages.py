@@ -3,6 +3,7 @@ and coordinators), with charts drawn offline by the plotly.js we serve ourselves
 
     /assessment                         pick what to assess
     /rounds/{round_id}/assessment       a round's dashboard (coordinators)
+    /rounds/{round_id}/assessment/differences   why it differs from the public record
     /assessment/public                  the public record's dashboard (analysts, coordinators)
     .../export.xlsx | .../export.json   the same tables as files
     /static/vendor/plotly-basic-<v>.min.js   our pinned plotly.js, cached for a year
@@ -28,7 +29,8 @@ from forcegen.catalog import Catalog
 from forcegen.model.errors import NotFoundError
 from forcegen.model.user import Role
 from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
-from forcegen.service.assessment import assessing
+from forcegen.service.assessment import assessing, comparing
+from forcegen.service.assessment.comparing import View
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO, Selection
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
@@ -155,6 +157,32 @@ def round_dashboard(
     request: Request, round_id: RoundIdPath, services: ServicesDep, query: QueryDep
 ) -> HTMLResponse:
     return _dashboard(request, services, query, round_id, f"/rounds/{round_id}/assessment")
+
+
+@router.get(
+    "/rounds/{round_id}/assessment/differences",
+    response_class=HTMLResponse,
+    dependencies=[Depends(coordinator_page)],
+)
+def round_differences(
+    request: Request, round_id: RoundIdPath, services: ServicesDep, query: QueryDep
+) -> HTMLResponse:
+    """Why the round's figures differ from the public record's under the same selection,
+    pledge by pledge (what `forcegen compare --round ID --public` prints)."""
+    selection = selection_of(query, services.catalog)
+    found = comparing.compare(
+        uow=services.uow,
+        catalog=services.catalog,
+        left=View(selection, round_id, "the round"),
+        right=View(selection, None, "the public record"),
+    )
+    context = {
+        "found": found,
+        "round_id": round_id,
+        "back": f"/rounds/{round_id}/assessment?{request.url.query}",
+        "scenario": selection.scenario,
+    }
+    return render(request, "assessment_differences.html", context)
 
 
 @router.get(PUBLIC_PATH + "/export.{extension}", dependencies=[Depends(analyst_page)])
