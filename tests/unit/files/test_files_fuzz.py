@@ -28,7 +28,6 @@ from forcegen.model.errors import DataFileError
 VOCABULARY = load_catalog().condition_vocabulary()
 FUZZ = settings(
     max_examples=40,
-    deadline=2000,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 KINDS = st.sampled_from(list(TableKind))
