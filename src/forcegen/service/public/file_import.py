@@ -13,7 +13,8 @@ from pathlib import Path
 from forcegen.conditions import Listings
 from forcegen.files.public_bundle import read_bundle
 from forcegen.service.ports import UnitOfWork
-from forcegen.service.public.importing import ImportReport, import_public_data
+from forcegen.service.public.batch import Batch
+from forcegen.service.public.importing import ImportReport, import_batch
 from forcegen.service.public.ports import PledgeCatalog
 
 
@@ -41,15 +42,7 @@ def import_public_file(
         caveats=set(catalog.caveats),
         condition_vocabulary=catalog.condition_vocabulary(listings),
     )
-    return import_public_data(
-        uow=uow,
-        catalog=catalog,
-        sources=bundle.sources,
-        positions=bundle.positions,
-        pledges=bundle.pledges,
-        rows=bundle.rows,
-        problems=bundle.problems,
-        actor=actor,
-        dry_run=dry_run,
-        listings=listings,
+    batch = Batch(bundle.sources, bundle.positions, bundle.pledges, bundle.rows)
+    return import_batch(
+        uow, catalog, batch, bundle.problems, actor=actor, dry_run=dry_run, listings=listings
     )

@@ -94,14 +94,34 @@ def import_public_data(
         PublicDataError: lists every problem with table, row and column; nothing was saved.
     """
     batch = Batch(sources=sources, positions=positions, pledges=pledges, rows=rows)
+    return import_batch(
+        uow, catalog, batch, problems, actor=actor, dry_run=dry_run, listings=listings
+    )
+
+
+def import_batch(
+    uow: UnitOfWork,
+    catalog: PledgeCatalog,
+    batch: Batch,
+    problems: Sequence[DataProblem],
+    *,
+    actor: str,
+    dry_run: bool,
+    listings: Listings | None,
+) -> ImportReport:
+    """`import_public_data` for values already gathered in a batch (see there).
+
+    Raises:
+        PublicDataError: lists every problem with table, row and column; nothing was saved.
+    """
     with uow:
         found = [*problems, *find_problems(uow, batch, catalog, listings)]
         if found:
             raise PublicDataError(found)
         report = ImportReport(
-            sources=_classify(sources, uow.sources.get_many(s.id for s in sources)),
-            positions=_plan_positions(uow, positions),
-            pledges=_classify(pledges, {p.id: p for p in uow.pledges.list()}),
+            sources=_classify(batch.sources, uow.sources.get_many(s.id for s in batch.sources)),
+            positions=_plan_positions(uow, batch.positions),
+            pledges=_classify(batch.pledges, {p.id: p for p in uow.pledges.list()}),
             is_dry_run=dry_run,
         )
         if dry_run or not report.has_changes:
