@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import typer
@@ -36,6 +37,16 @@ app.add_typer(capabilities_app, name="capabilities")
 
 _MEMBER_OF = typer.Option(None, "--member-of", help="Only members of EU or NATO.")
 _WITH_FIGURES = typer.Option(False, "--with-figures", help="Only those with figures.")
+
+
+def _also_bare(group: typer.Typer, show: Callable[[], None]) -> None:
+    """Make `forcegen GROUP` alone do what `forcegen GROUP list` does."""
+
+    def bare(ctx: typer.Context) -> None:
+        if ctx.invoked_subcommand is None:
+            show()
+
+    group.callback(invoke_without_command=True)(bare)
 
 
 def _catalog() -> Catalog:
@@ -108,13 +119,6 @@ def participants_list(member_of: str = _MEMBER_OF, with_figures: bool = _WITH_FI
     _out.print(table)
 
 
-@drivers_app.callback(invoke_without_command=True)
-def drivers_default(ctx: typer.Context) -> None:
-    """List the drivers (external facts) that conditions may name."""
-    if ctx.invoked_subcommand is None:
-        drivers_list()
-
-
 @drivers_app.command("list")
 def drivers_list() -> None:
     """List the drivers (external facts) that conditions may name."""
@@ -122,13 +126,6 @@ def drivers_list() -> None:
     for driver in _catalog().drivers.values():
         table.add_row(driver.key, driver.group.value, driver.description or driver.name)
     _out.print(table)
-
-
-@capabilities_app.callback(invoke_without_command=True)
-def capabilities_default(ctx: typer.Context) -> None:
-    """List capabilities (what pledges and requirement lines are about) and caveats."""
-    if ctx.invoked_subcommand is None:
-        capabilities_list()
 
 
 @capabilities_app.command("list")
@@ -143,6 +140,10 @@ def capabilities_list() -> None:
     for caveat in catalog.caveats.values():
         caveats.add_row(caveat.key, caveat.description or caveat.name)
     _out.print(caveats)
+
+
+_also_bare(drivers_app, drivers_list)
+_also_bare(capabilities_app, capabilities_list)
 
 
 def _questionnaire(key: str) -> Questionnaire:
