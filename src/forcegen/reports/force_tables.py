@@ -22,6 +22,7 @@ def about_table(a: Assessment) -> Table:
         ("requirement_source", a.requirement.source),
         ("scenario", f"{a.scenario.key}: {a.scenario.name}"),
         ("overrides", overrides),
+        ("unset", ", ".join(d for d in a.scenario.unset if d not in a.overrides)),
         ("level_floor", a.level_floor.value),
         ("fixpoint", a.fixpoint.value),
         ("rotation_ratio", a.requirement.rotation_ratio),

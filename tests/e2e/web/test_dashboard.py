@@ -223,6 +223,14 @@ class TestWhatItShows:
         assert "DNK unknown: active in the round, not pledged in the public record." in page
         assert "forcegen compare --round" in page
 
+    def test_a_driver_the_scenario_leaves_open_is_shown_as_unset(
+        self, coordinator: TestClient
+    ) -> None:
+        """Finding 1: the August 2025 offer does not set the US backstop to false."""
+        page = coordinator.get("/assessment/public", params={"scenario": "us_offer_aug_2025"})
+
+        assert re.search(r'value="us.backstop"> <span>US backstop <span[^>]*>\(unset', page.text)
+
     def test_the_public_dashboard_has_no_round_to_compare(self, coordinator: TestClient) -> None:
         assert 'id="differences-link"' not in coordinator.get("/assessment/public").text
 

@@ -45,6 +45,7 @@ class DriverToggle:
     name: str
     is_on: bool
     is_overridden: bool  # differs from the chosen scenario
+    is_unset: bool = False  # the scenario's sources leave it open; it does not hold
 
 
 @dataclass(frozen=True)
@@ -234,6 +235,8 @@ def _toggle_groups(catalog: Catalog, selection: Selection) -> tuple[ToggleGroup,
                 is_on=scenario.value(driver.key),
                 is_overridden=driver.key in selection.overrides
                 and selection.overrides[driver.key] != selection.scenario.value(driver.key),
+                is_unset=driver.key in selection.scenario.unset
+                and driver.key not in selection.overrides,
             )
             for driver in catalog.drivers.values()
             if driver.group is group
