@@ -231,6 +231,16 @@ class TestWhatItShows:
 
         assert re.search(r'value="us.backstop"> <span>US backstop <span[^>]*>\(unset', page.text)
 
+    def test_the_page_names_the_requirement_source_and_the_26_countries(
+        self, coordinator: TestClient
+    ) -> None:
+        """Finding 2: the "26 countries committed" of September 2025 is visible, sourced."""
+        page = coordinator.get("/assessment/public").text
+
+        assert "26 countries had formally pledged troops" in page
+        assert "src-39a089594b" in page
+        assert "left unset" in page  # the August 2025 scenario's description
+
     def test_the_public_dashboard_has_no_round_to_compare(self, coordinator: TestClient) -> None:
         assert 'id="differences-link"' not in coordinator.get("/assessment/public").text
 
