@@ -102,7 +102,7 @@ class LadderSummary:
 @dataclass(frozen=True, slots=True)
 class SupportTotal:
     category: str
-    quantity: int
+    quantity: int | None  # None when no item of the category states one (funding)
     value_eur: float
     contributors: tuple[str, ...]
     source_ids: tuple[str, ...]
@@ -223,17 +223,20 @@ def support_for_ukraine(
     answer_sets: Sequence[AnswerSet], gdp_usd_bn: Mapping[str, float]
 ) -> SupportSummary:
     """Q5: totals by category, and each contributor's value per US$ bn of its GDP."""
-    totals: dict[str, tuple[int, float, set[str], set[str]]] = {}
+    totals: dict[str, tuple[int | None, float, set[str], set[str]]] = {}
     by_participant: dict[str, float] = {}
     for s in answer_sets:
         for row in answer_rows(s.answers, "support_for_ukraine", "items"):
             category = str(row.get("category") or "other")
-            quantity, value, who, sources = totals.get(category, (0, 0.0, set(), set()))
+            quantity, value, who, sources = totals.get(category, (None, 0.0, set(), set()))
             row_value = _number(row.get("value_eur"))
             who.add(s.participant)
             sources.add(s.source_id)
+            stated = row.get("quantity")
+            if stated is not None and stated != "":
+                quantity = (quantity or 0) + int(_number(stated))
             totals[category] = (
-                quantity + int(_number(row.get("quantity"))),
+                quantity,
                 value + row_value,
                 who,
                 sources,

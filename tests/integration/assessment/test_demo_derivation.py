@@ -81,6 +81,8 @@ class TestNothingMissingIsAFinding:
         funding = {p.contributor: p for p in in_public.pledges if p.kind == "funding"}
 
         assert in_round.answers.support.value_eur_by_participant == {"GRC": 20e6}
+        (funding_total,) = in_round.answers.support.by_category
+        assert funding_total.quantity is None  # money has no count of items, not zero items
         assert funding["EU"].value_eur == 90e9
 
 
