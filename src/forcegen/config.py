@@ -42,7 +42,8 @@ class Settings(BaseSettings):
     Environment variables:
         FORCEGEN_DATABASE_URL   SQLAlchemy URL; default: an SQLite file under FORCEGEN_DATA_DIR
         FORCEGEN_DATA_DIR       where the SQLite file lives (default ./var)
-        FORCEGEN_SECRET_KEY     signs session cookies and CSRF tokens (>= 32 chars)
+        FORCEGEN_SECRET_KEY     signs the CSRF token of visitors without a session (>= 32
+                                chars); session cookies are random ids kept server-side
         FORCEGEN_SECURE_COOKIES "true" behind HTTPS
         FORCEGEN_MAX_BODY_BYTES largest accepted request body (default 1 MiB)
         FORCEGEN_REDIS_URL      keep sessions and rate limits in Redis (default: the database)

@@ -35,6 +35,7 @@ from forcegen.model.number import (
     format_number,
     group_digits,
     parse_number,
+    refuse_dotted_thousands,
 )
 
 N = TypeVar("N", int, float)
@@ -212,8 +213,11 @@ AMOUNT_HINT = (
 def parse_count(text: str) -> Count:
     """The whole-number amount `text` states (personnel, platforms, items).
 
+    "5.000" is refused as ambiguous, as every whole number is (`number.parse_whole`).
+
     Raises:
-        InvalidNumberError: the text states no amount, or a fraction of a person or a ship.
+        InvalidNumberError: the text states no amount, a fraction of a person or a ship, or a
+            number with dots grouping thousands.
     """
     return _parse(text, Count)
 
@@ -233,7 +237,11 @@ def _parse(text: str, kind: type[A]) -> A:
         match = pattern.fullmatch(shown)
         if match is None:
             continue
-        numbers = [parse_number(n.strip()) for n in match.groups() if n is not None]
+        texts = [n.strip() for n in match.groups() if n is not None]
+        if kind is Count:
+            for number in texts:
+                refuse_dotted_thousands(number)
+        numbers = [parse_number(n) for n in texts]
         try:
             return kind.model_validate(_values(stated, numbers))
         except ValidationError as err:

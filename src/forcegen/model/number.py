@@ -60,18 +60,31 @@ def parse_whole(text: str) -> int:
             thousands.
     """
     compact = _SPACES.sub("", text.strip())
-    if _DOTTED_THOUSANDS.fullmatch(compact):
-        thousands = int(compact.replace(".", ""))
-        raise InvalidNumberError(
-            f"{text.strip()!r} is ambiguous: '.' is the decimal point here, not a thousands "
-            f"separator; for {thousands:,} write {thousands} or {thousands:,}"
-        )
+    refuse_dotted_thousands(text)
     number = parse_number(text)
     if not number.is_integer():
         raise InvalidNumberError(f"{text.strip()!r} is not a whole number; write e.g. 150")
     if abs(number) >= _EXACT_INTEGER_LIMIT and _WHOLE.fullmatch(compact):
         return int(compact.replace(",", ""))  # a float64 rounds beyond 2**53: read the digits
     return int(number)
+
+
+def refuse_dotted_thousands(text: str) -> None:
+    """Refuse a whole number written with dots grouping thousands ("5.000", "1.500.000").
+
+    Every reader of counts calls this (single numbers, amounts like "about 5.000", condition
+    thresholds), so that no door reads "5.000" as 5 while another refuses it.
+
+    Raises:
+        InvalidNumberError: `text` is digits grouped in threes by dots.
+    """
+    compact = _SPACES.sub("", text.strip())
+    if _DOTTED_THOUSANDS.fullmatch(compact):
+        thousands = int(compact.replace(".", ""))
+        raise InvalidNumberError(
+            f"{text.strip()!r} is ambiguous: '.' is the decimal point here, not a thousands "
+            f"separator; for {thousands:,} write {thousands} or {thousands:,}"
+        )
 
 
 def format_number(value: float) -> str:

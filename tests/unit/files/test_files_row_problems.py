@@ -182,6 +182,7 @@ class TestPledgeProblems:
         ("column", "text", "message"),
         [
             ("personnel", "1.5", "'1.5' is not a whole number"),
+            ("personnel", "about 5.000", "'5.000' is ambiguous"),
             ("kind", "soldiers", "'soldiers' is not a known kind"),
             ("condition", "ceasefire and", "condition"),
             ("caveats", "no_tanks", "'no_tanks' is not in the taxonomy"),
@@ -196,6 +197,7 @@ class TestPledgeProblems:
         ],
         ids=[
             "fraction",
+            "dotted-thousands",
             "kind",
             "condition",
             "caveat",

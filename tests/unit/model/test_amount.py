@@ -106,6 +106,13 @@ class TestStatements:
         with pytest.raises(InvalidNumberError, match=message):
             parse_count(text)
 
+    @pytest.mark.parametrize("text", ["5.000", "about 5.000", "5.000-8.000", "at least 5.000"])
+    def test_a_count_with_dots_grouping_thousands_is_refused_as_everywhere_else(
+        self, text: str
+    ) -> None:
+        with pytest.raises(InvalidNumberError, match="ambiguous: '.' is the decimal point"):
+            parse_count(text)
+
     def test_money_keeps_its_decimals(self) -> None:
         assert parse_money("0.75").figure == 0.75
         assert parse_money("90,000,000,000").text == "90,000,000,000"
