@@ -32,7 +32,8 @@ from pydantic import ValidationError
 
 from forcegen.catalog import load_catalog
 from forcegen.conditions import check
-from forcegen.model.amount import Amount, Stated, parse_count, parse_money
+from forcegen.model.amount import Amount, Stated
+from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.participant import normalise_code
 from forcegen.model.pledge import Level, Pledge

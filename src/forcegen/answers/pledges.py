@@ -31,7 +31,8 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from forcegen.model.amount import Count, parse_count
+from forcegen.model.amount import Count
+from forcegen.model.amount_parse import parse_count
 from forcegen.model.number import InvalidNumberError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 

@@ -7,7 +7,7 @@ from collections.abc import Collection, Iterable
 from forcegen.conditions import Vocabulary, check
 from forcegen.files.row_parser import RowParser
 from forcegen.files.table import RowProblem, TableKind, TableRow
-from forcegen.model.amount import parse_count, parse_money
+from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.pledge import Level, Pledge, PledgeKind
 from forcegen.model.public_problem import unknown_name_problem
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 
-from forcegen.model.amount import parse_count, parse_money
+from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.answer_vocabulary import AnswerVocabulary, FieldProblem
 from forcegen.model.number import InvalidNumberError
 from forcegen.model.question_field import Field, FieldKind, OptionSource

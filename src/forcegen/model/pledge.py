@@ -8,7 +8,8 @@ from typing import Annotated, Any, NewType, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from forcegen.model.amount import Bound, Count, Money, parse_count, parse_money
+from forcegen.model.amount import Bound, Count, Money
+from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.number import InvalidNumberError
 from forcegen.model.text import CleanText, RecordId, check_record_id
 

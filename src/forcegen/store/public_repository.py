@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from forcegen.model.amount import parse_count, parse_money
+from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.errors import NotFoundError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind

@@ -14,7 +14,7 @@ from respondent_world import load_demo_database
 
 from forcegen.bootstrap import build_services
 from forcegen.config import Settings
-from forcegen.model.amount import parse_count
+from forcegen.model.amount_parse import parse_count
 from forcegen.model.user import Role
 
 pytestmark = pytest.mark.browser

@@ -10,7 +10,7 @@ from assessment_world import DemoWorld
 
 from forcegen.analysis.assessment import Origin
 from forcegen.catalog import Catalog
-from forcegen.model.amount import parse_count
+from forcegen.model.amount_parse import parse_count
 from forcegen.reports import assessment_json, assessment_tables, headline
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.assessing import Assessment

@@ -13,7 +13,7 @@ import pytest
 from forcegen.catalog import load_catalog
 from forcegen.catalog.public_dataset import PublicDataset, load_public_dataset
 from forcegen.conditions import check
-from forcegen.model.amount import parse_count, parse_money
+from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.participant import normalise_code
 from forcegen.model.pledge import Level, Pledge, PledgeKind
 from forcegen.model.position import COALITION_ACTOR, Position

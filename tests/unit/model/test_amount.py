@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from factories import make_pledge
-from forcegen.model.amount import Bound, Count, Stated, parse_count, parse_money
+from forcegen.model.amount import Bound, Count, Stated
+from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.number import InvalidNumberError, group_digits, parse_number, parse_whole
 
 
@@ -110,7 +111,7 @@ class TestStatements:
     def test_a_count_with_dots_grouping_thousands_is_refused_as_everywhere_else(
         self, text: str
     ) -> None:
-        with pytest.raises(InvalidNumberError, match="ambiguous: '.' is the decimal point"):
+        with pytest.raises(InvalidNumberError, match="is ambiguous: "):
             parse_count(text)
 
     def test_money_keeps_its_decimals(self) -> None:
