@@ -177,8 +177,14 @@ def line_coverage(line: RequirementLine, active: Active) -> LineCoverage:
         employable=employable,
         shortfall_personnel=shortfall(line.personnel, employable.personnel),
         shortfall_platforms=shortfall(line.platforms, employable.platforms),
-        share_met=min(personnel_share, platform_share, key=lambda s: (s.low or 0.0, s.high or 1.0)),
+        share_met=min(personnel_share, platform_share, key=_low_then_high),
     )
+
+
+def _low_then_high(share: Money) -> tuple[float, float]:
+    """Order shares by their low end, then their high end: an exact 0 is the smallest share,
+    below a range from 0 (an unset high end counts as 1.0, the most a share can be)."""
+    return (share.low or 0.0, 1.0 if share.high is None else share.high)
 
 
 def shortfall(required: int, have: Count) -> Count:
