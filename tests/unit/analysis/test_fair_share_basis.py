@@ -13,7 +13,7 @@ def participant(code: str, kind: ParticipantKind, *memberships: str) -> Particip
 
 
 STATE, ORGANISATION = ParticipantKind.STATE, ParticipantKind.ORGANISATION
-PARTICIPANTS = {
+PARTICIPANTS: dict[str, Participant] = {
     p.code: p
     for p in (
         participant("NOR", STATE, "NATO"),
