@@ -182,9 +182,9 @@ def line_coverage(line: RequirementLine, active: Active) -> LineCoverage:
 
 
 def _low_then_high(share: Money) -> tuple[float, float]:
-    """Order shares by their low end, then their high end: an exact 0 is the smallest share,
-    below a range from 0 (an unset high end counts as 1.0, the most a share can be)."""
-    return (share.low or 0.0, 1.0 if share.high is None else share.high)
+    """Order shares by their low end, then their high end (`share` states both): an exact 0
+    is the smallest share, below a range from 0."""
+    return (share.low or 0.0, share.high or 0.0)
 
 
 def shortfall(required: int, have: Count) -> Count:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+import pytest
+
 from factories import make_line, make_pledge, make_requirement, make_scenario
 from forcegen.analysis import Fixpoint, coverage_at, measure_coverage
 from forcegen.conditions import DriverRef, Expr
@@ -79,9 +81,12 @@ class TestShareOfALine:
         # personnel 500 to 800 of 1,000; platforms exactly 2 of 4
         assert self.share("500-800", 2) == 0.5
 
-    def test_no_personnel_at_all_is_a_share_of_zero_whatever_the_platforms(self) -> None:
-        # personnel 0 of 1,000; platforms up to 2 of 4 (a range from 0)
-        assert self.share(0, "up to 2") == 0.0
+    @pytest.mark.parametrize("platforms", [2, "up to 2"], ids=["exact", "range-from-zero"])
+    def test_no_personnel_at_all_is_a_share_of_zero_whatever_the_platforms(
+        self, platforms: int | str
+    ) -> None:
+        # personnel 0 of 1,000; platforms 2 (or up to 2) of 4
+        assert self.share(0, platforms) == 0.0
 
 
 class TestTotalsBetweenTheEnds:
