@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from pathlib import Path
 
@@ -90,7 +91,11 @@ SEED_POSITIONS = [
 
 WORD_RUN = 12
 SEED_RUNS_FILE = Path(__file__).with_name("seed_word_runs.txt")
-SEEDS_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
+# The seed documents next to the checkout, or where FORCEGEN_SHARED says (as the build does).
+SEEDS_DIR = (
+    Path(os.environ.get("FORCEGEN_SHARED") or Path(__file__).resolve().parents[3].parent / "shared")
+    / "seeds"
+)
 
 
 @pytest.fixture(scope="module")
