@@ -106,7 +106,7 @@ class TestAssess:
         words = " ".join(result.stdout.replace("│", " ").split())  # undo the panel's wrapping
         assert "the active force is 50–13,900 of the 40,000 personnel required" in words
         assert "What the pledges ask of the United States:" in words
-        assert "only if governments commit together (the coordination gap)" in words
+        assert "The coordination gap: about 150 of the force exists only if" in words
         assert "Force against requirement, by scenario" in result.stdout
         assert "GBR/troops/1" in result.stdout
 

@@ -62,8 +62,8 @@ def summarise(
     gap = coverage.gap.total.personnel
     if gap.high:
         sentences.append(
-            f"{gap.text} of the force exists only if governments commit together (the "
-            f"coordination gap): if nobody moves first, it is "
+            f"The coordination gap: {gap.text} of the force exists only if governments "
+            f"commit together; if nobody moves first, it is "
             f"{coverage.least.total.personnel.text}."
         )
     if (pledged.personnel.high or 0) > (chosen.total.personnel.high or 0):
