@@ -6,7 +6,7 @@ when particular fields are at fault; `ERROR_RESPONSES` documents it on every rou
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, JsonValue
 
@@ -37,6 +37,17 @@ class RequestBody(BaseModel):
     """A request body: unknown fields are refused, so a typo in a name is a 422 naming it."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class ReadModel(BaseModel):
+    """A response body read off a domain value attribute by attribute: `from_domain` copies
+    the fields of the same name (nested bodies too), so a body lists its fields once."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    @classmethod
+    def from_domain(cls, value: object) -> Self:
+        return cls.model_validate(value)
 
 
 class ProblemRead(BaseModel):

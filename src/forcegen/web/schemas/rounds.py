@@ -15,12 +15,10 @@ from pydantic import AwareDatetime, BaseModel, Field, JsonValue
 
 from forcegen.model.response import (
     FieldChange,
-    Response,
-    ResponseVersion,
 )
-from forcegen.model.round import Invitation, InviteeStatus, IssuedInvitation, Round, RoundStatus
-from forcegen.service.rounds.coordinating import InviteeRow, RoundStatusReport
-from forcegen.web.schemas.common import PlainText, RequestBody
+from forcegen.model.round import InviteeStatus, IssuedInvitation, Round, RoundStatus
+from forcegen.service.rounds.coordinating import RoundStatusReport
+from forcegen.web.schemas.common import PlainText, ReadModel, RequestBody
 
 
 class RoundCreate(RequestBody):
@@ -74,7 +72,7 @@ class InvitationCreate(RequestBody):
     valid_days: int = Field(default=30, ge=1, le=366)
 
 
-class InvitationRead(BaseModel):
+class InvitationRead(ReadModel):
     id: str
     round_id: str
     participant_code: str
@@ -84,10 +82,6 @@ class InvitationRead(BaseModel):
     created_at: dt.datetime
     last_activity_at: dt.datetime | None
     is_joint: bool
-
-    @classmethod
-    def from_domain(cls, invitation: Invitation) -> Self:
-        return cls(**invitation.model_dump())
 
 
 class IssuedInvitationRead(BaseModel):
@@ -110,24 +104,13 @@ class LinksExport(RequestBody):
     include_opened: bool = False
 
 
-class InviteeRead(BaseModel):
+class InviteeRead(ReadModel):
     invitation: InvitationRead
     participant_name: str
     status: InviteeStatus
     last_activity_at: dt.datetime | None
     version_count: int
     submitted_count: int
-
-    @classmethod
-    def from_domain(cls, row: InviteeRow) -> Self:
-        return cls(
-            invitation=InvitationRead.from_domain(row.invitation),
-            participant_name=row.participant_name,
-            status=row.status,
-            last_activity_at=row.last_activity_at,
-            version_count=row.version_count,
-            submitted_count=row.submitted_count,
-        )
 
 
 class RoundStatusRead(BaseModel):
@@ -144,13 +127,13 @@ class RoundStatusRead(BaseModel):
         )
 
 
-class AttestationRead(BaseModel):
+class AttestationRead(ReadModel):
     name: str
     title: str
     attested_at: dt.datetime
 
 
-class ResponseVersionRead(BaseModel):
+class ResponseVersionRead(ReadModel):
     number: int
     answers: dict[str, JsonValue]
     is_submitted: bool
@@ -159,34 +142,12 @@ class ResponseVersionRead(BaseModel):
     saved_by: str
     attestation: AttestationRead | None
 
-    @classmethod
-    def from_domain(cls, version: ResponseVersion) -> Self:
-        attestation = version.attestation
-        return cls(
-            number=version.number,
-            answers=version.answers,
-            is_submitted=version.is_submitted,
-            is_withdrawn=version.is_withdrawn,
-            saved_at=version.saved_at,
-            saved_by=version.saved_by,
-            attestation=AttestationRead(**attestation.model_dump()) if attestation else None,
-        )
 
-
-class ResponseRead(BaseModel):
+class ResponseRead(ReadModel):
     id: str
     round_id: str
     participant_code: str
     versions: list[ResponseVersionRead]
-
-    @classmethod
-    def from_domain(cls, response: Response) -> Self:
-        return cls(
-            id=response.id,
-            round_id=response.round_id,
-            participant_code=response.participant_code,
-            versions=[ResponseVersionRead.from_domain(v) for v in response.versions],
-        )
 
 
 class DiffRead(BaseModel):
