@@ -53,6 +53,20 @@ def base_layout(title: str, **extra: object) -> Figure:
     return layout
 
 
+def level_line(name: str, x: Sequence[object], level: int, unit: str) -> Figure:
+    """A dashed line across the chart at `level` (a requirement, the number of troop
+    contributors) that the bars are read against."""
+    return {
+        "type": "scatter",
+        "mode": "lines",
+        "name": name,
+        "x": list(x),
+        "y": [level] * len(x),
+        "line": {"color": COLORS["required"], "dash": "dash"},
+        "hovertemplate": "%{y:,} " + unit + "<extra></extra>",
+    }
+
+
 def ids_text(ids: Sequence[str]) -> str:
     return ", ".join(ids) if ids else "none"
 

@@ -20,6 +20,7 @@ from forcegen.reports.chart_style import (
     empty_note,
     hover,
     ids_text,
+    level_line,
     unique_ids,
 )
 from forcegen.reports.charts_answers import ladder_chart, sanctions_chart
@@ -142,15 +143,7 @@ def sustainment_chart(a: Assessment) -> Chart:
             "customdata": [ids_text(m.total.pledge_ids) for m in s.months],
             "hovertemplate": "month %{x}: %{y:,} deployed<br>pledges: %{customdata}<extra></extra>",
         },
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "name": f"required ({required:,})",
-            "x": x,
-            "y": [required] * len(x),
-            "line": {"color": COLORS["required"], "dash": "dash"},
-            "hovertemplate": "%{y:,} required<extra></extra>",
-        },
+        level_line(f"required ({required:,})", x, required, "required"),
     ]
     layout = base_layout(
         f"Deployed personnel by month; with rotation ratio {s.rotation_ratio:g} the pledges "

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from forcegen.analysis.assessment import AnswerSummaries
-from forcegen.reports.chart_style import COLORS, Chart, base_layout, empty_note
+from forcegen.reports.chart_style import COLORS, Chart, base_layout, empty_note, level_line
 
 
 def _names(codes: Sequence[str]) -> str:
@@ -24,34 +24,13 @@ def ladder_chart(answers: AnswerSummaries) -> Chart:
     rungs = answers.ladder.rungs
     x = [rung.rung.replace("_", " ") for rung in rungs]
     contributors = len(answers.ladder.troop_contributors)
+    bars = (
+        ("support", "support", [rung.supporters for rung in rungs]),
+        ("would take part", "force", [rung.participants for rung in rungs]),
+    )
     data = [
-        {
-            "type": "bar",
-            "name": "support",
-            "x": x,
-            "y": [len(rung.supporters) for rung in rungs],
-            "marker": {"color": COLORS["support"]},
-            "customdata": [_names(rung.supporters) for rung in rungs],
-            "hovertemplate": "%{x}: %{y} support<br>%{customdata}<extra></extra>",
-        },
-        {
-            "type": "bar",
-            "name": "would take part",
-            "x": x,
-            "y": [len(rung.participants) for rung in rungs],
-            "marker": {"color": COLORS["force"]},
-            "customdata": [_names(rung.participants) for rung in rungs],
-            "hovertemplate": "%{x}: %{y} would take part<br>%{customdata}<extra></extra>",
-        },
-        {
-            "type": "scatter",
-            "mode": "lines",
-            "name": f"troop contributors ({contributors})",
-            "x": x,
-            "y": [contributors] * len(x),
-            "line": {"color": COLORS["required"], "dash": "dash"},
-            "hovertemplate": "%{y} troop contributors<extra></extra>",
-        },
+        *_participant_bars(x, bars),
+        level_line(f"troop contributors ({contributors})", x, contributors, "troop contributors"),
     ]
     note = f"highest rung all troop contributors back: {answers.ladder.highest_text}"
     layout = base_layout(
@@ -78,18 +57,7 @@ def sanctions_chart(answers: AnswerSummaries) -> Chart:
         ("with conditions", "conditional", [m.support_with_conditions for m in measures]),
         ("oppose", "oppose", [m.oppose for m in measures]),
     )
-    data = [
-        {
-            "type": "bar",
-            "name": name,
-            "x": x,
-            "y": [len(codes) for codes in groups],
-            "marker": {"color": COLORS[color]},
-            "customdata": [_names(codes) for codes in groups],
-            "hovertemplate": "%{x}: %{y} " + name + "<br>%{customdata}<extra></extra>",
-        }
-        for name, color, groups in stacks
-    ]
+    data = _participant_bars(x, stacks)
     blocked = [m.measure.replace("_", " ") for m in measures if not m.has_unanimity]
     note = f"blocked: {', '.join(blocked)}" if blocked else "no EU member blocks"
     layout = base_layout(
@@ -106,6 +74,25 @@ def sanctions_chart(answers: AnswerSummaries) -> Chart:
         _sources([m.source_ids for m in measures]),
         is_answers=True,
     )
+
+
+def _participant_bars(
+    x: Sequence[str], bars: Sequence[tuple[str, str, Sequence[Sequence[str]]]]
+) -> list[dict[str, object]]:
+    """One bar trace per (name, colour, participant codes per x): the height counts the
+    participants, the hover names them."""
+    return [
+        {
+            "type": "bar",
+            "name": name,
+            "x": list(x),
+            "y": [len(codes) for codes in groups],
+            "marker": {"color": COLORS[color]},
+            "customdata": [_names(codes) for codes in groups],
+            "hovertemplate": "%{x}: %{y} " + name + "<br>%{customdata}<extra></extra>",
+        }
+        for name, color, groups in bars
+    ]
 
 
 def _unanswered(has_answers: bool) -> list[dict[str, object]]:
