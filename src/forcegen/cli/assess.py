@@ -6,7 +6,7 @@ in files and as a PDF brief.
     forcegen export --round b99cb4d808ae --format xlsx --output brief.xlsx
     forcegen brief --public --output brief.pdf
 
-Both commands take the same selection options and call `service.assessment.assessing`, as
+All three take the same selection options and call `service.assessment.assessing`, as
 the dashboard does, so the numbers agree everywhere; `assess` adds how likely each
 requirement is met and the pivotal contributors (`service.assessment.probability`).
 """
@@ -14,9 +14,13 @@ requirement is met and the pivotal contributors (`service.assessment.probability
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -108,16 +112,64 @@ _FAIR_SHARE = typer.Option(
 )
 
 
+@dataclass(frozen=True)
+class _Choice:
+    """What the selection options of `assess`, `export` and `brief` ask for."""
+
+    round_id: str | None
+    public: bool
+    requirement: str
+    scenario: str
+    settings: list[str] | None
+    level_floor: str
+    fixpoint: str
+    fair_share: str
+
+
+_SELECTION = (
+    ("round_id", str | None, _ROUND),
+    ("public", bool, _PUBLIC),
+    ("requirement", str, _REQUIREMENT),
+    ("scenario", str, _SCENARIO),
+    ("settings", list[str] | None, _SET),
+    ("level_floor", str, _FLOOR),
+    ("fixpoint", str, _FIXPOINT),
+    ("fair_share", str, _FAIR_SHARE),
+)
+
+
+def _selection_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give `command` the selection options (--round ... --fair-share) as one `chosen`
+    argument, so that `assess`, `export` and `brief` declare them once and read them alike.
+
+    Typer reads the options from the wrapper's signature: the command's own, with the
+    selection's standing where `chosen` stands.
+    """
+    selection = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option, annotation=kind)
+        for name, kind, option in _SELECTION
+    ]
+    parameters: list[inspect.Parameter] = []
+    for parameter in inspect.signature(command, eval_str=True).parameters.values():
+        if parameter.name == "chosen":
+            parameters += selection
+        else:
+            parameters.append(parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY))
+
+    @functools.wraps(command)
+    def with_selection(**values: Any) -> None:
+        chosen = _Choice(**{name: values.pop(name) for name, _, _ in _SELECTION})
+        command(chosen=chosen, **values)
+
+    with_selection.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    with_selection.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_selection
+
+
 @app.command("assess")
+@_selection_options
 def assess_command(
-    round_id: str | None = _ROUND,
-    public: bool = _PUBLIC,
-    requirement: str = _REQUIREMENT,
-    scenario: str = _SCENARIO,
-    settings: list[str] | None = _SET,
-    level_floor: str = _FLOOR,
-    fixpoint: str = _FIXPOINT,
-    fair_share: str = _FAIR_SHARE,
+    chosen: _Choice,
     output_format: OutputFormat = typer.Option(
         OutputFormat.TABLE, "--format", help="table (terminal), json or markdown."
     ),
@@ -132,9 +184,6 @@ def assess_command(
     """Assess what force the pledges add up to, under which conditions, and the gaps; how
     likely each requirement is met, and which contributors are pivotal."""
     options = probability_options(probabilities, honouring, samples, seed, pivotal_line)
-    chosen = _Choice(
-        round_id, public, requirement, scenario, settings, level_floor, fixpoint, fair_share
-    )
     with cluster_runner(workers, scheduler) as runner:
         assessment, report = _assess_with_probability(chosen, options, runner)
     tables = (*assessment_tables(assessment), *probability_tables(report))
@@ -148,25 +197,17 @@ def assess_command(
 
 
 @app.command("export")
+@_selection_options
 def export_command(
     output: Path = typer.Option(
         ..., "--output", help="File to write; for csv, a directory (one file per table)."
     ),
     file_format: FileFormat = typer.Option(..., "--format", help="xlsx, csv, json or markdown."),
-    round_id: str | None = _ROUND,
-    public: bool = _PUBLIC,
-    requirement: str = _REQUIREMENT,
-    scenario: str = _SCENARIO,
-    settings: list[str] | None = _SET,
-    level_floor: str = _FLOOR,
-    fixpoint: str = _FIXPOINT,
-    fair_share: str = _FAIR_SHARE,
+    *,
+    chosen: _Choice,
 ) -> None:
     """Export the assessment's tables: xlsx (a sheet per table), csv (a file per table in a
     directory), json or markdown. Every figure's pledges and sources are in the export."""
-    chosen = _Choice(
-        round_id, public, requirement, scenario, settings, level_floor, fixpoint, fair_share
-    )
     with _err.status("Assessing..."):
         services, pledge_set, selection = _read(chosen)
         assessment = assessing.assess(
@@ -178,18 +219,12 @@ def export_command(
 
 
 @app.command("brief")
+@_selection_options
 def brief_command(
-    round_id: str | None = _ROUND,
-    public: bool = _PUBLIC,
+    chosen: _Choice,
     output: Path = typer.Option(
         Path("brief.pdf"), "--output", help="The PDF to write (default brief.pdf)."
     ),
-    requirement: str = _REQUIREMENT,
-    scenario: str = _SCENARIO,
-    settings: list[str] | None = _SET,
-    level_floor: str = _FLOOR,
-    fixpoint: str = _FIXPOINT,
-    fair_share: str = _FAIR_SHARE,
     probabilities: list[str] | None = PROBABILITY,
     honouring: Honouring = HONOURING,
     samples: int = SAMPLES,
@@ -200,9 +235,6 @@ def brief_command(
     the gaps by capability, how likely each requirement is met, and every figure's sources
     as footnotes."""
     options = probability_options(probabilities, honouring, samples, seed, None)
-    chosen = _Choice(
-        round_id, public, requirement, scenario, settings, level_floor, fixpoint, fair_share
-    )
     assessment, report = _assess_with_probability(chosen, options, None)
     with _err.status("Typesetting the brief..."):
         catalog = context.services().catalog
@@ -214,20 +246,6 @@ def brief_command(
         )
         write_brief(document, output)
     _out.print(f"Wrote {output}")
-
-
-@dataclass(frozen=True)
-class _Choice:
-    """What the selection options of `assess`, `export` and `brief` ask for."""
-
-    round_id: str | None
-    public: bool
-    requirement: str
-    scenario: str
-    settings: list[str] | None
-    level_floor: str
-    fixpoint: str
-    fair_share: str
 
 
 def _read(chosen: _Choice) -> tuple[Services, PledgeSet, Selection]:
