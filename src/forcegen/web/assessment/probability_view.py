@@ -8,14 +8,14 @@ Sliders start where the selection puts their driver: its probability in the scen
 together) keep the scenario file's joint odds and get no slider of their own. The panel is a
 GET form of its own (`p.DRIVER=PERCENT`, plus the dashboard's controls as hidden fields), so it
 works without JavaScript; with HTMX, moving a slider fetches the dashboard and swaps in only
-the panel. The figures come from `service.assessment.probability`, as in `forcegen assess`.
+the panel (the query side: probability_query). The figures come from
+`service.assessment.probability`, as in `forcegen assess`.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from forcegen.analysis.fixpoint import Fixpoint
@@ -26,9 +26,13 @@ from forcegen.reports.probability_tables import FIXPOINT_NAMES, probability_char
 from forcegen.service.assessment.probability import ProbabilityOptions, run_probability
 from forcegen.service.assessment.selection import Selection
 from forcegen.service.ports import UnitOfWork
+from forcegen.web.assessment.probability_query import (
+    HONOURING_PARAM,
+    hidden_controls,
+    panel_selection,
+    slider_values,
+)
 
-SLIDER_PREFIX = "p."
-HONOURING_PARAM = "honouring"
 PANEL_SAMPLES = 20_000  # Monte Carlo on the dashboard: a standard error under 0.4 points
 PIVOTAL_ROWS = 8
 
@@ -88,29 +92,6 @@ class ProbabilityView:
     charts_json: str
 
 
-def slider_values(params: Sequence[tuple[str, str]]) -> dict[str, int]:
-    """`p.us.isr=40` -> {"us.isr": 40}; other parameters are ignored.
-
-    Raises:
-        InvalidInputError: a slider value that is not a whole percentage from 0 to 100.
-    """
-    found: dict[str, int] = {}
-    for name, value in params:
-        if not name.startswith(SLIDER_PREFIX):
-            continue
-        try:
-            percent = int(value)
-        except ValueError:
-            percent = -1
-        if not 0 <= percent <= 100:
-            raise InvalidInputError(
-                f"Cannot read the probability {name}={value!r}: give a whole percentage from "
-                f"0 to 100, e.g. {SLIDER_PREFIX}us.isr=40."
-            )
-        found[name.removeprefix(SLIDER_PREFIX)] = percent
-    return found
-
-
 def probability_panel(
     *,
     uow: UnitOfWork,
@@ -144,21 +125,6 @@ def probability_panel(
     return probability_view(
         report, chosen, catalog, action=action, hidden=hidden, round_id=round_id
     )
-
-
-def panel_selection(
-    selection: Selection, sliders: Mapping[str, int]
-) -> tuple[Selection, dict[str, float]]:
-    """The selection with the drivers the sliders make certain, and the uncertain ones' odds."""
-    overrides = dict(selection.overrides)
-    probabilities: dict[str, float] = {}
-    for driver, percent in sliders.items():
-        if 0 < percent < 100:
-            overrides.pop(driver, None)
-            probabilities[driver] = percent / 100
-        else:
-            overrides[driver] = percent == 100
-    return dataclasses.replace(selection, overrides=overrides), probabilities
 
 
 def probability_view(
@@ -203,21 +169,6 @@ def probability_view(
         pivotal=_pivotal_rows(report),
         pivotal_note=_pivotal_note(report),
         charts_json=json.dumps([{"key": chart.key, "figure": chart.figure}]),
-    )
-
-
-def hidden_controls(selection: Selection, catalog: Catalog) -> tuple[tuple[str, str], ...]:
-    """The dashboard's controls as hidden fields, so the panel's form assesses the same."""
-    scenario = selection.scenario.with_overrides(dict(selection.overrides))
-    return (
-        ("requirement", selection.requirement.key),
-        ("scenario", selection.scenario.key),
-        ("level_floor", selection.level_floor.value),
-        ("fixpoint", selection.fixpoint.value),
-        ("fair_share", selection.fair_share_basis.value),
-        ("toggles", "1"),
-        ("scenario_was", selection.scenario.key),
-        *(("driver", key) for key in catalog.drivers if scenario.value(key)),
     )
 
 
