@@ -154,6 +154,9 @@ def serving(env: dict[str, str], work_dir: Path, *, workers: int) -> Iterator[st
     try:
         _wait_until_up(url, process, log)
         yield url
+    except BaseException:
+        print(f"load: the server's log ends with:\n{_tail(log)}", file=sys.stderr, flush=True)
+        raise
     finally:
         process.terminate()
         try:
@@ -161,6 +164,10 @@ def serving(env: dict[str, str], work_dir: Path, *, workers: int) -> Iterator[st
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def _tail(log: Path, lines: int = 40) -> str:
+    return "\n".join(log.read_text(errors="replace").splitlines()[-lines:])
 
 
 def server_pids(url: str) -> list[int]:

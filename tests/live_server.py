@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+START_SECONDS = 90  # worker processes start slowly on a busy machine
+
 
 def forcegen() -> str:
     """The `forcegen` script of this virtualenv (or the one on PATH)."""
@@ -22,13 +24,13 @@ def forcegen() -> str:
 
 
 @contextmanager
-def serving(env: dict[str, str], log: Path) -> Iterator[str]:
-    """Run `forcegen serve` with `env` on a free localhost port until the block ends; yield
-    its base URL. Its output goes to `log`."""
+def serving(env: dict[str, str], log: Path, *options: str) -> Iterator[str]:
+    """Run `forcegen serve` with `env` (and `options`, e.g. --workers 2) on a free localhost
+    port until the block ends; yield its base URL. Its output goes to `log`."""
     port = _free_port()
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [forcegen(), "serve", "--host", "127.0.0.1", "--port", str(port)],
+            [forcegen(), "serve", "--host", "127.0.0.1", "--port", str(port), *options],
             env=env,
             stdout=output,
             stderr=subprocess.STDOUT,
@@ -40,7 +42,7 @@ def serving(env: dict[str, str], log: Path) -> Iterator[str]:
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=30)  # worker processes finish their requests first
         except subprocess.TimeoutExpired:
             process.kill()
 
@@ -55,7 +57,7 @@ def _free_port() -> int:
 
 
 def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + START_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"forcegen serve exited early:\n{log.read_text()}")
@@ -65,4 +67,6 @@ def _wait_until_up(url: str, process: subprocess.Popen[bytes], log: Path) -> Non
                     return
         except (urllib.error.URLError, ConnectionError):
             time.sleep(0.2)
-    raise RuntimeError(f"forcegen serve did not answer within 30 s:\n{log.read_text()}")
+    raise RuntimeError(
+        f"forcegen serve did not answer within {START_SECONDS} s:\n{log.read_text()}"
+    )

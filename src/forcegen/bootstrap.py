@@ -20,6 +20,8 @@ from forcegen.catalog import Catalog, load_catalog
 from forcegen.config import Settings
 from forcegen.model.errors import StorageUnavailableError
 from forcegen.service.accounts.session_ports import SessionStore
+from forcegen.service.assessment.cache import ResultCache
+from forcegen.service.assessment.cached import AssessmentCache
 from forcegen.service.ports import Clock, UnitOfWork
 from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
@@ -49,18 +51,22 @@ class Services:
     _reading_session_factory: sessionmaker[Session] = field(init=False, repr=False)
     sessions: SessionStore = field(init=False, repr=False)
     rate_limits: Storage = field(init=False, repr=False)
+    assessments: AssessmentCache = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.reading_engine = reading_engine(self.engine)
         self._session_factory = make_session_factory(self.engine)
         self._reading_session_factory = make_session_factory(self.reading_engine)
+        # Per process; keyed by the data version read from the database (service/assessment/
+        # cached.py), so every process serves only results of the data as it is now.
+        self.assessments = ResultCache()
         # Sessions and rate-limit counters live where every server process sees them: the
         # database, or Redis when FORCEGEN_REDIS_URL is set.
         if self.settings.redis_url:
             self.sessions = RedisSessionStore(Redis.from_url(self.settings.redis_url))
             self.rate_limits = RedisStorage(self.settings.redis_url)
         else:
-            self.sessions = SqlSessionStore(self.engine)
+            self.sessions = SqlSessionStore(self.engine, reader=self.reading_engine)
             self.rate_limits = SqlRateLimitStorage(self.engine)
 
     def uow(self) -> UnitOfWork:
@@ -87,7 +93,7 @@ def build_services(settings: Settings, *, clock: Clock | None = None) -> Service
     """
     if settings.database_url.startswith("sqlite:///"):
         settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     try:
         upgrade(engine)
     except DBAPIError as err:

@@ -47,6 +47,7 @@ class Settings(BaseSettings):
         FORCEGEN_SECURE_COOKIES "true" behind HTTPS
         FORCEGEN_MAX_BODY_BYTES largest accepted request body (default 1 MiB)
         FORCEGEN_REDIS_URL      keep sessions and rate limits in Redis (default: the database)
+        FORCEGEN_DB_POOL_SIZE   database connections each server process keeps (default 10)
         FORCEGEN_TRUSTED_PROXIES addresses or networks (comma-separated) whose
                                 X-Forwarded-For is believed, e.g. 127.0.0.1,10.0.0.0/8
     """
@@ -62,6 +63,7 @@ class Settings(BaseSettings):
     max_body_bytes: PositiveInt = 1_048_576
     is_debug: bool = _flag("DEBUG", "is_debug")
     redis_url: str | None = None
+    db_pool_size: PositiveInt = 10
     trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
 
     @classmethod
@@ -129,6 +131,7 @@ _ADVICE = {
     "is_secure_cookies": ("SECURE_COOKIES", "is not a yes/no value: use true or false"),
     "is_debug": ("DEBUG", "is not a yes/no value: use true or false"),
     "max_body_bytes": ("MAX_BODY_BYTES", "must be a positive whole number of bytes"),
+    "db_pool_size": ("DB_POOL_SIZE", "must be a positive whole number of connections"),
     "trusted_proxies": (
         "TRUSTED_PROXIES",
         "is not a list of addresses: write them comma-separated, e.g. 127.0.0.1,10.0.0.0/8",

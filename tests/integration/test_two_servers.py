@@ -1,7 +1,8 @@
 """Two `forcegen serve` processes over one database share sessions and rate limits: a session
 opened on one is honoured by the other and, once ended there, refused by both; failures
 counted on one are limited on the other, whatever X-Forwarded-For a client writes. The same
-with both keeping them in Redis."""
+with both keeping them in Redis. `forcegen serve --workers 2` starts two processes behind one
+port, and a browser's session holds whichever of them answers."""
 
 from __future__ import annotations
 
@@ -32,6 +33,21 @@ def redis_reachable() -> bool:
         return False
 
 
+def server_env(database_url: str, tmp_path: Path, username: str) -> dict[str, str]:
+    """The environment of a test server whose coordinator `username` exists."""
+    env = os.environ | {
+        "FORCEGEN_DATABASE_URL": database_url,
+        "FORCEGEN_DATA_DIR": str(tmp_path),
+        "FORCEGEN_SECRET_KEY": "two-servers-secret-key-0123456789abcdef",
+        "FORCEGEN_COORDINATOR_PASSWORD": PASSWORD,
+        "FORCEGEN_TRUSTED_PROXIES": "10.0.0.0/8",  # not the tests' 127.0.0.1
+    }
+    subprocess.run(
+        [forcegen(), "init", "--username", username], env=env, check=True, capture_output=True
+    )
+    return env
+
+
 @pytest.fixture(params=["database", "redis"])
 def two_servers(
     request: pytest.FixtureRequest, database_url: str, tmp_path: Path
@@ -45,18 +61,9 @@ def two_servers(
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     username = f"coord{secrets.token_hex(4)}"
-    env = os.environ | {
-        "FORCEGEN_DATABASE_URL": database_url,
-        "FORCEGEN_DATA_DIR": str(tmp_path),
-        "FORCEGEN_SECRET_KEY": "two-servers-secret-key-0123456789abcdef",
-        "FORCEGEN_COORDINATOR_PASSWORD": PASSWORD,
-        "FORCEGEN_TRUSTED_PROXIES": "10.0.0.0/8",  # not the tests' 127.0.0.1
-    }
+    env = server_env(database_url, tmp_path, username)
     if request.param == "redis":
         env["FORCEGEN_REDIS_URL"] = REDIS_URL
-    subprocess.run(
-        [forcegen(), "init", "--username", username], env=env, check=True, capture_output=True
-    )
     with ExitStack() as stack:
         first = stack.enter_context(serving(env, tmp_path / "first.log"))
         second = stack.enter_context(serving(env, tmp_path / "second.log"))
@@ -111,3 +118,24 @@ def test_sessions_and_rate_limits_are_shared_by_two_server_processes(
 def guess_token(base: str, forwarded_for: str) -> int:
     headers = {"Authorization": "Bearer wrong", "X-Forwarded-For": forwarded_for}
     return httpx.get(f"{base}/api/respond", headers=headers, timeout=10).status_code
+
+
+def test_serve_with_workers_runs_processes_that_share_a_browser_session(
+    database_url: str, tmp_path: Path
+) -> None:
+    username = f"coord{secrets.token_hex(4)}"
+    env = server_env(database_url, tmp_path, username)
+    log = tmp_path / "workers.log"
+    with serving(env, log, "--workers", "2") as url:
+        browser = log_in(url, username)
+        # Each fresh connection is accepted by whichever process takes it first.
+        pages = [on(url, browser.cookies).get("/rounds").status_code for _ in range(20)]
+        csrf = _CSRF.search(on(url, browser.cookies).get("/rounds").text)
+        assert csrf is not None
+        on(url, browser.cookies).post("/logout", data={"csrf_token": csrf.group(1)})
+        after = [on(url, browser.cookies).get("/rounds").status_code for _ in range(20)]
+        started = re.findall(r"Started server process \[(\d+)\]", log.read_text())
+
+    assert len(set(started)) == 2
+    assert pages == [200] * 20
+    assert after == [303] * 20

@@ -58,13 +58,21 @@ def init(
 def serve(
     host: str = typer.Option("127.0.0.1", help="Interface to listen on."),
     port: int = typer.Option(8000, help="TCP port."),
+    workers: int = typer.Option(
+        1,
+        min=1,
+        max=64,
+        help="Server processes (about one per core). They share sessions, rate limits and "
+        "cached results through the database, or Redis with FORCEGEN_REDIS_URL.",
+    ),
 ) -> None:
     """Serve the web app and the JSON API (OpenAPI at /api/openapi.json)."""
     from forcegen.web import run
 
     services = context.services()
-    _out.print(f"forcegen is serving at http://{host}:{port}/  (Ctrl+C to stop)")
-    run(services, host=host, port=port)
+    processes = f" with {workers} processes" if workers > 1 else ""
+    _out.print(f"forcegen is serving at http://{host}:{port}/{processes}  (Ctrl+C to stop)")
+    run(services, host=host, port=port, workers=workers)
 
 
 @audit_app.command("verify")

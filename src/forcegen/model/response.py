@@ -15,9 +15,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, JsonValue, mod
 
 from forcegen.model.audit import canonical_json, canonical_time
 from forcegen.model.errors import ConflictError, InvalidInputError
-from forcegen.model.participant import Participant
-from forcegen.model.questionnaire import FieldProblem, Question
-from forcegen.model.round import Invitation, Round
+from forcegen.model.questionnaire import FieldProblem
 
 ResponseId = NewType("ResponseId", str)
 
@@ -255,30 +253,3 @@ class Endorsement(BaseModel):
                 "questions are only allowed with 'endorse_with_reservations'"
             )
         return self
-
-
-class JointDraft(BaseModel):
-    """A joint response a member may endorse: the organisation's code and its response."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    joint_participant: str
-    response: Response
-
-
-class RespondentContext(BaseModel):
-    """Everything a respondent may see: its round, the questions for it, and its own answers.
-
-    `questions` are only those the audience rules select for this participant;
-    `joint_drafts` are the joint responses of organisations it belongs to.
-    """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    invitation: Invitation
-    round: Round
-    participant: Participant
-    questions: tuple[Question, ...]
-    response: Response | None = None
-    joint_drafts: tuple[JointDraft, ...] = ()
-    own_endorsements: tuple[Endorsement, ...] = ()

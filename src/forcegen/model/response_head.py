@@ -16,7 +16,7 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from forcegen.model.response import Response, ResponseId, ResponseVersion
+from forcegen.model.response import Attestation, Response, ResponseId, ResponseVersion
 
 
 class ResponseTally(BaseModel):
@@ -74,10 +74,15 @@ class ResponseTally(BaseModel):
 
 
 class ResponseHead(ResponseTally):
-    """A response's tally with its latest version and its latest standing submission."""
+    """A response's tally with its latest version and its latest standing submission.
+
+    `last_attestation` is who attested the newest submission, even one withdrawn since: the
+    form offers it again so that the official need not retype it.
+    """
 
     latest: ResponseVersion | None = None
     latest_submitted: ResponseVersion | None = None
+    last_attestation: Attestation | None = None
 
     @model_validator(mode="after")
     def _versions_match_the_tally(self) -> Self:
@@ -103,6 +108,7 @@ class ResponseHead(ResponseTally):
             **tally.model_dump(),
             latest=version,
             latest_submitted=latest_submitted if tally.latest_submitted_number else None,
+            last_attestation=version.attestation or self.last_attestation,
         )
 
 
@@ -110,6 +116,7 @@ def head_of(response: Response) -> ResponseHead:
     """The head of a response whose whole history is at hand (tests, fakes, checks)."""
     submitted = [v.number for v in response.versions if v.is_submitted]
     withdrawn = [v.number for v in response.versions if v.is_withdrawn]
+    attested = [v.attestation for v in response.versions if v.attestation is not None]
     return ResponseHead(
         id=response.id,
         round_id=response.round_id,
@@ -120,4 +127,5 @@ def head_of(response: Response) -> ResponseHead:
         last_withdrawn_number=withdrawn[-1] if withdrawn else None,
         latest=response.latest,
         latest_submitted=response.latest_submitted,
+        last_attestation=attested[-1] if attested else None,
     )

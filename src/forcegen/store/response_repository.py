@@ -134,11 +134,13 @@ class SqlResponseRepository:
         for row in rows:
             tally = _tally(row)
             submitted = tally.latest_submitted_number
+            last = found.get((row.id, tally.last_submitted_number or 0))
             heads.append(
                 ResponseHead(
                     **tally.model_dump(),
                     latest=found.get((row.id, tally.version_count)),
                     latest_submitted=found.get((row.id, submitted)) if submitted else None,
+                    last_attestation=last.attestation if last else None,
                 )
             )
         return heads
@@ -190,7 +192,7 @@ def _move_pointer(version: ResponseVersion) -> ReturningUpdate[str]:
 
 
 def _pointed_versions(tally: ResponseTally) -> builtins.list[ColumnElement[bool]]:
-    numbers = {tally.version_count, tally.latest_submitted_number or 0} - {0}
+    numbers = {tally.version_count, tally.last_submitted_number or 0} - {0}
     return [
         (ResponseVersionRow.response_id == tally.id) & (ResponseVersionRow.number == number)
         for number in sorted(numbers)

@@ -127,6 +127,14 @@ class SqlInvitationRepository:
         )
         return [_invitation(row) for row in self._session.scalars(query)]
 
+    def joint_for_round(self, round_id: RoundId) -> builtins.list[Invitation]:
+        query = (
+            select(InvitationRow)
+            .where(InvitationRow.round_id == round_id, InvitationRow.is_joint.is_(True))
+            .order_by(InvitationRow.participant_code)
+        )
+        return [_invitation(row) for row in self._session.scalars(query)]
+
     def update(self, invitation: Invitation, *, token_hash: str | None = None) -> None:
         row = self._session.get(InvitationRow, invitation.id)
         if row is None:

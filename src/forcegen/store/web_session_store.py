@@ -13,10 +13,13 @@ from forcegen.store.rows_core import WebSessionRow
 
 
 class SqlSessionStore:
-    """Each call is one short transaction of its own."""
+    """Each call is one short transaction of its own. Looking a session up (every request)
+    goes through `reader`, a read-only engine when given: on SQLite it then runs beside the
+    writer instead of taking the write lock (see store/engine.py)."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, reader: Engine | None = None) -> None:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._reading = sessionmaker(reader or engine, expire_on_commit=False)
 
     def add(self, session: WebSession) -> None:
         with self._sessions.begin() as db:
@@ -34,7 +37,7 @@ class SqlSessionStore:
             )
 
     def get(self, id_hash: str) -> WebSession | None:
-        with self._sessions() as db:
+        with self._reading() as db:
             row = db.get(WebSessionRow, id_hash)
             return _to_domain(row) if row is not None else None
 

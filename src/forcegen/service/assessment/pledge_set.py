@@ -1,6 +1,7 @@
 """Pledge sets: the pledges an assessment runs on, from a round's answers or the public record.
 
-A round's pledges come from the latest submitted version of each response, through the
+A round's pledges come from the latest submitted version of each response (read through each
+response's pointer, never the whole history), through the
 documented answers-to-pledges mapping (`forcegen.answers.pledges`); each carries the
 source id `response:<response_id>/v<number>`, and the set holds a `Source` for every such
 version, so a figure can be traced to the exact answers behind it. The public record's
@@ -17,7 +18,8 @@ from forcegen.answers.summary import AnswerSet
 from forcegen.model.participant import participant_name
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import COALITION_ACTOR, Topic
-from forcegen.model.response import Response, ResponseVersion
+from forcegen.model.response import ResponseVersion
+from forcegen.model.response_head import ResponseHead
 from forcegen.model.round import Round
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind
 from forcegen.service.ports import UnitOfWork
@@ -70,10 +72,10 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
     Raises:
         NotFoundError: no such round; the message says how to list rounds.
     """
-    with uow:
+    with uow.reading():
         round_ = find_round(uow, round_id)
         invited = tuple(sorted(i.participant_code for i in uow.invitations.for_round(round_.id)))
-        responses = uow.responses.for_round(round_.id)
+        responses = uow.responses.heads_for_round(round_.id)
     submitted = [(r, r.latest_submitted) for r in responses]
     answered = sorted(
         ((r, v) for r, v in submitted if v is not None), key=lambda item: item[0].participant_code
@@ -110,7 +112,7 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
 
 def pledge_set_for_public(*, uow: UnitOfWork) -> PledgeSet:
     """The pledges recorded from public sources, with the citations they name."""
-    with uow:
+    with uow.reading():
         pledges = uow.pledges.list()
         cited = {source_id for pledge in pledges for source_id in pledge.source_ids}
         sources = uow.sources.get_many(cited)
@@ -124,7 +126,7 @@ def pledge_set_for_public(*, uow: UnitOfWork) -> PledgeSet:
     )
 
 
-def _version_source(round_: Round, response: Response, version: ResponseVersion) -> Source:
+def _version_source(round_: Round, response: ResponseHead, version: ResponseVersion) -> Source:
     """A response version as a source: who answered, in which round, which version, when."""
     attested = version.attestation
     by = f", attested by {attested.name} ({attested.title})" if attested else ""

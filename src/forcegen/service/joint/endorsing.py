@@ -167,7 +167,7 @@ def joint_overview(*, uow: UnitOfWork, catalog: ParticipantCatalog, round_id: st
     Raises:
         NotFoundError: no such round.
     """
-    with uow:
+    with uow.reading():
         round_ = find_round(uow, round_id)
         invitations = uow.invitations.for_round(round_.id)
         responses = {r.participant_code: r for r in uow.responses.for_round(round_.id)}

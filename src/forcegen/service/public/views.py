@@ -86,7 +86,7 @@ def list_positions(
         text=text,
         is_history_included=is_history_included,
     )
-    with uow:
+    with uow.reading():
         cited = _cite(uow, uow.positions.search(query))
     return sorted(cited, key=_sort_key(sort), reverse=is_descending)
 
@@ -147,7 +147,7 @@ def country_record(*, uow: UnitOfWork, code: str) -> CountryRecord:
     code = code.strip().upper()
     if (problem := actor_code_problem(code)) is not None:
         raise UnknownParticipantError(f"No country page for {problem}")
-    with uow:
+    with uow.reading():
         positions = _cite(uow, uow.positions.search(PositionQuery(actor_codes=(code,))))
         pledges = uow.pledges.list(contributor=code)
         sources = uow.sources.get_many(s for pledge in pledges for s in pledge.source_ids)
@@ -172,7 +172,7 @@ class TimelineLane:
 def timeline(*, uow: UnitOfWork, topic: Topic | None = None) -> list[TimelineLane]:
     """One lane per topic (or only `topic`) with its current positions by date."""
     query = PositionQuery(topics=() if topic is None else (Topic(topic),))
-    with uow:
+    with uow.reading():
         cited = _cite(uow, uow.positions.search(query))
     lanes: dict[Topic, list[CitedPosition]] = {}
     for item in cited:
@@ -210,7 +210,7 @@ class StanceMatrix:
 
 def stance_matrix(*, uow: UnitOfWork) -> StanceMatrix:
     """The latest stance of every actor on every topic it has a position on."""
-    with uow:
+    with uow.reading():
         cited = _cite(uow, uow.positions.search(PositionQuery()))
     grouped: dict[tuple[str, Topic], list[CitedPosition]] = {}
     for item in cited:

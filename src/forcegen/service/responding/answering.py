@@ -17,16 +17,15 @@ from forcegen.model.questionnaire import (
     question_problems,
     validate_answers,
 )
+from forcegen.model.respondent import JointDraft, RespondentContext
 from forcegen.model.response import (
     Attestation,
     InvalidAnswersError,
-    JointDraft,
-    RespondentContext,
     Response,
     ResponseVersion,
     version_digest,
 )
-from forcegen.model.round import Invitation, InviteeStatus, ResponseEvent
+from forcegen.model.round import Invitation, InviteeStatus, ResponseEvent, Round
 from forcegen.service.joint.endorsing import endorse_joint
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.responding import versions as versions
@@ -44,14 +43,17 @@ from forcegen.service.rounds.access import (
     require_open,
     respondent_actor,
 )
+from forcegen.service.rounds.history import PER_PAGE, HistoryPage, page_of
 from forcegen.service.rounds.ports import ParticipantCatalog
 
 __all__ = [
     "answer_vocabulary",
     "check_answers",
     "endorse_joint",
+    "history_page",
     "open_invitation",
     "own_history",
+    "respondent_context",
     "save_draft",
     "submit_response",
     "withdraw_response",
@@ -63,46 +65,70 @@ def answer_vocabulary(catalog: ParticipantCatalog) -> AnswerVocabulary:
     return catalog.answer_vocabulary()
 
 
-def open_invitation(
+def respondent_context(
     *, uow: UnitOfWork, catalog: ParticipantCatalog, token: InvitationCredential
 ) -> RespondentContext:
-    """Everything the respondent may see, and mark the invitation opened.
-
-    A closed round still opens, read-only, so a government can see what it answered.
+    """Everything the respondent may see, read in one read-only transaction: the form's page
+    and every save read it, and reading writes nothing (so a save is one write transaction).
 
     Raises:
         AuthenticationError: the token is unknown, revoked or expired (one message for all).
     """
+    with uow.reading():
+        invitation, round_ = authenticate_invitation(uow, token)
+        return _context(uow, catalog, invitation, round_)
+
+
+def open_invitation(
+    *, uow: UnitOfWork, catalog: ParticipantCatalog, token: InvitationCredential
+) -> RespondentContext:
+    """Everything the respondent may see; the first time, mark the invitation opened.
+
+    Only that first opening writes (the status, the time and an audit entry); later ones
+    read, as `respondent_context` does. A closed round still opens, read-only, so a
+    government can see what it answered.
+
+    Raises:
+        AuthenticationError: the token is unknown, revoked or expired (one message for all).
+    """
+    context = respondent_context(uow=uow, catalog=catalog, token=token)
+    if context.invitation.status is not InviteeStatus.INVITED:
+        return context
     with uow:
         invitation, round_ = authenticate_invitation(uow, token)
-        participant = participant_of(catalog, invitation.participant_code)
-        was_invited = invitation.status is InviteeStatus.INVITED
-        invitation = record_activity(uow, invitation, ResponseEvent.OPEN)
-        if was_invited:
+        if invitation.status is InviteeStatus.INVITED:  # nobody opened it in between
+            invitation = record_activity(uow, invitation, ResponseEvent.OPEN)
             _record(uow, invitation, "invitation.open", None)
-        joint_drafts = [
-            JointDraft(joint_participant=joint.participant_code, response=draft)
-            for joint in uow.invitations.for_round(round_.id)
-            if joint.is_joint and participant.is_member_of(joint.participant_code)
-            for draft in [uow.responses.get(round_.id, joint.participant_code)]
-            if draft is not None and draft.versions
-        ]
-        own_endorsements = tuple(
-            endorsement
-            for endorsement in uow.endorsements.latest_for_round(round_.id)
-            if endorsement.participant_code == participant.code
-        )
-        context = RespondentContext(
-            invitation=invitation,
-            round=round_,
-            participant=participant,
-            questions=round_.questionnaire.questions_for(participant),
-            response=uow.responses.get(round_.id, participant.code),
-            joint_drafts=tuple(joint_drafts),
-            own_endorsements=own_endorsements,
-        )
+        context = _context(uow, catalog, invitation, round_)
         uow.commit()
     return context
+
+
+def _context(
+    uow: UnitOfWork, catalog: ParticipantCatalog, invitation: Invitation, round_: Round
+) -> RespondentContext:
+    participant = participant_of(catalog, invitation.participant_code)
+    joint_drafts = [
+        JointDraft(joint_participant=joint.participant_code, response=draft)
+        for joint in uow.invitations.joint_for_round(round_.id)
+        if participant.is_member_of(joint.participant_code)
+        for draft in [uow.responses.head(round_.id, joint.participant_code)]
+        if draft is not None and draft.latest is not None
+    ]
+    own_endorsements = tuple(
+        endorsement
+        for endorsement in uow.endorsements.latest_for_round(round_.id)
+        if endorsement.participant_code == participant.code
+    )
+    return RespondentContext(
+        invitation=invitation,
+        round=round_,
+        participant=participant,
+        questions=round_.questionnaire.questions_for(participant),
+        response=uow.responses.head(round_.id, participant.code),
+        joint_drafts=tuple(joint_drafts),
+        own_endorsements=own_endorsements,
+    )
 
 
 def save_draft(
@@ -167,7 +193,7 @@ def withdraw_response(
     with uow:
         invitation, round_ = authenticate_invitation(uow, token)
         require_open(round_)
-        response = uow.responses.get(round_.id, invitation.participant_code)
+        response = uow.responses.head(round_.id, invitation.participant_code)
         latest = response.latest if response else None
         if response is None or latest is None:
             raise RuleViolationError(
@@ -219,10 +245,30 @@ def own_history(*, uow: UnitOfWork, token: InvitationCredential) -> Response:
     Raises:
         AuthenticationError: the token is not valid.
     """
-    with uow:
+    with uow.reading():
         invitation, round_ = authenticate_invitation(uow, token)
         response = uow.responses.get(round_.id, invitation.participant_code)
-    return response or versions.new_response(round_, invitation)
+    if response is None:
+        code = invitation.participant_code
+        return Response(
+            id=versions.response_id(round_, code), round_id=round_.id, participant_code=code
+        )
+    return response
+
+
+def history_page(
+    *, uow: UnitOfWork, token: InvitationCredential, page: int = 1, per_page: int = PER_PAGE
+) -> HistoryPage:
+    """One page of the respondent's own versions, newest first (page 1 holds the latest).
+
+    Raises:
+        AuthenticationError: the token is not valid.
+        NotFoundError: the page is past the last one.
+    """
+    with uow.reading():
+        invitation, round_ = authenticate_invitation(uow, token)
+        head = uow.responses.head(round_.id, invitation.participant_code)
+        return page_of(uow, head, page=page, per_page=per_page)
 
 
 def _save(
@@ -242,7 +288,7 @@ def _save(
         invitation, round_ = authenticate_invitation(uow, token)
         require_open(round_)
         participant = participant_of(catalog, invitation.participant_code)
-        response = uow.responses.get(round_.id, participant.code)
+        response = uow.responses.head(round_.id, participant.code)
         versions.check_base(response, base_version)
         if is_submission:
             problems = validate_answers(

@@ -12,17 +12,17 @@ from __future__ import annotations
 from forcegen.model.errors import ConflictError
 from forcegen.model.response import (
     Answers,
-    Response,
     ResponseConflictError,
     ResponseId,
     ResponseVersion,
     diff_answers,
 )
+from forcegen.model.response_head import ResponseHead
 from forcegen.model.round import Invitation, Round, RoundId
 from forcegen.service.ports import UnitOfWork
 
 
-def unchanged_draft(response: Response | None, answers: Answers) -> ResponseVersion | None:
+def unchanged_draft(response: ResponseHead | None, answers: Answers) -> ResponseVersion | None:
     """The latest version if it is a draft with exactly these answers (autosave repeats)."""
     latest = response.latest if response else None
     if latest is None or latest.is_submitted or latest.is_withdrawn:
@@ -30,7 +30,7 @@ def unchanged_draft(response: Response | None, answers: Answers) -> ResponseVers
     return latest if not diff_answers(latest.answers, answers) else None
 
 
-def check_base(response: Response | None, base_version: int) -> None:
+def check_base(response: ResponseHead | None, base_version: int) -> None:
     """Raises: ResponseConflictError unless `base_version` is the latest version's number."""
     latest = response.latest if response else None
     if (latest.number if latest else 0) != base_version:
@@ -59,28 +59,33 @@ def conflict(latest: ResponseVersion | None, base_version: int) -> ResponseConfl
     return ResponseConflictError(message, latest_version=latest.number if latest else 0)
 
 
-def create(uow: UnitOfWork, response: Response, base_version: int) -> None:
+def create(uow: UnitOfWork, response: ResponseHead, base_version: int) -> None:
     """Store a new response. Raises: ResponseConflictError if a concurrent save created it."""
     try:
         uow.responses.create(response, created_at=uow.clock.now())
     except ConflictError as err:
-        winner = uow.responses.get(RoundId(response.round_id), response.participant_code)
+        winner = uow.responses.head(RoundId(response.round_id), response.participant_code)
         raise conflict(winner.latest if winner else None, base_version) from err
 
 
 def append(
-    uow: UnitOfWork, response: Response, version: ResponseVersion, base_version: int
+    uow: UnitOfWork, response: ResponseHead, version: ResponseVersion, base_version: int
 ) -> None:
     """Store a version. Raises: ResponseConflictError if a concurrent save took its number."""
     try:
         uow.responses.append_version(version)
     except ConflictError as err:
-        winner = uow.responses.get(RoundId(response.round_id), response.participant_code)
+        winner = uow.responses.head(RoundId(response.round_id), response.participant_code)
         raise conflict(winner.latest if winner else None, base_version) from err
 
 
-def new_response(round_: Round, invitation: Invitation) -> Response:
+def new_response(round_: Round, invitation: Invitation) -> ResponseHead:
     """A response not stored yet; its id is fixed by round and participant, so two first
     saves racing each other collide on the primary key and only one can win."""
     code = invitation.participant_code
-    return Response(id=ResponseId(f"{round_.id}-{code}"), round_id=round_.id, participant_code=code)
+    return ResponseHead(id=response_id(round_, code), round_id=round_.id, participant_code=code)
+
+
+def response_id(round_: Round, participant_code: str) -> ResponseId:
+    """The id of a participant's response in a round."""
+    return ResponseId(f"{round_.id}-{participant_code}")

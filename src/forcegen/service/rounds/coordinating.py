@@ -128,13 +128,13 @@ def create_round(
 
 def list_rounds(*, uow: UnitOfWork) -> list[Round]:
     """Every round, newest first."""
-    with uow:
+    with uow.reading():
         return uow.rounds.list()
 
 
 def get_round(*, uow: UnitOfWork, round_id: str) -> Round:
     """Raises: NotFoundError when there is no such round."""
-    with uow:
+    with uow.reading():
         return find_round(uow, round_id)
 
 
@@ -170,7 +170,7 @@ def round_responses(*, uow: UnitOfWork, round_id: str) -> list[Response]:
     Raises:
         NotFoundError: no such round.
     """
-    with uow:
+    with uow.reading():
         round_ = find_round(uow, round_id)
         return uow.responses.for_round(round_.id)
 
@@ -182,7 +182,7 @@ def get_response(*, uow: UnitOfWork, round_id: str, participant_code: str) -> Re
         NotFoundError: no such round, or the participant has saved nothing in it.
     """
     code = participant_code.strip().upper()
-    with uow:
+    with uow.reading():
         round_ = find_round(uow, round_id)
         response = uow.responses.get(round_.id, code)
     if response is None or not response.versions:

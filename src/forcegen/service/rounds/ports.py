@@ -87,6 +87,10 @@ class InvitationRepository(Protocol):
         """Return the round's invitations, ordered by participant code."""
         ...
 
+    def joint_for_round(self, round_id: RoundId) -> builtins.list[Invitation]:
+        """Return the round's invitations of joint respondents (organisations), by code."""
+        ...
+
     def update(self, invitation: Invitation, *, token_hash: str | None = None) -> None:
         """Store the invitation's new status, times and revocation; with `token_hash`, replace
         its token too (the old one stops working).

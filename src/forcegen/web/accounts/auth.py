@@ -47,7 +47,7 @@ def session_user(request: Request, services: ServicesDep, session: SessionDep) -
     one the session was opened with; otherwise the session ends here and now."""
     if session.user_id is None:
         return None
-    with services.uow() as uow:
+    with services.uow().reading() as uow:  # every page asks: it must not take a write lock
         user = uow.users.get(session.user_id)
     if (
         user is None

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Query
 from forcegen.bootstrap import Services
 from forcegen.reports import assessment_json, assessment_tables, headline
 from forcegen.service.assessment import assessing
+from forcegen.service.assessment.cached import cached_assessment
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO
 from forcegen.web.accounts.analyst_auth import analyst_api
 from forcegen.web.accounts.auth import coordinator_api
@@ -78,8 +79,12 @@ def _read(services: Services, round_id: str | None, query: SelectionQuery) -> As
         level_floor=query.level_floor,
         fixpoint=query.fixpoint,
     )
-    assessment = assessing.run_assessment(
-        uow=services.uow(), catalog=services.catalog, selection=selection, round_id=round_id
+    assessment = cached_assessment(
+        uow=services.uow(),
+        catalog=services.catalog,
+        selection=selection,
+        cache=services.assessments,
+        round_id=round_id,
     )
     document = assessment_json(assessment_tables(assessment), headline=headline(assessment))
     return AssessmentRead.model_validate(json.loads(document))

@@ -30,6 +30,7 @@ from forcegen.model.errors import NotFoundError
 from forcegen.model.user import Role
 from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
 from forcegen.service.assessment import assessing, comparing
+from forcegen.service.assessment.cached import cached_assessment
 from forcegen.service.assessment.comparing import View
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO, Selection
 from forcegen.service.rounds import coordinating
@@ -213,8 +214,12 @@ def _assess(
     services: Services, query: DashboardQuery, round_id: str | None
 ) -> tuple[Assessment, Selection]:
     selection = selection_of(query, services.catalog)
-    assessment = assessing.run_assessment(
-        uow=services.uow(), catalog=services.catalog, selection=selection, round_id=round_id
+    assessment = cached_assessment(
+        uow=services.uow(),
+        catalog=services.catalog,
+        selection=selection,
+        cache=services.assessments,
+        round_id=round_id,
     )
     return assessment, selection
 

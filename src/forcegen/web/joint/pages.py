@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from forcegen.bootstrap import Services
 from forcegen.model.errors import InvalidInputError, NotFoundError
-from forcegen.model.response import JointDraft, RespondentContext
+from forcegen.model.respondent import JointDraft, RespondentContext
 from forcegen.service.responding import answering
 from forcegen.web.accounts.auth import RespondentPage
 from forcegen.web.deps import ServicesDep
@@ -31,7 +31,9 @@ def joint_draft(
     token: RespondentPage,
     notice: str = "",
 ) -> HTMLResponse:
-    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    context = answering.respondent_context(
+        uow=services.uow(), catalog=services.catalog, token=token
+    )
     page = _page(services, context, code) | {
         "error": None,
         "notice": "Your verdict is recorded." if notice == "recorded" else None,
@@ -61,7 +63,7 @@ def endorse(
             comment=comment.replace("\x00", ""),
         )
     except InvalidInputError as err:
-        context = answering.open_invitation(
+        context = answering.respondent_context(
             uow=services.uow(), catalog=services.catalog, token=token
         )
         page = _page(services, context, code) | {"error": err.message, "notice": None}

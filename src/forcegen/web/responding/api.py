@@ -107,5 +107,6 @@ def condition_check(
     token: RespondentApi,
     text: Annotated[str, Query(max_length=2000)] = "",
 ) -> ConditionCheckRead:
-    answering.own_history(uow=services.uow(), token=token)  # the token must be valid
+    # the token must be valid
+    answering.respondent_context(uow=services.uow(), catalog=services.catalog, token=token)
     return check_condition_text(text, services.catalog)

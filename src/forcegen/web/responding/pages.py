@@ -19,13 +19,15 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from forcegen.model.errors import ConflictError
 from forcegen.model.questionnaire import FieldProblem
-from forcegen.model.response import InvalidAnswersError, RespondentContext, ResponseVersion
+from forcegen.model.respondent import RespondentContext
+from forcegen.model.response import InvalidAnswersError, ResponseVersion
 from forcegen.service.accounts.credentials import hash_token
 from forcegen.service.responding import answering
 from forcegen.service.rounds.access import InvitationGrant
 from forcegen.web.accounts.auth import INVITATION_PURPOSE, RespondentPage
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
 from forcegen.web.errors import wants_json
+from forcegen.web.paths import PageQuery
 from forcegen.web.render import format_when, render
 from forcegen.web.responding.answer_copy import AnswerCopy, answer_copy, answer_copy_pdf
 from forcegen.web.responding.answer_form import answers_from_form
@@ -50,7 +52,9 @@ NOTICES = {
 def response_form(
     request: Request, services: ServicesDep, token: RespondentPage, notice: str = ""
 ) -> HTMLResponse:
-    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    context = answering.respondent_context(
+        uow=services.uow(), catalog=services.catalog, token=token
+    )
     state = FormState.from_context(context, notice=NOTICES.get(notice))
     problems = answering.check_answers(
         context=context,
@@ -87,20 +91,27 @@ async def withdraw(
 
 
 @router.get("/respond/history", response_class=HTMLResponse)
-def history(request: Request, services: ServicesDep, token: RespondentPage) -> HTMLResponse:
-    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
-    response = answering.own_history(uow=services.uow(), token=token)
+def history(
+    request: Request, services: ServicesDep, token: RespondentPage, page: PageQuery = 1
+) -> HTMLResponse:
+    """The respondent's versions, newest first, a page at a time (autosave makes thousands)."""
+    context = answering.respondent_context(
+        uow=services.uow(), catalog=services.catalog, token=token
+    )
+    shown = answering.history_page(uow=services.uow(), token=token, page=page)
     versions = [
         (version, answer_sections(context.questions, version.answers, services.catalog))
-        for version in reversed(response.versions)
+        for version in shown.versions
     ]
-    page = {
+    page_context = {
         "round": context.round,
         "participant": context.participant,
         "versions": versions,
+        "history": shown,
+        "base": "/respond/history",
         "illustrative": context.round.is_illustrative,
     }
-    return render(request, "respond_history.html", page)
+    return render(request, "respond_history.html", page_context)
 
 
 @router.get("/respond/print", response_class=HTMLResponse)
@@ -141,7 +152,8 @@ def check_condition(
     text: Annotated[str, Query(max_length=2000)] = "",
 ) -> Response:
     """The live check of a condition field (JSON for the script, a fragment otherwise)."""
-    answering.own_history(uow=services.uow(), token=token)  # the token must still be valid
+    # the token must still be valid
+    answering.respondent_context(uow=services.uow(), catalog=services.catalog, token=token)
     result = check_condition_text(text, services.catalog)
     if wants_json(request):
         return JSONResponse(result.model_dump())
@@ -184,7 +196,9 @@ async def _save(
     request: Request, services: ServicesDep, token: InvitationGrant, *, is_submission: bool
 ) -> Response:
     values = await posted_values(request)
-    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
+    context = answering.respondent_context(
+        uow=services.uow(), catalog=services.catalog, token=token
+    )
     answers = answers_from_form(context.questions, values)
     base_version = _base_version(values)
     attestation = (_first(values, "attestation_name"), _first(values, "attestation_title"))

@@ -12,7 +12,8 @@ from forcegen.catalog import Catalog
 from forcegen.model.capability import Driver, DriverGroup
 from forcegen.model.common_name import names_for
 from forcegen.model.questionnaire import FieldProblem
-from forcegen.model.response import EndorsementKind, RespondentContext
+from forcegen.model.respondent import RespondentContext
+from forcegen.model.response import EndorsementKind
 from forcegen.web.responding.answer_view import answer_sections
 from forcegen.web.responding.form_view import build_form
 from forcegen.web.security import MAX_FORM_FIELDS, MAX_FORM_FILES
@@ -42,11 +43,7 @@ class FormState:
         """The latest saved version, and the last attestation to save retyping it."""
         response = context.response
         latest = response.latest if response else None
-        attested = (
-            next((v.attestation for v in reversed(response.versions) if v.attestation), None)
-            if response
-            else None
-        )
+        attested = response.last_attestation if response else None
         return cls(
             answers=latest.answers if latest else {},
             base_version=latest.number if latest else 0,

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Depends, Request
 
 from forcegen.model.response import diff_answers
 from forcegen.service.joint import endorsing
-from forcegen.service.rounds import coordinating
+from forcegen.service.rounds import coordinating, response_views
 from forcegen.web.accounts.auth import CoordinatorApi, actor_of, coordinator_api
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import CodePath, InvitationIdPath, RoundIdPath, VersionQuery
-from forcegen.web.rounds.lookups import pick_version, require_invitation_in_round
+from forcegen.web.rounds.lookups import require_invitation_in_round
 from forcegen.web.schemas.common import ERROR_RESPONSES
 from forcegen.web.schemas.rounds import (
     DiffRead,
@@ -162,11 +162,9 @@ def diff_response(
     from_version: VersionQuery = None,
     to_version: VersionQuery = None,
 ) -> DiffRead:
-    response = coordinating.get_response(
-        uow=services.uow(), round_id=round_id, participant_code=code
+    _, response, before, after = response_views.compare_versions(
+        uow=services.uow(), round_id=round_id, participant_code=code, a=from_version, b=to_version
     )
-    before = pick_version(response, from_version or 1)
-    after = pick_version(response, to_version)
     changes = diff_answers(before.answers, after.answers)
     return DiffRead(
         participant_code=response.participant_code,

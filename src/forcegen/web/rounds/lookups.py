@@ -1,29 +1,11 @@
-"""Look-ups shared by the coordinator's pages and API: what a round page shows, a version of a
-response, and an invitation that must belong to the round named in the URL."""
+"""Look-ups shared by the coordinator's pages and API: what a round page shows, and an
+invitation that must belong to the round named in the URL."""
 
 from __future__ import annotations
 
 from forcegen.bootstrap import Services
 from forcegen.model.errors import NotFoundError
-from forcegen.model.response import Response, ResponseVersion
 from forcegen.service.rounds import coordinating
-
-
-def pick_version(response: Response, number: int | None) -> ResponseVersion:
-    """Version `number`, or the latest when None.
-
-    Raises:
-        NotFoundError: no such version.
-    """
-    if number is None and response.latest is not None:
-        return response.latest
-    for candidate in response.versions:
-        if candidate.number == number:
-            return candidate
-    raise NotFoundError(
-        f"{response.participant_code} has no version {number}: it has versions 1 to "
-        f"{response.version_count}."
-    )
 
 
 def require_invitation_in_round(services: Services, round_id: str, invitation_id: str) -> None:

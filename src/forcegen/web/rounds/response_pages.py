@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from forcegen.bootstrap import Services
 from forcegen.model.participant import participant_name
-from forcegen.model.response import Response as AnswerResponse
 from forcegen.model.response import diff_answers
+from forcegen.model.response_head import ResponseHead
 from forcegen.model.round import Round
 from forcegen.reports.raw_answers import raw_answers_csv
 from forcegen.service.joint import endorsing
-from forcegen.service.rounds import coordinating
+from forcegen.service.rounds import coordinating, response_views
 from forcegen.web.accounts.auth import coordinator_page
 from forcegen.web.deps import ServicesDep
-from forcegen.web.paths import CodePath, RoundIdPath, VersionQuery
+from forcegen.web.paths import CodePath, PageQuery, RoundIdPath, VersionQuery
 from forcegen.web.render import render
 from forcegen.web.responding.answer_view import answer_sections, diff_rows
-from forcegen.web.rounds.lookups import pick_version
 
 router = APIRouter(dependencies=[Depends(coordinator_page)], include_in_schema=False)
 
@@ -43,13 +39,19 @@ def response_detail(
     code: CodePath,
     services: ServicesDep,
     version: VersionQuery = None,
+    page: PageQuery | None = None,
 ) -> HTMLResponse:
-    loaded = _load(services, round_id, code)
-    shown = pick_version(loaded.response, version)
-    participant = services.catalog.participant(loaded.response.participant_code)
-    questions = loaded.round.questionnaire.questions_for(participant)
-    context = loaded.context() | {
+    """One version of a response and the page of its history that lists it."""
+    view = response_views.response_view(
+        uow=services.uow(), round_id=round_id, participant_code=code, version=version, page=page
+    )
+    shown = view.shown
+    participant = services.catalog.participant(view.response.participant_code)
+    questions = view.round.questionnaire.questions_for(participant)
+    context = _context(view.round, view.response) | {
         "shown": shown,
+        "history": view.history,
+        "base": f"/rounds/{view.round.id}/responses/{view.response.participant_code}",
         "sections": answer_sections(questions, shown.answers, services.catalog),
         "diff_from": max(shown.number - 1, 1),
         "diff_to": shown.number,
@@ -67,14 +69,14 @@ def response_diff(
     b: VersionQuery = None,
 ) -> HTMLResponse:
     """What changed between versions `a` and `b` (HTMX gets the table alone)."""
-    loaded = _load(services, round_id, code)
-    before = pick_version(loaded.response, a or 1)
-    after = pick_version(loaded.response, b)
+    round_, head, before, after = response_views.compare_versions(
+        uow=services.uow(), round_id=round_id, participant_code=code, a=a, b=b
+    )
     changes = diff_answers(before.answers, after.answers)
-    context = loaded.context() | {
+    context = _context(round_, head) | {
         "before": before,
         "after": after,
-        "changes": diff_rows(loaded.round.questionnaire, changes),
+        "changes": diff_rows(round_.questionnaire, changes),
     }
     return render(request, "response_diff.html", context, fragment="_diff.html")
 
@@ -94,26 +96,13 @@ def joint_overview(request: Request, round_id: RoundIdPath, services: ServicesDe
     return render(request, "joint_overview.html", context)
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    round: Round
-    response: AnswerResponse
-
-    def context(self) -> dict[str, object]:
-        return {
-            "round": self.round,
-            "response": self.response,
-            "participant_name": participant_name(self.response.participant_code),
-            "illustrative": self.round.is_illustrative,
-        }
-
-
-def _load(services: Services, round_id: str, code: str) -> _Loaded:
-    round_ = coordinating.get_round(uow=services.uow(), round_id=round_id)
-    response = coordinating.get_response(
-        uow=services.uow(), round_id=round_id, participant_code=code
-    )
-    return _Loaded(round=round_, response=response)
+def _context(round_: Round, response: ResponseHead) -> dict[str, object]:
+    return {
+        "round": round_,
+        "response": response,
+        "participant_name": participant_name(response.participant_code),
+        "illustrative": round_.is_illustrative,
+    }
 
 
 def _codes(overview: endorsing.JointOverview) -> set[str]:

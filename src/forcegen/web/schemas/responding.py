@@ -7,7 +7,8 @@ from typing import Annotated, Literal, Self
 from pydantic import BaseModel, Field
 
 from forcegen.model.questionnaire import Question
-from forcegen.model.response import Endorsement, EndorsementKind, RespondentContext
+from forcegen.model.respondent import RespondentContext
+from forcegen.model.response import Endorsement, EndorsementKind
 from forcegen.web.schemas.common import MAX_VERSION, AnswersJson, PlainText, RequestBody
 from forcegen.web.schemas.rounds import InvitationRead, ResponseVersionRead, RoundRead
 

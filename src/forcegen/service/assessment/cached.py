@@ -1,0 +1,79 @@
+"""Assessments served from a cache keyed by (what is assessed, its data version, selection).
+
+The web pages and the JSON API assess on every request, and on a deadline day fifty
+coordinators and analysts reload them every few seconds while the answers behind them
+change a few times a minute. The store raises a data version in the same transaction as
+every write that changes what an assessment reads (submissions, withdrawals and invitations
+of a round; any change to the public record), so:
+
+    key = ("round:<id>" or "public", data version read now, the selection)
+
+is answered from the cache until such a write commits, and never after. The version is read
+before the data, so an entry may hold data newer than its key says, never older. Each server
+process keeps its own cache; they all read the same counter from the database, so a process
+that has not seen a change yet still never serves a result from before it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Hashable, Mapping
+
+from pydantic import BaseModel
+
+from forcegen.analysis.assessment import Assessment
+from forcegen.service.assessment.assessing import run_assessment
+from forcegen.service.assessment.cache import ResultCache
+from forcegen.service.assessment.selection import AssessmentCatalog, Selection
+from forcegen.service.ports import UnitOfWork
+
+AssessmentCache = ResultCache[Assessment]
+
+
+def cached_assessment(
+    *,
+    uow: UnitOfWork,
+    catalog: AssessmentCatalog,
+    selection: Selection,
+    cache: AssessmentCache,
+    round_id: str | None = None,
+) -> Assessment:
+    """`run_assessment`'s result, computed once per data version and selection.
+
+    Raises:
+        NotFoundError: no such round (nothing is cached).
+        ConditionError: a pledge condition does not parse or negates a pledge reference.
+    """
+    with uow.reading():
+        if round_id is None:
+            scope, version = "public", uow.data_versions.of_public_record()
+        else:
+            scope, version = f"round:{round_id}", uow.data_versions.of_round(round_id)
+    key = (scope, version, selection_key(selection))
+    return cache.get_or_compute(
+        key,
+        lambda: run_assessment(uow=uow, catalog=catalog, selection=selection, round_id=round_id),
+    )
+
+
+def selection_key(selection: Selection) -> Hashable:
+    """Every field of the selection as a hashable value: a field added to `Selection` later
+    is part of the key without anyone remembering to add it here."""
+    return tuple(
+        (field.name, _hashable(getattr(selection, field.name)))
+        for field in dataclasses.fields(selection)
+    )
+
+
+def _hashable(value: object) -> Hashable:
+    if isinstance(value, BaseModel):
+        return (type(value).__name__, value.model_dump_json())
+    if isinstance(value, Mapping):
+        return tuple(sorted((str(k), _hashable(v)) for k, v in value.items()))
+    if isinstance(value, set | frozenset):
+        return frozenset(_hashable(item) for item in value)
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    if isinstance(value, Hashable):
+        return value
+    return repr(value)

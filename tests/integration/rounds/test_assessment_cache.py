@@ -1,0 +1,76 @@
+"""Assessments are cached per (round, data version, selection): a coordinator reloading the
+dashboard gets the same result without recomputing it, and the moment a submission commits,
+every server process shows the new one, including a process that had the old one cached."""
+
+from __future__ import annotations
+
+from round_env import RoundsEnv, troops
+
+from forcegen.analysis.assessment import Assessment
+from forcegen.model.round import Round
+from forcegen.service.assessment import assessing
+from forcegen.service.assessment.cache import ResultCache
+from forcegen.service.assessment.cached import AssessmentCache, cached_assessment
+
+
+def assess(
+    env: RoundsEnv, round_: Round, cache: AssessmentCache, scenario: str = "us_offer_aug_2025"
+) -> Assessment:
+    return cached_assessment(
+        uow=env.uow(),
+        catalog=env.catalog,
+        selection=assessing.select(env.catalog, scenario=scenario),
+        cache=cache,
+        round_id=round_.id,
+    )
+
+
+def pledged_troops(assessment: Assessment) -> tuple[str, ...]:
+    return tuple(sorted(p.contributor for p in assessment.pledges))
+
+
+def test_a_reload_is_served_from_the_cache_until_a_submission(rounds_env: RoundsEnv) -> None:
+    round_ = rounds_env.round_with(["FRA", "DEU"])
+    rounds_env.submit("FRA", troops(5000), 0)
+    cache: AssessmentCache = ResultCache()
+
+    first = assess(rounds_env, round_, cache)
+    rounds_env.save("FRA", troops(9000), 1)  # a draft: the submitted answers are unchanged
+    reloaded = assess(rounds_env, round_, cache)
+    rounds_env.submit("DEU", troops(3000), 0)
+    after_submission = assess(rounds_env, round_, cache)
+
+    assert reloaded is first
+    assert pledged_troops(first) == ("FRA",)
+    assert after_submission is not first
+    assert pledged_troops(after_submission) == ("DEU", "FRA")
+
+
+def test_each_selection_has_its_own_entry(rounds_env: RoundsEnv) -> None:
+    round_ = rounds_env.round_with(["FRA"])
+    rounds_env.submit("FRA", troops(5000, condition="us.air_cover"), 0)
+    cache: AssessmentCache = ResultCache()
+
+    with_us = assess(rounds_env, round_, cache, scenario="full_backstop")
+    without_us = assess(rounds_env, round_, cache, scenario="no_us_support")
+
+    assert with_us is not without_us
+    assert with_us.active_pledge_ids and not without_us.active_pledge_ids
+    assert assess(rounds_env, round_, cache, scenario="full_backstop") is with_us
+
+
+def test_a_process_with_a_cached_result_shows_a_submission_made_through_another(
+    rounds_env: RoundsEnv,
+) -> None:
+    round_ = rounds_env.round_with(["FRA", "DEU", "POL"])
+    rounds_env.submit("FRA", troops(5000), 0)
+    first_process: AssessmentCache = ResultCache()
+    second_process: AssessmentCache = ResultCache()
+    assess(rounds_env, round_, first_process)
+    assess(rounds_env, round_, second_process)
+
+    rounds_env.submit("POL", troops(2000), 0)  # saved through whichever process
+    rounds_env.submit("DEU", troops(3000), 0)
+
+    assert pledged_troops(assess(rounds_env, round_, first_process)) == ("DEU", "FRA", "POL")
+    assert pledged_troops(assess(rounds_env, round_, second_process)) == ("DEU", "FRA", "POL")
