@@ -55,7 +55,8 @@ def test_each_selection_has_its_own_entry(rounds_env: RoundsEnv) -> None:
     without_us = assess(rounds_env, round_, cache, scenario="no_us_support")
 
     assert with_us is not without_us
-    assert with_us.active_pledge_ids and not without_us.active_pledge_ids
+    assert with_us.active_pledge_ids
+    assert not without_us.active_pledge_ids
     assert assess(rounds_env, round_, cache, scenario="full_backstop") is with_us
 
 

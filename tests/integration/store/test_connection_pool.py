@@ -36,5 +36,5 @@ def test_the_pool_holds_the_configured_number_of_connections(
 @pytest.mark.parametrize("value", ["0", "-2", "ten", ""])
 def test_a_pool_size_that_is_not_a_positive_number_is_refused(value: str, tmp_path: Path) -> None:
     env = {"FORCEGEN_DATA_DIR": str(tmp_path), "FORCEGEN_SECRET_KEY": SECRET}
-    with pytest.raises(InvalidInputError, match="FORCEGEN_DB_POOL_SIZE=.* connections"):
+    with pytest.raises(InvalidInputError, match=r"FORCEGEN_DB_POOL_SIZE=.* connections"):
         Settings.from_env(env | {"FORCEGEN_DB_POOL_SIZE": value})
