@@ -23,6 +23,7 @@ from forcegen.service.accounts.session_ports import SessionStore
 from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.assessment.cached import AssessmentCache
 from forcegen.service.ports import Clock, UnitOfWork
+from forcegen.service.public.views import PositionsCache
 from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
 from forcegen.store.rate_limit_storage import SqlRateLimitStorage
@@ -52,6 +53,7 @@ class Services:
     sessions: SessionStore = field(init=False, repr=False)
     rate_limits: Storage = field(init=False, repr=False)
     assessments: AssessmentCache = field(init=False, repr=False)
+    positions: PositionsCache = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.reading_engine = reading_engine(self.engine)
@@ -60,6 +62,7 @@ class Services:
         # Per process; keyed by the data version read from the database (service/assessment/
         # cached.py), so every process serves only results of the data as it is now.
         self.assessments = ResultCache()
+        self.positions = ResultCache()
         # Sessions and rate-limit counters live where every server process sees them: the
         # database, or Redis when FORCEGEN_REDIS_URL is set.
         if self.settings.redis_url:

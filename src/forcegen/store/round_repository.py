@@ -8,9 +8,11 @@ raises `ConflictError` and leaves the unit of work usable for reading what won.
 from __future__ import annotations
 
 import builtins
+import threading
+from collections import OrderedDict
 
 from sqlalchemy import exc, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from forcegen.model.errors import ConflictError, NotFoundError, RuleViolationError
 from forcegen.model.questionnaire import Questionnaire
@@ -53,11 +55,12 @@ class SqlRoundRepository:
         self._session.flush()
 
     def get(self, round_id: RoundId) -> Round | None:
-        row = self._session.get(RoundRow, round_id)
+        row = self._session.get(RoundRow, round_id, options=[_SNAPSHOT_ON_DEMAND])
         return None if row is None else _round(row)
 
     def list(self) -> builtins.list[Round]:
-        rows = self._session.scalars(select(RoundRow).order_by(RoundRow.created_at.desc()))
+        query = select(RoundRow).options(_SNAPSHOT_ON_DEMAND).order_by(RoundRow.created_at.desc())
+        rows = self._session.scalars(query)
         return [_round(row) for row in rows]
 
     def update(self, round_: Round) -> None:
@@ -69,11 +72,40 @@ class SqlRoundRepository:
         self._session.flush()
 
 
+_SNAPSHOT_ON_DEMAND = defer(RoundRow.questionnaire)
+
+
+class _Snapshots:
+    """Questionnaire snapshots already read, by round id: a round's snapshot never changes
+    after the round is created, and every respondent request reads its round, so the JSON
+    is loaded and validated once per process instead of once per request."""
+
+    def __init__(self, max_entries: int = 256) -> None:
+        self._entries: OrderedDict[str, Questionnaire] = OrderedDict()
+        self._max_entries = max_entries
+        self._lock = threading.Lock()
+
+    def of(self, row: RoundRow) -> Questionnaire:
+        with self._lock:
+            found = self._entries.get(row.id)
+        if found is not None:
+            return found
+        snapshot = Questionnaire.model_validate(row.questionnaire)  # loads the column now
+        with self._lock:
+            self._entries[row.id] = snapshot
+            while len(self._entries) > self._max_entries:
+                self._entries.popitem(last=False)
+        return snapshot
+
+
+_SNAPSHOTS = _Snapshots()
+
+
 def _round(row: RoundRow) -> Round:
     return Round(
         id=RoundId(row.id),
         title=row.title,
-        questionnaire=Questionnaire.model_validate(row.questionnaire),
+        questionnaire=_SNAPSHOTS.of(row),
         deadline=row.deadline,
         status=RoundStatus(row.status),
         created_at=row.created_at,

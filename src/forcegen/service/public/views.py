@@ -17,6 +17,7 @@ from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position, Stance, Topic
 from forcegen.model.public_problem import EXTRA_ACTORS, actor_code_problem
 from forcegen.model.source import Reliability, Source
+from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.public.ports import PositionQuery, PositionRecord
 
@@ -74,8 +75,14 @@ def list_positions(
     sort: PositionSort = PositionSort.DATE,
     is_descending: bool = False,
     is_history_included: bool = False,
+    cache: PositionsCache | None = None,
 ) -> list[CitedPosition]:
-    """Find positions (current versions unless history is asked for), sorted by one column."""
+    """Find positions (current versions unless history is asked for), sorted by one column.
+
+    With `cache`, a search is kept per (public record's data version, search): the positions
+    page is reloaded by every analyst every few seconds and the record changes rarely; the
+    version moves with every change to it, so a kept search is never served after one.
+    """
     query = PositionQuery(
         topics=() if topic is None else (Topic(topic),),
         actor_codes=() if not actor_code else (actor_code.strip().upper(),),
@@ -86,9 +93,20 @@ def list_positions(
         text=text,
         is_history_included=is_history_included,
     )
+
+    def search() -> tuple[CitedPosition, ...]:
+        with uow.reading():
+            cited = _cite(uow, uow.positions.search(query))
+        return tuple(sorted(cited, key=_sort_key(sort), reverse=is_descending))
+
+    if cache is None:
+        return list(search())
     with uow.reading():
-        cited = _cite(uow, uow.positions.search(query))
-    return sorted(cited, key=_sort_key(sort), reverse=is_descending)
+        version = uow.data_versions.of_public_record()
+    return list(cache.get_or_compute((version, query, sort, is_descending), search))
+
+
+PositionsCache = ResultCache[tuple[CitedPosition, ...]]
 
 
 def _sort_key(sort: PositionSort) -> Callable[[CitedPosition], tuple[str, ...]]:

@@ -90,6 +90,7 @@ def positions_list(
         text=filters.q[:200],
         sort=_choice(PositionSort, filters.sort, "sort") or PositionSort.DATE,
         is_descending=filters.order != "asc",
+        cache=services.positions,
     )
     pages = max(1, -(-len(positions) // POSITIONS_PER_PAGE))
     number = min(filters.page_number, pages)

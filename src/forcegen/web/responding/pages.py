@@ -16,6 +16,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from forcegen.model.errors import ConflictError
 from forcegen.model.questionnaire import FieldProblem
@@ -86,7 +87,9 @@ async def withdraw(
 ) -> RedirectResponse:
     values = await posted_values(request)
     base_version = _base_version(values)
-    answering.withdraw_response(uow=services.uow(), token=token, base_version=base_version)
+    await run_in_threadpool(
+        answering.withdraw_response, uow=services.uow(), token=token, base_version=base_version
+    )
     return RedirectResponse("/respond?notice=withdrawn", status_code=303)
 
 
@@ -195,7 +198,19 @@ def invitation_link(request: Request, token: Annotated[str, Path(max_length=200)
 async def _save(
     request: Request, services: ServicesDep, token: InvitationGrant, *, is_submission: bool
 ) -> Response:
+    """Read the posted form here, then save in the thread pool: the database calls block,
+    and in the event loop they would stall every other request while they wait."""
     values = await posted_values(request)
+    return await run_in_threadpool(_save_posted, request, services, token, values, is_submission)
+
+
+def _save_posted(
+    request: Request,
+    services: ServicesDep,
+    token: InvitationGrant,
+    values: dict[str, list[str]],
+    is_submission: bool,
+) -> Response:
     context = answering.respondent_context(
         uow=services.uow(), catalog=services.catalog, token=token
     )
