@@ -6,13 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from round_env import RoundsEnv, no_troops, troops
-from sqlalchemy import event
+from sqlalchemy import Connection, Engine, event
 
+from forcegen.model.errors import NotFoundError
 from forcegen.model.response_head import head_of
 from forcegen.model.round import Round, RoundId
+from forcegen.service.assessment import assessing
 from forcegen.service.responding import answering
-from forcegen.service.rounds import coordinating
+from forcegen.service.rounds import coordinating, response_views
 from forcegen.store.rows_rounds import ResponseVersionRow
 
 HISTORY = 30
@@ -31,6 +34,23 @@ def versions_loaded() -> Iterator[list[int]]:
         yield loaded
     finally:
         event.remove(ResponseVersionRow, "load", count)
+
+
+@contextmanager
+def write_transactions(engine: Engine) -> Iterator[list[int]]:
+    """Count the transactions begun inside the block that may write (read-only ones are not:
+    on SQLite they use another engine, on PostgreSQL they are READ ONLY)."""
+    begun: list[int] = []
+
+    def count(connection: Connection) -> None:
+        if not connection.get_execution_options().get("postgresql_readonly"):
+            begun.append(1)
+
+    event.listen(engine, "begin", count)
+    try:
+        yield begun
+    finally:
+        event.remove(engine, "begin", count)
 
 
 def long_history(env: RoundsEnv, code: str, saves: int = HISTORY) -> None:
@@ -123,6 +143,94 @@ class TestReadsDoNotGrowWithHistory:
             "FRA": HISTORY + 1,
         }
         assert sorted(loaded) == [1, HISTORY + 1, HISTORY + 2]
+
+
+class TestTheRespondentsReads:
+    def test_the_form_reads_the_latest_version_alone_and_writes_nothing(
+        self, rounds_env: RoundsEnv
+    ) -> None:
+        rounds_env.round_with(["FRA"])
+        long_history(rounds_env, "FRA")
+        answering.open_invitation(
+            uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
+        )
+
+        with versions_loaded() as loaded, write_transactions(rounds_env.engine) as begun:
+            for _ in range(3):  # the form's page, reloaded; opening it again
+                context = answering.respondent_context(
+                    uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
+                )
+            answering.open_invitation(
+                uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
+            )
+
+        assert context.response is not None
+        assert context.response.latest is not None
+        assert context.response.latest.number == HISTORY
+        assert loaded == [HISTORY] * 4
+        assert begun == []
+
+    def test_a_save_is_one_write_transaction_that_reads_only_the_latest_version(
+        self, rounds_env: RoundsEnv
+    ) -> None:
+        rounds_env.round_with(["FRA"])
+        long_history(rounds_env, "FRA")
+
+        with versions_loaded() as loaded, write_transactions(rounds_env.engine) as begun:
+            answering.respondent_context(  # what the form's save reads before saving
+                uow=rounds_env.uow(), catalog=rounds_env.catalog, token=rounds_env.tokens["FRA"]
+            )
+            rounds_env.save("FRA", troops(9999), HISTORY)
+
+        assert loaded == [HISTORY, HISTORY]
+        assert len(begun) == 1
+
+    def test_the_history_comes_a_page_at_a_time_newest_first(self, rounds_env: RoundsEnv) -> None:
+        rounds_env.round_with(["FRA"])
+        long_history(rounds_env, "FRA")
+        token = rounds_env.tokens["FRA"]
+
+        with versions_loaded() as loaded:
+            second = answering.history_page(uow=rounds_env.uow(), token=token, page=2, per_page=10)
+
+        assert [v.number for v in second.versions] == list(range(HISTORY - 10, HISTORY - 20, -1))
+        assert (second.page, second.pages, second.version_count) == (2, 3, HISTORY)
+        assert sorted(loaded) == sorted([HISTORY, *range(HISTORY - 19, HISTORY - 9)])
+        with pytest.raises(NotFoundError, match="no page 4 of this history: it has 3 page"):
+            answering.history_page(uow=rounds_env.uow(), token=token, page=4, per_page=10)
+
+
+class TestTheCoordinatorsReads:
+    def test_a_response_page_reads_the_version_shown_and_one_page_of_the_history(
+        self, rounds_env: RoundsEnv
+    ) -> None:
+        round_ = rounds_env.round_with(["FRA"])
+        long_history(rounds_env, "FRA")
+
+        with versions_loaded() as loaded:
+            view = response_views.response_view(
+                uow=rounds_env.uow(), round_id=round_.id, participant_code="fra", version=3
+            )
+
+        assert view.shown.number == 3
+        assert view.history.page == view.history.pages == 2  # the page that lists version 3
+        assert [v.number for v in view.history.versions] == [5, 4, 3, 2, 1]
+        assert sorted(loaded) == [1, 2, 3, 3, 4, 5, HISTORY]
+
+    def test_the_round_assessment_reads_one_submission_per_response(
+        self, rounds_env: RoundsEnv
+    ) -> None:
+        round_ = rounds_env.round_with(["FRA", "DEU"])
+        long_history(rounds_env, "FRA")
+        rounds_env.submit("FRA", troops(5000), HISTORY)
+        rounds_env.save("FRA", troops(6000), HISTORY + 1)
+        rounds_env.submit("DEU", troops(3000), 0)
+
+        with versions_loaded() as loaded:
+            pledge_set = assessing.pledge_set_for_round(uow=rounds_env.uow(), round_id=round_.id)
+
+        assert sorted(loaded) == [1, HISTORY + 1, HISTORY + 2]
+        assert pledge_set.respondents == ("DEU", "FRA")
 
 
 class TestDataVersions:
