@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from forcegen.answers.consistency import contradictions
-from forcegen.model.errors import RuleViolationError
+from forcegen.model.errors import NotFoundError, RuleViolationError
 from forcegen.model.questionnaire import (
     AnswerVocabulary,
     FieldProblem,
@@ -53,6 +53,7 @@ __all__ = [
     "history_page",
     "open_invitation",
     "own_history",
+    "own_version",
     "respondent_context",
     "save_draft",
     "submit_response",
@@ -254,6 +255,26 @@ def own_history(*, uow: UnitOfWork, token: InvitationCredential) -> Response:
             id=versions.response_id(round_, code), round_id=round_.id, participant_code=code
         )
     return response
+
+
+def own_version(*, uow: UnitOfWork, token: InvitationCredential, number: int) -> ResponseVersion:
+    """Version `number` of the respondent's own response.
+
+    Raises:
+        AuthenticationError: the token is not valid.
+        NotFoundError: the response has no such version.
+    """
+    with uow.reading():
+        invitation, round_ = authenticate_invitation(uow, token)
+        head = uow.responses.head(round_.id, invitation.participant_code)
+        found = uow.responses.version(head.id, number) if head is not None else None
+    if found is None:
+        count = head.version_count if head is not None else 0
+        raise NotFoundError(
+            f"{invitation.participant_code} has no version {number}: "
+            + (f"it has versions 1 to {count}." if count else "nothing is saved yet.")
+        )
+    return found
 
 
 def history_page(

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from forcegen.catalog import Catalog
 from forcegen.model.errors import NotFoundError
-from forcegen.model.response import RespondentContext, Response, ResponseVersion
+from forcegen.model.respondent import RespondentContext
+from forcegen.model.response import ResponseVersion
+from forcegen.model.response_head import ResponseHead
 from forcegen.reports.brief_document import (
     Block,
     BriefDocument,
@@ -25,7 +27,6 @@ from forcegen.reports.brief_document import (
 from forcegen.reports.brief_pdf import render_brief
 from forcegen.web.render import format_when
 from forcegen.web.responding.answer_view import AnswerItem, AnswerSection, answer_sections
-from forcegen.web.rounds.lookups import pick_version
 
 
 @dataclass(frozen=True)
@@ -57,13 +58,15 @@ class AnswerCopy:
         return f"answers-{self.participant_code}-version-{self.version.number}.pdf"
 
 
-def answer_copy(context: RespondentContext, catalog: Catalog, number: int | None) -> AnswerCopy:
-    """The copy of version `number`, or of the latest submitted (else latest) version.
+def answer_copy(
+    context: RespondentContext, catalog: Catalog, chosen: ResponseVersion | None = None
+) -> AnswerCopy:
+    """The copy of the `chosen` version, or of the latest submitted (else latest) version.
 
     Raises:
-        NotFoundError: nothing is saved yet, or there is no version `number`.
+        NotFoundError: nothing is saved yet.
     """
-    version = _version(context.response, number)
+    version = chosen or _version(context.response)
     return AnswerCopy(
         round_title=context.round.title,
         participant_name=context.participant.name,
@@ -123,9 +126,7 @@ def _grid(items: Sequence[AnswerItem]) -> Grid:
     )
 
 
-def _version(response: Response | None, number: int | None) -> ResponseVersion:
-    if response is not None and number is not None:
-        return pick_version(response, number)
+def _version(response: ResponseHead | None) -> ResponseVersion:
     found = (response.latest_submitted or response.latest) if response else None
     if found is None:
         raise NotFoundError("Nothing is saved yet: save or submit your answers first.")

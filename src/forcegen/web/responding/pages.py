@@ -143,8 +143,15 @@ def pdf_copy(
 
 
 def _own_copy(services: ServicesDep, token: InvitationGrant, version: int | None) -> AnswerCopy:
-    context = answering.open_invitation(uow=services.uow(), catalog=services.catalog, token=token)
-    return answer_copy(context, services.catalog, version)
+    context = answering.respondent_context(
+        uow=services.uow(), catalog=services.catalog, token=token
+    )
+    chosen = (
+        answering.own_version(uow=services.uow(), token=token, number=version)
+        if version is not None
+        else None
+    )
+    return answer_copy(context, services.catalog, chosen)
 
 
 @router.get("/respond/check-condition", response_model=None)
