@@ -23,6 +23,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -139,9 +140,43 @@ def _sqlite_engine(url: URL, *, busy_timeout_ms: int, pool_size: int) -> Engine:
         if isinstance(dbapi_connection, sqlite3.Connection):
             _configure_sqlite(dbapi_connection, busy_timeout_ms=busy_timeout_ms)
 
+    writers = _WriterQueue(busy_timeout_ms / 1000)
     event.listen(engine, "connect", configure_connection)
-    event.listen(engine, "begin", _begin_immediate)
+    event.listen(engine, "begin", writers.begin_immediate)
+    event.listen(engine, "commit", writers.release)
+    event.listen(engine, "rollback", writers.release)
     return engine
+
+
+class _WriterQueue:
+    """The threads of one process take SQLite's write lock in turn, through a Python lock.
+
+    SQLite lets one writer in at a time; the others wait in its busy handler, which polls
+    with sleeps growing to 100 ms, so under a deadline day's autosaves a waiting save can
+    sleep long after the lock came free. Waiting on a Python lock instead, a thread is
+    woken the moment the writer before it commits. Other processes still meet at the busy
+    timeout. Waiting is bounded by the same timeout: past it, BEGIN IMMEDIATE runs anyway
+    and fails as SQLite would ("database is locked") instead of hanging.
+    """
+
+    def __init__(self, timeout_seconds: float) -> None:
+        self._lock = threading.Lock()
+        self._timeout = timeout_seconds
+        self._holders: set[int] = set()  # ids of the connections holding the lock
+
+    def begin_immediate(self, connection: Connection) -> None:
+        if self._lock.acquire(timeout=self._timeout):
+            self._holders.add(id(connection))
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            self.release(connection)
+            raise
+
+    def release(self, connection: Connection) -> None:
+        if id(connection) in self._holders:
+            self._holders.discard(id(connection))
+            self._lock.release()
 
 
 def _create_private_file(path: Path) -> None:
@@ -161,10 +196,6 @@ def _configure_sqlite(connection: sqlite3.Connection, *, busy_timeout_ms: int) -
         f"PRAGMA busy_timeout={int(busy_timeout_ms)}",
     ):
         connection.execute(pragma).close()
-
-
-def _begin_immediate(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def _begin_deferred(connection: Connection) -> None:
