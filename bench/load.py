@@ -102,14 +102,19 @@ async def _run(url: str, fixture: Fixture, args: argparse.Namespace) -> Recorder
         cpu_before, lag = time.process_time(), _LoopLag()
         users = [user.run(recorder) for user in (*respondents, *readers)]
         limit = window.end - time.monotonic() + 2 * REQUEST_TIMEOUT_SECONDS + 5
+        server = _ServerCpu(server_pids(url))
         try:
-            await asyncio.wait_for(asyncio.gather(*users, lag.watch(window)), timeout=limit)
+            await asyncio.wait_for(
+                asyncio.gather(*users, lag.watch(window), server.watch(window)), timeout=limit
+            )
         except TimeoutError:
             print("load: some users were still waiting for answers; they were stopped")
         recorder_cpu = (time.process_time() - cpu_before) / (window.end - window.start)
         print(
             f"load: generator used {recorder_cpu:.0%} of a core; event-loop lag p99 "
-            f"{lag.p99_ms():.0f} ms",
+            f"{lag.p99_ms():.0f} ms; the server used {server.cores:.0%} of a core, "
+            f"{server.cores * 1000 / max(len(recorder.samples) / args.duration, 1):.1f} ms of "
+            "CPU per request",
             flush=True,
         )
         return recorder
@@ -178,6 +183,31 @@ def _submission_times(window: Window, rng: random.Random) -> list[float]:
         rng.uniform(window.measured_from + 1, middle),
         rng.uniform(middle, window.end - 2),
     ]
+
+
+class _ServerCpu:
+    """The CPU the server's processes used in the measured window (from /proc): what a request
+    costs, whatever else the machine is doing."""
+
+    def __init__(self, pids: list[int]) -> None:
+        self.pids = pids
+        self.cores = 0.0
+
+    async def watch(self, window: Window) -> None:
+        await asyncio.sleep(max(0.0, window.measured_from - time.monotonic()))
+        before, started = self._seconds(), time.monotonic()
+        await asyncio.sleep(max(0.0, window.end - time.monotonic()))
+        self.cores = (self._seconds() - before) / max(time.monotonic() - started, 1e-9)
+
+    def _seconds(self) -> float:
+        ticks = 0
+        for pid in self.pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
 
 
 class _LoopLag:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from public_factories import make_position, make_source
 
+from forcegen.catalog import load_catalog
 from forcegen.model.position import Stance
 from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.public import record as public_record
@@ -20,6 +21,7 @@ UowFactory = Callable[[], SqlUnitOfWork]
 def record(uow_factory: UowFactory, position_id: str, actor_code: str) -> None:
     public_record.import_public_data(
         uow=uow_factory(),
+        catalog=load_catalog(),
         sources=[make_source("src-wire", published=dt.date(2025, 2, 1))],
         positions=[
             make_position(
