@@ -24,6 +24,7 @@ from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.assessment.cached import AssessmentCache
 from forcegen.service.ports import Clock, UnitOfWork
 from forcegen.service.public.views import PositionsCache
+from forcegen.service.responding.form_questions import FormCache, new_form_cache
 from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
 from forcegen.store.rate_limit_storage import SqlRateLimitStorage
@@ -54,6 +55,7 @@ class Services:
     rate_limits: Storage = field(init=False, repr=False)
     assessments: AssessmentCache = field(init=False, repr=False)
     positions: PositionsCache = field(init=False, repr=False)
+    forms: FormCache = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.reading_engine = reading_engine(self.engine)
@@ -63,6 +65,7 @@ class Services:
         # cached.py), so every process serves only results of the data as it is now.
         self.assessments = ResultCache()
         self.positions = ResultCache()
+        self.forms = new_form_cache()  # the questions of each invitation: they never change
         # Sessions and rate-limit counters live where every server process sees them: the
         # database, or Redis when FORCEGEN_REDIS_URL is set.
         if self.settings.redis_url:

@@ -10,12 +10,13 @@ import pytest
 from round_env import RoundsEnv, no_troops, troops
 from sqlalchemy import Connection, Engine, event
 
-from forcegen.model.errors import NotFoundError
+from forcegen.model.errors import AuthenticationError, NotFoundError
 from forcegen.model.response_head import head_of
 from forcegen.model.round import Round, RoundId
 from forcegen.service.assessment import assessing
 from forcegen.service.responding import answering
-from forcegen.service.rounds import coordinating, response_views
+from forcegen.service.responding.form_questions import form_of, new_form_cache
+from forcegen.service.rounds import coordinating, invitations, response_views
 from forcegen.store.rows_rounds import ResponseVersionRow
 
 HISTORY = 30
@@ -184,6 +185,29 @@ class TestTheRespondentsReads:
 
         assert loaded == [HISTORY, HISTORY]
         assert len(begun) == 1
+
+    def test_a_forms_questions_are_read_once_and_a_link_revoked_since_saves_nothing(
+        self, rounds_env: RoundsEnv
+    ) -> None:
+        round_ = rounds_env.round_with(["FRA"])
+        token = rounds_env.tokens["FRA"]
+        cache = new_form_cache()
+        first = form_of(uow=rounds_env.uow(), catalog=rounds_env.catalog, token=token, cache=cache)
+
+        with write_transactions(rounds_env.engine) as begun:
+            again = form_of(
+                uow=rounds_env.uow(), catalog=rounds_env.catalog, token=token, cache=cache
+            )
+        invitation = coordinating.round_status(uow=rounds_env.uow(), round_id=round_.id).rows[0]
+        invitations.revoke_invitation(
+            uow=rounds_env.uow(), invitation_id=invitation.invitation.id, actor="user:c"
+        )
+
+        assert again is first
+        assert begun == []
+        assert [q.key for q in first.questions][:1] == ["us_support"]
+        with pytest.raises(AuthenticationError):
+            rounds_env.save("FRA", troops(100), 0)
 
     def test_the_history_comes_a_page_at_a_time_newest_first(self, rounds_env: RoundsEnv) -> None:
         rounds_env.round_with(["FRA"])

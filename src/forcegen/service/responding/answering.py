@@ -34,6 +34,7 @@ from forcegen.service.responding.answer_input import (
     json_answers,
     plain_answers,
 )
+from forcegen.service.responding.form_questions import RespondentForm
 from forcegen.service.rounds.access import (
     InvitationCredential,
     answers_digest,
@@ -223,7 +224,7 @@ def withdraw_response(
 
 def check_answers(
     *,
-    context: RespondentContext,
+    context: RespondentContext | RespondentForm,
     answers: Mapping[str, object],
     vocabulary: AnswerVocabulary,
     require_complete: bool = False,

@@ -55,7 +55,7 @@ def authenticate_invitation(
         AuthenticationError: the token is unknown, revoked or expired; the same message for
             all three, so that a guesser learns nothing.
     """
-    invitation = uow.invitations.get_by_token_hash(_token_hash(token))
+    invitation = uow.invitations.get_by_token_hash(token_hash_of(token))
     if invitation is None or not invitation.is_usable(uow.clock.now()):
         raise AuthenticationError(INVALID_LINK_MESSAGE)
     round_ = uow.rounds.get(invitation.round_id)
@@ -64,7 +64,8 @@ def authenticate_invitation(
     return invitation, round_
 
 
-def _token_hash(token: InvitationCredential) -> str:
+def token_hash_of(token: InvitationCredential) -> str:
+    """The hash that identifies a credential (raises AuthenticationError for a malformed one)."""
     if isinstance(token, InvitationGrant):
         return token.token_hash
     if not token or len(token) > MAX_TOKEN_LENGTH:

@@ -24,6 +24,7 @@ from forcegen.model.respondent import RespondentContext
 from forcegen.model.response import InvalidAnswersError, ResponseVersion
 from forcegen.service.accounts.credentials import hash_token
 from forcegen.service.responding import answering
+from forcegen.service.responding.form_questions import form_of
 from forcegen.service.rounds.access import InvitationGrant
 from forcegen.web.accounts.auth import INVITATION_PURPOSE, RespondentPage
 from forcegen.web.deps import ClientDep, LimiterDep, ServicesDep, SessionDep
@@ -218,10 +219,8 @@ def _save_posted(
     values: dict[str, list[str]],
     is_submission: bool,
 ) -> Response:
-    context = answering.respondent_context(
-        uow=services.uow(), catalog=services.catalog, token=token
-    )
-    answers = answers_from_form(context.questions, values)
+    form = form_of(uow=services.uow(), catalog=services.catalog, token=token, cache=services.forms)
+    answers = answers_from_form(form.questions, values)
     base_version = _base_version(values)
     attestation = (_first(values, "attestation_name"), _first(values, "attestation_title"))
     try:
@@ -229,10 +228,13 @@ def _save_posted(
     except (InvalidAnswersError, ConflictError) as err:
         if wants_json(request):
             raise
+        context = answering.respondent_context(
+            uow=services.uow(), catalog=services.catalog, token=token
+        )
         return _form_again(request, services, context, answers, base_version, attestation, err)
     if wants_json(request):
         problems = answering.check_answers(
-            context=context,
+            context=form,
             answers=answers,
             vocabulary=answering.answer_vocabulary(services.catalog),
         )
