@@ -20,11 +20,11 @@ from forcegen.catalog import Catalog, load_catalog
 from forcegen.config import Settings
 from forcegen.model.errors import StorageUnavailableError
 from forcegen.service.accounts.session_ports import SessionStore
-from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.assessment.cached import AssessmentCache
 from forcegen.service.ports import Clock, UnitOfWork
 from forcegen.service.public.views import PositionsCache
 from forcegen.service.responding.form_questions import FormCache, new_form_cache
+from forcegen.service.result_cache import ResultCache
 from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
 from forcegen.store.rate_limit_storage import SqlRateLimitStorage

@@ -10,9 +10,9 @@ from public_factories import make_position, make_source
 
 from forcegen.catalog import load_catalog
 from forcegen.model.position import Stance
-from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.public import record as public_record
 from forcegen.service.public.views import PositionsCache
+from forcegen.service.result_cache import ResultCache
 from forcegen.store.uow import SqlUnitOfWork
 
 UowFactory = Callable[[], SqlUnitOfWork]

@@ -9,8 +9,8 @@ from round_env import RoundsEnv, troops
 from forcegen.analysis.assessment import Assessment
 from forcegen.model.round import Round
 from forcegen.service.assessment import assessing
-from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.assessment.cached import AssessmentCache, cached_assessment
+from forcegen.service.result_cache import ResultCache
 
 
 def assess(

@@ -23,9 +23,9 @@ from pydantic import BaseModel
 
 from forcegen.analysis.assessment import Assessment
 from forcegen.service.assessment.assessing import run_assessment
-from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.assessment.selection import AssessmentCatalog, Selection
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.result_cache import ResultCache
 
 AssessmentCache = ResultCache[Assessment]
 

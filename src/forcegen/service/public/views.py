@@ -17,9 +17,9 @@ from forcegen.model.pledge import Pledge
 from forcegen.model.position import Position, Stance, Topic
 from forcegen.model.public_problem import EXTRA_ACTORS, actor_code_problem
 from forcegen.model.source import Reliability, Source
-from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.public.ports import PositionQuery, PositionRecord
+from forcegen.service.result_cache import ResultCache
 
 
 @dataclass(frozen=True, slots=True)

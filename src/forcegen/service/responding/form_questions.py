@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from forcegen.model.participant import Participant
 from forcegen.model.questionnaire import Question
 from forcegen.model.round import Round
-from forcegen.service.assessment.cache import ResultCache
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.result_cache import ResultCache
 from forcegen.service.rounds.access import (
     InvitationCredential,
     authenticate_invitation,

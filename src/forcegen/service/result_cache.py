@@ -1,11 +1,12 @@
-"""Assessments kept per (what was assessed, its data version, the selection), in memory.
+"""Results kept in memory, per server process, under a key that names the data they were
+computed from: assessments per (round or public record, data version, selection), position
+searches per public-record version, a form's questions per invitation.
 
-An assessment of a round depends on the round's submitted answers and invitations, and one of
-the public record on its pledges and sources; the store raises a data version with every write
-that changes them (see the DataVersionRepository port). The key carries the version read
-before the data, so an entry is never served once the data has moved on, and each server
-process may keep its own cache: they all read the same counter. Entries for old versions are
-simply never asked for again and age out of the least-recently-used list.
+The store raises a data version with every write that changes what a result reads (see the
+DataVersionRepository port). A key carries the version read before the data, so an entry is
+never served once the data has moved on, and each server process may keep its own cache:
+they all read the same counter. Entries for old versions are simply never asked for again
+and age out of the least-recently-used list.
 
 When several requests miss the same key at once, one computes and the others wait for its
 result (a dashboard reloaded by many coordinators right after a submission costs one run).
