@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from limits.storage import RedisStorage, Storage
 from redis import Redis
@@ -56,6 +57,7 @@ class Services:
     assessments: AssessmentCache = field(init=False, repr=False)
     positions: PositionsCache = field(init=False, repr=False)
     forms: FormCache = field(init=False, repr=False)
+    page_parts: ResultCache[Any] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.reading_engine = reading_engine(self.engine)
@@ -66,6 +68,7 @@ class Services:
         self.assessments = ResultCache()
         self.positions = ResultCache()
         self.forms = new_form_cache()  # the questions of each invitation: they never change
+        self.page_parts = ResultCache()  # e.g. the dashboard's probability panel
         # Sessions and rate-limit counters live where every server process sees them: the
         # database, or Redis when FORCEGEN_REDIS_URL is set.
         if self.settings.redis_url:

@@ -17,7 +17,8 @@ that has not seen a change yet still never serves a result from before it.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -28,6 +29,7 @@ from forcegen.service.ports import UnitOfWork
 from forcegen.service.result_cache import ResultCache
 
 AssessmentCache = ResultCache[Assessment]
+T = TypeVar("T")
 
 
 def cached_assessment(
@@ -44,16 +46,34 @@ def cached_assessment(
         NotFoundError: no such round (nothing is cached).
         ConditionError: a pledge condition does not parse or negates a pledge reference.
     """
+    return cached(
+        cache,
+        uow=uow,
+        round_id=round_id,
+        key=selection_key(selection),
+        compute=lambda: run_assessment(
+            uow=uow, catalog=catalog, selection=selection, round_id=round_id
+        ),
+    )
+
+
+def cached(
+    cache: ResultCache[T],
+    *,
+    uow: UnitOfWork,
+    round_id: str | None,
+    key: Hashable,
+    compute: Callable[[], T],
+) -> T:
+    """`compute()`'s result for `key` over a round's data (or the public record's, without
+    `round_id`), computed once per data version: anything derived from an assessment's data
+    (a probability panel, say) is cached as safely as the assessment itself."""
     with uow.reading():
         if round_id is None:
             scope, version = "public", uow.data_versions.of_public_record()
         else:
             scope, version = f"round:{round_id}", uow.data_versions.of_round(round_id)
-    key = (scope, version, selection_key(selection))
-    return cache.get_or_compute(
-        key,
-        lambda: run_assessment(uow=uow, catalog=catalog, selection=selection, round_id=round_id),
-    )
+    return cache.get_or_compute((scope, version, key), compute)
 
 
 def selection_key(selection: Selection) -> Hashable:

@@ -30,7 +30,7 @@ from forcegen.model.errors import NotFoundError
 from forcegen.model.user import Role
 from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
 from forcegen.service.assessment import assessing, comparing
-from forcegen.service.assessment.cached import cached_assessment
+from forcegen.service.assessment.cached import cached, cached_assessment, selection_key
 from forcegen.service.assessment.comparing import View
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO, Selection
 from forcegen.service.rounds import coordinating
@@ -232,13 +232,20 @@ def _dashboard(
     action: str,
 ) -> HTMLResponse:
     assessment, selection = _assess(services, query, round_id)
-    probability = probability_panel(
+    params = request.query_params.multi_items()
+    probability = cached(  # as costly as the assessment, and reloaded as often
+        services.page_parts,
         uow=services.uow(),
-        catalog=services.catalog,
-        selection=selection,
-        params=request.query_params.multi_items(),
         round_id=round_id,
-        action=action,
+        key=("probability", selection_key(selection), tuple(params), action),
+        compute=lambda: probability_panel(
+            uow=services.uow(),
+            catalog=services.catalog,
+            selection=selection,
+            params=params,
+            round_id=round_id,
+            action=action,
+        ),
     )
     context = {
         "view": dashboard_view(assessment, selection, services.catalog, action),
