@@ -36,8 +36,8 @@ from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_S
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
 from forcegen.web.accounts.auth import coordinator_page
-from forcegen.web.assessment.dashboard_view import dashboard_view
-from forcegen.web.assessment.probability_view import probability_panel
+from forcegen.web.assessment.dashboard_view import DashboardView, dashboard_view
+from forcegen.web.assessment.probability_view import ProbabilityView, probability_panel
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import RoundIdPath, ShortQuery
 from forcegen.web.render import NavItem, render
@@ -231,26 +231,36 @@ def _dashboard(
     round_id: str | None,
     action: str,
 ) -> HTMLResponse:
-    assessment, selection = _assess(services, query, round_id)
+    selection = selection_of(query, services.catalog)
     params = request.query_params.multi_items()
-    probability = cached(  # as costly as the assessment, and reloaded as often
-        services.page_parts,
-        uow=services.uow(),
-        round_id=round_id,
-        key=("probability", selection_key(selection), tuple(params), action),
-        compute=lambda: probability_panel(
+
+    def view_and_panel() -> tuple[DashboardView, ProbabilityView, bool]:
+        """The parts as costly as the assessment itself, and reloaded as often; computed
+        inside the cached call, so never from data older than the version they are kept
+        under."""
+        assessment, _ = _assess(services, query, round_id)
+        panel = probability_panel(
             uow=services.uow(),
             catalog=services.catalog,
             selection=selection,
             params=params,
             round_id=round_id,
             action=action,
-        ),
+        )
+        view = dashboard_view(assessment, selection, services.catalog, action)
+        return view, panel, assessment.is_illustrative
+
+    view, probability, is_illustrative = cached(
+        services.page_parts,
+        uow=services.uow(),
+        round_id=round_id,
+        key=("dashboard", selection_key(selection), tuple(params), action),
+        compute=view_and_panel,
     )
     context = {
-        "view": dashboard_view(assessment, selection, services.catalog, action),
+        "view": view,
         "probability": probability,
-        "illustrative": assessment.is_illustrative,
+        "illustrative": is_illustrative,
         "plotly_src": plotly_path(),
         "map_style_id": MAP_STYLE_ID,
     }
