@@ -7,9 +7,10 @@ import builtins
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from forcegen.model.api_token import ApiToken, ApiTokenId, TokenScope
+from forcegen.model.api_token import ApiToken, ApiTokenId
 from forcegen.model.errors import NotFoundError
 from forcegen.model.user import UserId
+from forcegen.store.mapping import copy_fields, from_row
 from forcegen.store.rows_core import ApiTokenRow
 
 
@@ -21,7 +22,7 @@ class SqlApiTokenRepository:
 
     def add(self, token: ApiToken) -> None:
         row = ApiTokenRow(id=token.id)
-        _copy(token, row)
+        copy_fields(token, row)
         self._session.add(row)
         self._session.flush()
 
@@ -31,42 +32,19 @@ class SqlApiTokenRepository:
             raise NotFoundError(
                 f"No API token with id {token.id!r}: list them with `forcegen tokens list`."
             )
-        _copy(token, row)
+        copy_fields(token, row)
         self._session.flush()
 
     def get(self, token_id: ApiTokenId) -> ApiToken | None:
         row = self._session.get(ApiTokenRow, token_id)
-        return _to_domain(row) if row else None
+        return from_row(ApiToken, row) if row else None
 
     def get_by_hash(self, token_hash: str) -> ApiToken | None:
         row = self._session.scalar(select(ApiTokenRow).where(ApiTokenRow.token_hash == token_hash))
-        return _to_domain(row) if row else None
+        return from_row(ApiToken, row) if row else None
 
     def for_user(self, user_id: UserId | None = None) -> builtins.list[ApiToken]:
         query = select(ApiTokenRow).order_by(ApiTokenRow.created_at.desc(), ApiTokenRow.id)
         if user_id is not None:
             query = query.where(ApiTokenRow.user_id == user_id)
-        return [_to_domain(row) for row in self._session.scalars(query)]
-
-
-def _copy(token: ApiToken, row: ApiTokenRow) -> None:
-    row.user_id = token.user_id
-    row.name = token.name
-    row.scope = token.scope.value
-    row.token_hash = token.token_hash
-    row.created_at = token.created_at
-    row.expires_at = token.expires_at
-    row.revoked_at = token.revoked_at
-
-
-def _to_domain(row: ApiTokenRow) -> ApiToken:
-    return ApiToken(
-        id=ApiTokenId(row.id),
-        user_id=UserId(row.user_id),
-        name=row.name,
-        scope=TokenScope(row.scope),
-        token_hash=row.token_hash,
-        created_at=row.created_at,
-        expires_at=row.expires_at,
-        revoked_at=row.revoked_at,
-    )
+        return [from_row(ApiToken, row) for row in self._session.scalars(query)]

@@ -7,7 +7,8 @@ from sqlalchemy.exc import IntegrityError as SqlIntegrityError
 from sqlalchemy.orm import Session
 
 from forcegen.model.errors import NotFoundError
-from forcegen.model.user import Role, User, UserId, username_taken
+from forcegen.model.user import User, UserId, username_taken
+from forcegen.store.mapping import copy_fields, from_row
 from forcegen.store.rows_core import UserRow
 
 
@@ -27,20 +28,20 @@ class SqlUserRepository:
         row = self._session.get(UserRow, user.id)
         if row is None:
             raise NotFoundError(f"No user with id {user.id!r}: it may have been deleted.")
-        _copy_fields(user, row)
+        copy_fields(user, row)
         self._flush(user)
 
     def get_by_username(self, username: str) -> User | None:
         row = self._session.scalar(select(UserRow).where(UserRow.username == username))
-        return _to_domain(row) if row else None
+        return from_row(User, row) if row else None
 
     def get(self, user_id: UserId) -> User | None:
         row = self._session.get(UserRow, user_id)
-        return _to_domain(row) if row else None
+        return from_row(User, row) if row else None
 
     def list(self) -> list[User]:
         rows = self._session.scalars(select(UserRow).order_by(UserRow.username))
-        return [_to_domain(row) for row in rows]
+        return [from_row(User, row) for row in rows]
 
     def _flush(self, user: User) -> None:
         try:
@@ -52,26 +53,5 @@ class SqlUserRepository:
 
 def _to_row(user: User) -> UserRow:
     row = UserRow(id=user.id)
-    _copy_fields(user, row)
+    copy_fields(user, row)
     return row
-
-
-def _copy_fields(user: User, row: UserRow) -> None:
-    row.username = user.username
-    row.display_name = user.display_name
-    row.role = user.role.value
-    row.password_hash = user.password_hash
-    row.created_at = user.created_at
-    row.disabled_at = user.disabled_at
-
-
-def _to_domain(row: UserRow) -> User:
-    return User(
-        id=UserId(row.id),
-        username=row.username,
-        display_name=row.display_name,
-        role=Role(row.role),
-        password_hash=row.password_hash,
-        created_at=row.created_at,
-        disabled_at=row.disabled_at,
-    )
