@@ -48,3 +48,14 @@ def test_economies_under_a_billion_still_share_the_requirement() -> None:
     (tuv,) = burden_sharing([make_pledge(contributor="TUV")], tiny, 1000).contributors
 
     assert tuv.fair_share_personnel == 1000
+
+
+def test_a_government_that_only_funds_has_no_row() -> None:
+    pledges = [
+        make_pledge(contributor="AAA", personnel=4000),
+        make_pledge(contributor="BBB", kind="funding", capability=None, personnel=0),
+    ]
+
+    result = burden_sharing(pledges, PARTICIPANTS, 10_000)
+
+    assert [row.contributor for row in result.contributors] == ["AAA"]

@@ -146,16 +146,17 @@ def test_mutual_pledges_are_pivotal_together_only_at_the_greatest_fixpoint() -> 
     assert least.as_dicts()["shapley"] == {"FRA": 0.0, "GBR": 0.0}
 
 
-def test_sampling_is_reproducible_and_says_how_many_samples() -> None:
+def test_sampling_follows_its_seed_and_says_how_many_samples() -> None:
     def sampled(seed: int) -> PowerIndices:
         return pivotal_contributors(
             [TROOPS, RADAR], NEEDS_BOTH, make_scenario(), samples=500, seed=seed
         )
 
-    first, again = sampled(7), sampled(7)
+    first, again, other = sampled(7), sampled(7), sampled(8)
 
     assert first.samples == 500
     assert (first.shapley, first.banzhaf) == (again.shapley, again.banzhaf)
+    assert (first.shapley, first.banzhaf) != (other.shapley, other.banzhaf)
 
 
 @pytest.mark.parametrize(
