@@ -86,6 +86,21 @@ class TestWhatCounts:
 
         assert found.as_dicts()["shapley"] == {"FRA": 0.0}
 
+    def test_pledges_below_the_floor_add_no_force_in_the_sampled_game_either(self) -> None:
+        pledges = [
+            make_pledge(contributor="FRA", personnel=1000, level=Level.COMMITTED),
+            make_pledge(contributor="FRA", personnel=5000, level=Level.STATED),
+            RADAR.model_copy(update={"level": Level.COMMITTED}),
+        ]
+        requirement = make_requirement(total_personnel=6000, lines=(AIR,))
+
+        found = pivotal_contributors(
+            pledges, requirement, make_scenario(), level_floor=Level.COMMITTED
+        )
+
+        assert not found.is_exact
+        assert found.as_dicts()["shapley"] == {"DEU": 0.0, "FRA": 0.0}
+
 
 class TestConditionsHandedIn:
     SCENARIO = make_scenario({"us.isr": False, "ceasefire": True})
