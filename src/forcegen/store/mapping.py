@@ -1,5 +1,5 @@
 """Rows to domain values and back, field by field, where a row's columns are named and typed
-as its value's fields (users, API tokens).
+as its value's fields (users, API tokens, sources, positions).
 
 Repositories whose rows differ from their values (JSON columns, amounts kept as text, a
 history spread over tables) keep writing the translation out; these two functions spare the

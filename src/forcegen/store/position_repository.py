@@ -14,9 +14,10 @@ from sqlalchemy import ColumnElement, Select, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from forcegen.model.errors import ConflictError, NotFoundError
-from forcegen.model.position import Position, PositionId, QuantityUnit, Stance, Topic
+from forcegen.model.position import Position, PositionId
 from forcegen.service.public.ports import PositionQuery, PositionRecord
 from forcegen.store.data_version import PUBLIC_SCOPE, bump
+from forcegen.store.mapping import copy_fields, from_row
 from forcegen.store.rows_public import PositionRow, SourceRow
 
 
@@ -60,50 +61,14 @@ class SqlPositionRepository:
 
 
 def _position_to_row(position: Position) -> PositionRow:
-    unit = position.quantity_unit
-    return PositionRow(
-        id=position.id,
-        actor_code=position.actor_code,
-        actor=position.actor,
-        topic=position.topic.value,
-        stance=position.stance.value,
-        quantity=position.quantity,
-        quantity_low=position.quantity_low,
-        quantity_high=position.quantity_high,
-        quantity_unit=None if unit is None else unit.value,
-        conditions=position.conditions,
-        date=position.date,
-        is_date_approximate=position.is_date_approximate,
-        source_id=position.source_id,
-        summary=position.summary,
-        supersedes=position.supersedes,
-        superseded_by=None,
-    )
-
-
-def _position_to_domain(row: PositionRow) -> Position:
-    return Position(
-        id=PositionId(row.id),
-        actor_code=row.actor_code,
-        actor=row.actor,
-        topic=Topic(row.topic),
-        stance=Stance(row.stance),
-        quantity=row.quantity,
-        quantity_low=row.quantity_low,
-        quantity_high=row.quantity_high,
-        quantity_unit=None if row.quantity_unit is None else QuantityUnit(row.quantity_unit),
-        conditions=row.conditions,
-        date=row.date,
-        is_date_approximate=row.is_date_approximate,
-        source_id=row.source_id,
-        summary=row.summary,
-        supersedes=row.supersedes,
-    )
+    row = PositionRow(superseded_by=None)
+    copy_fields(position, row, skip=())
+    return row
 
 
 def _position_record(row: PositionRow) -> PositionRecord:
     return PositionRecord(
-        position=_position_to_domain(row),
+        position=from_row(Position, row),
         recorded_at=row.recorded_at,
         recorded_by=row.recorded_by,
         superseded_by=None if row.superseded_by is None else PositionId(row.superseded_by),

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.errors import NotFoundError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
-from forcegen.model.source import Reliability, Source, SourceId, SourceKind
+from forcegen.model.source import Source
 from forcegen.store.data_version import PUBLIC_SCOPE, bump
+from forcegen.store.mapping import copy_fields, from_row
 from forcegen.store.rows_public import (
     PublicPledgeRow,
     PublicPledgeSourceRow,
@@ -34,7 +35,9 @@ class SqlSourceRepository:
         self._session = session
 
     def add(self, source: Source) -> None:
-        self._session.add(SourceRow(**_source_columns(source)))
+        row = SourceRow()
+        copy_fields(source, row, skip=())
+        self._session.add(row)
         self._session.flush()
         bump(self._session, PUBLIC_SCOPE)
 
@@ -42,14 +45,13 @@ class SqlSourceRepository:
         row = self._session.get(SourceRow, source.id)
         if row is None:
             raise NotFoundError(f"No source {source.id!r} to update: import it as a new source.")
-        for name, value in _source_columns(source).items():
-            setattr(row, name, value)
+        copy_fields(source, row)
         self._session.flush()
         bump(self._session, PUBLIC_SCOPE)
 
     def get(self, source_id: str) -> Source | None:
         row = self._session.get(SourceRow, source_id)
-        return None if row is None else _source_to_domain(row)
+        return None if row is None else from_row(Source, row)
 
     def get_many(self, source_ids: Iterable[str]) -> dict[str, Source]:
         wanted = sorted(set(source_ids))
@@ -57,12 +59,12 @@ class SqlSourceRepository:
         for start in range(0, len(wanted), 500):  # keep under every backend's parameter limit
             chunk = wanted[start : start + 500]
             rows = self._session.scalars(select(SourceRow).where(SourceRow.id.in_(chunk)))
-            found.update({row.id: _source_to_domain(row) for row in rows})
+            found.update({row.id: from_row(Source, row) for row in rows})
         return found
 
     def list(self) -> builtins.list[Source]:
         rows = self._session.scalars(select(SourceRow).order_by(SourceRow.id))
-        return [_source_to_domain(row) for row in rows]
+        return [from_row(Source, row) for row in rows]
 
 
 class SqlPledgeRepository:
@@ -125,30 +127,6 @@ class SqlPledgeRepository:
         for link in links:
             source_ids.setdefault(link.pledge_id, []).append(link.source_id)
         return [_pledge_to_domain(row, tuple(source_ids.get(row.id, ()))) for row in rows]
-
-
-def _source_columns(source: Source) -> dict[str, object]:
-    return {
-        "id": source.id,
-        "kind": source.kind.value,
-        "locator": source.locator,
-        "outlet": source.outlet,
-        "published": source.published,
-        "quote": source.quote,
-        "reliability": source.reliability.value,
-    }
-
-
-def _source_to_domain(row: SourceRow) -> Source:
-    return Source(
-        id=SourceId(row.id),
-        kind=SourceKind(row.kind),
-        locator=row.locator,
-        outlet=row.outlet,
-        published=row.published,
-        quote=row.quote,
-        reliability=Reliability(row.reliability),
-    )
 
 
 def _pledge_columns(pledge: Pledge) -> dict[str, object]:
