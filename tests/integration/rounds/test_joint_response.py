@@ -7,7 +7,7 @@ from round_env import RoundsEnv, troops
 
 from forcegen.model.errors import InvalidInputError, RuleViolationError
 from forcegen.model.response import EndorsementKind
-from forcegen.service.joint import endorsing
+from forcegen.service.joint import backing
 from forcegen.service.responding import answering
 
 
@@ -58,7 +58,7 @@ def test_the_overview_reports_endorsements_reservations_and_departures(
     endorse(rounds_env, "FRA", "endorse", comment="France backs the joint answer.")
     endorse(rounds_env, "DEU", "endorse_with_reservations", ("troops",), "Bundestag first.")
 
-    overview = endorsing.joint_overview(
+    overview = backing.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     )
 
@@ -83,7 +83,7 @@ def test_the_latest_verdict_wins_and_the_earlier_one_is_kept(
     endorse(rounds_env, "FRA", "reject", comment="Not as drafted.")
     endorse(rounds_env, "FRA", "endorse")
 
-    overview = endorsing.joint_overview(
+    overview = backing.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     )
 
@@ -100,7 +100,7 @@ def test_the_latest_verdict_wins_and_the_earlier_one_is_kept(
 def test_a_rejection_counts_against_every_question(rounds_env: RoundsEnv, eu_round: str) -> None:
     endorse(rounds_env, "DEU", "reject")
 
-    [eu] = endorsing.joint_overview(
+    [eu] = backing.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     ).joints
 
@@ -113,7 +113,7 @@ def test_a_verdict_on_an_older_joint_version_is_flagged(
     endorse(rounds_env, "FRA", "endorse")
     rounds_env.save("EU", troops(25000), 1)
 
-    [eu] = endorsing.joint_overview(
+    [eu] = backing.joint_overview(
         uow=rounds_env.uow(), catalog=rounds_env.catalog, round_id=eu_round
     ).joints
 

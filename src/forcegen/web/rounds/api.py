@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Request
 
 from forcegen.model.response import diff_answers
-from forcegen.service.joint import endorsing
+from forcegen.service.joint import backing
 from forcegen.service.rounds import coordinating, response_views
 from forcegen.web.accounts.auth import CoordinatorApi, actor_of, coordinator_api
 from forcegen.web.deps import ServicesDep
@@ -175,8 +175,8 @@ def diff_response(
 
 
 @router.get("/rounds/{round_id}/joint", summary="Joint responses: verdicts and departures")
-def joint_overview(round_id: RoundIdPath, services: ServicesDep) -> endorsing.JointOverview:
-    return endorsing.joint_overview(uow=services.uow(), catalog=services.catalog, round_id=round_id)
+def joint_overview(round_id: RoundIdPath, services: ServicesDep) -> backing.JointOverview:
+    return backing.joint_overview(uow=services.uow(), catalog=services.catalog, round_id=round_id)
 
 
 @router.post("/rounds/{round_id}/close", summary="Close the round (no more changes)")

@@ -10,7 +10,7 @@ from forcegen.model.response import diff_answers
 from forcegen.model.response_head import ResponseHead
 from forcegen.model.round import Round
 from forcegen.reports.raw_answers import raw_answers_csv
-from forcegen.service.joint import endorsing
+from forcegen.service.joint import backing
 from forcegen.service.rounds import coordinating, response_views
 from forcegen.web.accounts.auth import coordinator_page
 from forcegen.web.deps import ServicesDep
@@ -83,7 +83,7 @@ def response_diff(
 
 @router.get("/rounds/{round_id}/joint", response_class=HTMLResponse)
 def joint_overview(request: Request, round_id: RoundIdPath, services: ServicesDep) -> HTMLResponse:
-    overview = endorsing.joint_overview(
+    overview = backing.joint_overview(
         uow=services.uow(), catalog=services.catalog, round_id=round_id
     )
     round_ = coordinating.get_round(uow=services.uow(), round_id=round_id)
@@ -105,7 +105,7 @@ def _context(round_: Round, response: ResponseHead) -> dict[str, object]:
     }
 
 
-def _codes(overview: endorsing.JointOverview) -> set[str]:
+def _codes(overview: backing.JointOverview) -> set[str]:
     codes: set[str] = set()
     for joint in overview.joints:
         codes.add(joint.joint_participant)
