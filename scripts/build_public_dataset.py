@@ -4,7 +4,8 @@ Inputs, all hand-checked:
   * the collected reference file (default ../shared/reference/public-positions.csv; from a
     checkout elsewhere, name the shared folder: --shared or FORCEGEN_SHARED);
   * scripts/public_dataset/seed_sources.csv and seed_positions.csv: every position and figure
-    in the five seed documents, in our own words, cited to the seed file;
+    in the five seed documents, in our own words, cited to the seed file; a position's `quote`
+    is the seed's own sentence (or part of one) that supports it, checked to be verbatim;
   * scripts/public_dataset/reference_summaries.csv: our own summary of each reference row;
   * scripts/public_dataset/reported_pledges.csv: pledges where a source gives a number.
 
@@ -112,7 +113,9 @@ class Builder:
         self.ref_sources: dict[int, str] = {}
         self.dates: dict[str, set[tuple[str, bool]]] = {}
 
-    def add_position(self, row: dict[str, str], *, locator: str, summary: str) -> None:
+    def add_position(
+        self, row: dict[str, str], *, locator: str, summary: str, quote: str = ""
+    ) -> None:
         date = row["date"]
         position_id = "pos-" + short_hash(
             locator, row["actor_code"], row["actor"], row["topic"], row["stance"], date
@@ -135,6 +138,7 @@ class Builder:
             is_date_approximate=row["is_date_approximate"] == "true",
             source_id="src-" + short_hash(locator),
             summary=summary,
+            quote=quote,
             **quantities,
         )
 
@@ -149,13 +153,12 @@ class Builder:
                 locator=row["locator"],
                 outlet=row["outlet"],
                 published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
-                quote=row["quote"],
                 reliability=Reliability(row["reliability"]),
             )
         keys = set()
         for row in read_rows(INPUTS / "seed_positions.csv"):
             locator = locators[row["seed"]]
-            self.add_position(row, locator=locator, summary=row["summary"])
+            self.add_position(row, locator=locator, summary=row["summary"], quote=row["quote"])
             keys.add(seed_key(row["actor_code"], row["topic"], row["stance"], row["date"], locator))
         return keys
 
@@ -313,14 +316,20 @@ def check_figure(pledge: dict[str, str], source_row: dict[str, str]) -> None:
 
 
 def check_outputs(builder: Builder, seeds: Path) -> None:
-    """Fail on copied seed text, long summaries, formula-like cells and unknown names."""
+    """Fail on copied seed text, long summaries, quotes not in their source's words,
+    formula-like cells and unknown names."""
     seed_runs = set()
     if not sorted(seeds.glob("*.txt")):
         raise SystemExit(f"no seed documents in {seeds}; give the shared folder with --shared")
+    texts = {}
     for seed in sorted(seeds.glob("*.txt")):
-        words = words_of(seed.read_text(encoding="utf-8"))
+        texts[f"seed:{seed.name}"] = " ".join(seed.read_text(encoding="utf-8").split())
+        words = words_of(texts[f"seed:{seed.name}"])
         seed_runs |= {tuple(words[i : i + COPY_RUN_WORDS]) for i in range(len(words))}
     for position in builder.positions.values():
+        locator = builder.sources[position.source_id].locator
+        if position.quote and " ".join(position.quote.split()) not in texts.get(locator, ""):
+            raise SystemExit(f"the quote of {position.id} is not in the words of {locator}")
         words = words_of(position.summary)
         runs = {tuple(words[i : i + COPY_RUN_WORDS]) for i in range(len(words) - 11)}
         if runs & seed_runs or len(position.summary) > MAX_SUMMARY_CHARS:

@@ -72,6 +72,11 @@ def check_header(cells: Sequence[str], kind: TableKind, origin: str) -> list[str
 def unknown_column(name: str, kind: TableKind) -> str:
     """A message for a column the table does not have, with the closest known name."""
     known = column_names(kind)
+    if kind is TableKind.SOURCES and name == "quote":
+        return (
+            "the sources table has no 'quote' column: a quote belongs to the position it "
+            "supports; move each quote to the 'quote' column of that position's row"
+        )
     hint = did_you_mean(name, known)
     return f"unknown column {name!r}{hint}; the {kind} columns are {', '.join(known)}"
 

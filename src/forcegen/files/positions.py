@@ -55,5 +55,6 @@ def _values(
         "is_date_approximate": parser.boolean("is_date_approximate"),
         "source_id": source_id,
         "summary": parser.text("summary"),
+        "quote": parser.text("quote"),
         "supersedes": parser.label("supersedes"),
     }

@@ -24,7 +24,6 @@ def parse_sources(rows: Iterable[TableRow]) -> tuple[list[Source], list[RowProbl
             "locator": parser.label("locator", is_required=True),
             "outlet": parser.text("outlet"),
             "published": parser.date("published"),
-            "quote": parser.text("quote"),
             "reliability": parser.choice("reliability", Reliability),
         }
         source = parser.build(Source, values)

@@ -44,7 +44,6 @@ COLUMNS: dict[TableKind, tuple[Column, ...]] = {
         Column("locator", is_required=True),
         Column("outlet"),
         Column("published"),
-        Column("quote"),
         Column("reliability"),
     ),
     TableKind.POSITIONS: (
@@ -62,6 +61,7 @@ COLUMNS: dict[TableKind, tuple[Column, ...]] = {
         Column("is_date_approximate"),
         Column("source_id", is_required=True),
         Column("summary"),
+        Column("quote"),
         Column("supersedes"),
     ),
     TableKind.PLEDGES: (

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, NewType, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from forcegen.model.text import CleanText, RecordId, check_record_id
 
@@ -53,7 +53,9 @@ class QuantityUnit(StrEnum):
 class Position(BaseModel):
     """What an actor said on a topic, when, and where it was reported.
 
-    `actor_code` is a participant code or `ALL`; `actor` names the speaker.
+    `actor_code` is a participant code or `ALL`; `actor` names the speaker. `quote` is the
+    source's own words behind this position (at most one sentence, in the source's language):
+    it sits on the position, not on the source, because one source backs several positions.
     A correction creates a new position whose `supersedes` names the old one.
     """
 
@@ -73,7 +75,17 @@ class Position(BaseModel):
     is_date_approximate: bool = False
     source_id: RecordId
     summary: CleanText = ""
+    quote: CleanText = Field(default="", max_length=400)
     supersedes: RecordId | None = None
+
+    @field_validator("quote")
+    @classmethod
+    def _one_sentence(cls, quote: str) -> str:
+        stripped = quote.strip()
+        inner = stripped.rstrip(".!?\"'”’»")
+        if any(mark in inner for mark in (". ", "! ", "? ")):
+            raise ValueError("a quote is at most one sentence; shorten it to the key sentence")
+        return stripped
 
     @model_validator(mode="after")
     def _quantities_consistent(self) -> Self:

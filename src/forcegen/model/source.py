@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, NewType
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from forcegen.model.text import CleanText, check_record_id
 
@@ -32,7 +32,8 @@ class SourceKind(StrEnum):
 class Source(BaseModel):
     """A citation or a pointer to a response version.
 
-    `quote` is at most one sentence, in the source's own language.
+    A source carries no quote: one source backs several positions, and a quote belongs to
+    the position it supports (`Position.quote`).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -44,14 +45,4 @@ class Source(BaseModel):
     )
     outlet: CleanText = ""
     published: dt.date | None = None
-    quote: CleanText = Field(default="", max_length=400)
     reliability: Reliability = Reliability.PRESS
-
-    @field_validator("quote")
-    @classmethod
-    def _one_sentence(cls, quote: str) -> str:
-        stripped = quote.strip()
-        inner = stripped.rstrip(".!?\"'”’»")
-        if any(mark in inner for mark in (". ", "! ", "? ")):
-            raise ValueError("a quote is at most one sentence; shorten it to the key sentence")
-        return stripped

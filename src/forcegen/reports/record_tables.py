@@ -72,7 +72,6 @@ def sources_table(a: Assessment) -> Table:
             s.locator,
             s.outlet,
             s.published.isoformat() if s.published else "",
-            s.quote,
             s.reliability.value,
             tuple(cited_by.get(s.id, ())),
         )
@@ -84,7 +83,6 @@ def sources_table(a: Assessment) -> Table:
         "locator",
         "outlet",
         "published",
-        "quote",
         "reliability",
         "pledge_ids",
     )

@@ -1,6 +1,7 @@
 """Rows of the public-source record: sources, positions with their history, reported pledges.
 
-Migration 0003_public creates these tables (0005_amounts makes pledge amounts text). A
+Migration 0003_public creates these tables (0005_amounts makes pledge amounts text;
+0007_position_quote moves the quote from the source to the position it supports). A
 corrected position keeps its row: the correction is a new row whose `supersedes` names it,
 and the old row's `superseded_by` names the correction, so the history of a position is a
 chain of rows.
@@ -21,7 +22,7 @@ STATEMENT_LENGTH = 80
 
 
 class SourceRow(Base):
-    """A citation (URL or document, outlet, date, quote) and its reliability grade."""
+    """A citation (URL or document, outlet, date) and its reliability grade."""
 
     __tablename__ = "sources"
 
@@ -30,7 +31,6 @@ class SourceRow(Base):
     locator: Mapped[str] = mapped_column(Text)
     outlet: Mapped[str] = mapped_column(String(300))
     published: Mapped[dt.date | None] = mapped_column(Date)
-    quote: Mapped[str] = mapped_column(Text)
     reliability: Mapped[str] = mapped_column(String(20), index=True)
 
 
@@ -53,6 +53,7 @@ class PositionRow(Base):
     is_date_approximate: Mapped[bool] = mapped_column(Boolean)
     source_id: Mapped[str] = mapped_column(ForeignKey("sources.id"), index=True)
     summary: Mapped[str] = mapped_column(Text)
+    quote: Mapped[str] = mapped_column(Text)
     # A position is corrected at most once; its correction may be corrected in turn.
     supersedes: Mapped[str | None] = mapped_column(ForeignKey("positions.id"), unique=True)
     superseded_by: Mapped[str | None] = mapped_column(String(ID_LENGTH), index=True)

@@ -21,6 +21,11 @@ from forcegen.service.accounts import api_tokens, users
 from forcegen.service.public import record as public_record
 
 SEED = "seed:000_7a244714040bc68c.txt"
+POLAND_QUOTE = "Poland stated that it does not plan to send its troops."
+US_QUESTION = (
+    "What requirements for US support, if any, does your government consider necessary for "
+    "its participation in these security agreements?"
+)
 SOURCES = [
     Source(id="src-seed", locator=SEED, outlet="Seed outlet", reliability=Reliability.PRESS),
     Source(
@@ -40,6 +45,7 @@ POSITIONS = [
         date=dt.date(2024, 12, 12),
         source_id="src-seed",
         summary="Poland has no plans to deploy its own soldiers.",
+        quote=POLAND_QUOTE,
     ),
     Position(
         id="pos-fra",
@@ -408,6 +414,51 @@ class TestAccess:
         assert response.status_code == 422
         paths = {problem["path"] for problem in response.json()["problems"]}
         assert paths == {"positions[1].actor_code", "positions[1].source_id"}
+
+
+class TestQuotes:
+    """A quote belongs to the position it supports, not to the source: the seed that reports
+    Poland's "no troops" also quotes the US questionnaire, which is not Poland's position."""
+
+    def _record_the_questionnaire(self, world: World) -> tuple[TestClient, str]:
+        token = api_tokens.issue_token(uow=world.services.uow(), username="ana", actor="t").secret
+        body = {
+            "actor_code": "USA",
+            "topic": "other",
+            "stance": "unknown",
+            "date": "2025-03-24",
+            "summary": "Washington sent European governments a questionnaire.",
+            "source_id": "src-seed",
+            "quote": US_QUESTION,
+        }
+        created = world.api(token).post("/api/positions", json=body)
+        assert created.status_code == 201, created.text
+        return world.api(token), created.json()["id"]
+
+    def test_the_api_gives_each_position_its_own_quote(self, tracker: World) -> None:
+        api, us_id = self._record_the_questionnaire(tracker)
+
+        poland = api.get("/api/positions?country=POL").json()
+        usa = api.get(f"/api/positions/{us_id}/history").json()
+
+        assert [item["position"]["quote"] for item in poland] == [POLAND_QUOTE]
+        assert [item["position"]["quote"] for item in usa] == [US_QUESTION]
+        assert "quote" not in poland[0]["source"]
+
+    def test_polands_no_troops_page_shows_polands_words_not_the_us_question(
+        self, tracker: World
+    ) -> None:
+        _, us_id = self._record_the_questionnaire(tracker)
+        client = analyst(tracker)
+
+        poland_pages = [client.get("/positions/pos-pol").text, client.get("/countries/POL").text]
+        us_page = client.get(f"/positions/{us_id}").text
+
+        for page in poland_pages:
+            assert POLAND_QUOTE in page
+            assert "requirements for US support" not in page
+        assert "requirements for US support" in us_page
+        assert POLAND_QUOTE not in us_page
 
 
 def _upload(client: TestClient, name: str, content: str, action: str) -> Any:

@@ -18,7 +18,6 @@ def make_source(source_id: str = "src-1", **overrides: Any) -> Source:
         "locator": f"https://news.example.org/{source_id}",
         "outlet": "Example Wire",
         "published": dt.date(2025, 3, 1),
-        "quote": "",
         "reliability": Reliability.WIRE,
     }
     return Source.model_validate(values | overrides)

@@ -125,7 +125,8 @@ class TestCorrectPosition:
             s.id: s for s in public_record.export_public_data(uow=uow_factory()).sources
         }
         assert sources[original.source_id].outlet == "Example Wire"
-        assert sources[corrected.source_id].quote == "Nie wyślemy wojsk."
+        assert sources[corrected.source_id].outlet == "Another Wire"
+        assert (original.quote, corrected.quote) == ("", "Nie wyślemy wojsk.")
 
     def test_correcting_a_version_that_was_already_corrected_is_a_conflict(
         self, uow_factory: UowFactory

@@ -15,6 +15,7 @@ from forcegen.model.amount import Count, Money
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 from forcegen.service.ports import Clock
+from forcegen.service.public.ports import PositionQuery
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import (
     alembic_config,
@@ -183,3 +184,48 @@ class TestAmountsMigration:
             (stored,) = uow.pledges.list()
 
         assert stored == pledge
+
+
+class TestPositionQuoteMigration:
+    """0007 moves a source's quote to the position it was shown beside, and to no other."""
+
+    def test_a_quote_moves_to_the_one_position_citing_its_source_and_to_no_other(
+        self, database_url: str, clock: Clock
+    ) -> None:
+        engine = make_engine(database_url)
+        upgrade(engine, "0006_latest_version")
+        with engine.begin() as connection:
+            connection.execute(
+                text(
+                    "INSERT INTO sources (id, kind, locator, outlet, published, quote, reliability)"
+                    " VALUES ('src-pol', 'citation', 'https://a.example', '', NULL,"
+                    " 'Poland stated that it does not plan to send its troops.', 'press'),"
+                    " ('src-seed', 'citation', 'seed:000.txt', '', NULL,"
+                    " 'What requirements for US support, if any?', 'press')"
+                )
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO positions (id, actor_code, actor, topic, stance, conditions,"
+                    " date, is_date_approximate, source_id, summary, recorded_at, recorded_by)"
+                    " VALUES"
+                    " ('pos-pol', 'POL', '', 'troop_deployment', 'no', '', '2024-12-12', FALSE,"
+                    " 'src-pol', 'No troops.', '2025-01-01 00:00:00', 't'),"
+                    " ('pos-usa', 'USA', '', 'other', 'unknown', '', '2025-03-24', FALSE,"
+                    " 'src-seed', 'Questionnaire.', '2025-01-01 00:00:00', 't'),"
+                    " ('pos-ita', 'ITA', '', 'troop_deployment', 'considering', '', '2024-11-30',"
+                    " FALSE, 'src-seed', 'Talk of peacekeepers.', '2025-01-01 00:00:00', 't')"
+                )
+            )
+
+        upgrade(engine)
+
+        with SqlUnitOfWork(make_session_factory(engine), clock) as uow:
+            records = uow.positions.search(PositionQuery(is_history_included=True))
+        quotes = {record.position.id: record.position.quote for record in records}
+        assert quotes == {
+            "pos-pol": "Poland stated that it does not plan to send its troops.",
+            "pos-usa": "",
+            "pos-ita": "",
+        }
+        engine.dispose()

@@ -55,7 +55,7 @@ def test_csv_cells_that_start_like_formulas_are_written_with_an_apostrophe(
 ) -> None:
     path = tmp_path / "sources.csv"
 
-    write_table(path, "sources", [make_source(outlet="=HYPERLINK(1)", quote="@SUM(A1)")])
+    write_table(path, "sources", [make_source(outlet="=HYPERLINK(1)", locator="@SUM(A1)")])
 
     text = path.read_text(encoding="utf-8-sig")
     assert "'=HYPERLINK(1)" in text
@@ -65,7 +65,7 @@ def test_csv_cells_that_start_like_formulas_are_written_with_an_apostrophe(
 def test_xlsx_cells_that_start_like_formulas_are_text_not_formulas(tmp_path: Path) -> None:
     path = tmp_path / "sources.xlsx"
 
-    write_table(path, "sources", [make_source(outlet="=1+1", quote="-5")])
+    write_table(path, "sources", [make_source(outlet="=1+1", locator="-5")])
 
     sheet = openpyxl.load_workbook(path)["sources"]
     cells = {cell.value: cell.data_type for cell in sheet[2]}

@@ -77,6 +77,7 @@ def positions(draw: st.DrawFn) -> Position:
         is_date_approximate=draw(st.booleans()),
         source_id=draw(IDS),
         summary=draw(TEXT),
+        quote=draw(TEXT.filter(lambda text: not any(m in text for m in ".!?"))),
         supersedes=draw(st.none() | IDS),
     )
 
@@ -128,7 +129,6 @@ def sources(draw: st.DrawFn) -> Source:
         locator="https://example.org/" + draw(IDS),
         outlet=draw(TEXT),
         published=draw(st.none() | DATES),
-        quote=draw(TEXT.filter(lambda text: not any(m in text for m in ".!?"))),
         reliability=draw(st.sampled_from(Reliability)),
     )
 

@@ -111,6 +111,12 @@ class TestFiftyRowsWithThreeBad:
 
 
 class TestPositionProblems:
+    def test_a_quote_of_two_sentences_is_refused(self) -> None:
+        _, [problem] = parse_positions([valid_position_row(quote="One. Two.")])
+
+        assert problem.column == "quote"
+        assert "at most one sentence" in problem.message
+
     def test_every_bad_cell_of_one_row_is_reported(self) -> None:
         bad = row(
             id="pos-1",
@@ -232,13 +238,12 @@ class TestPledgeProblems:
 
 
 class TestSourceProblems:
-    def test_a_quote_of_two_sentences_is_refused(self) -> None:
-        bad = row(id="src-1", locator="https://x.example", quote="One. Two.")
+    def test_a_quote_on_a_source_is_refused_and_sent_to_its_position(self, tmp_path: Path) -> None:
+        path = tmp_path / "sources.csv"
+        path.write_text("id,locator,quote\nsrc-1,https://x.example,No troops.\n", encoding="utf-8")
 
-        _, [problem] = parse_sources([bad])
-
-        assert problem.column == "quote"
-        assert "at most one sentence" in problem.message
+        with pytest.raises(DataFileError, match="move each quote to the 'quote' column"):
+            read_table(path, TableKind.SOURCES)
 
     def test_missing_locator_and_bad_date_are_both_reported(self) -> None:
         _, problems = parse_sources([row(id="src-1", published="yesterday")])

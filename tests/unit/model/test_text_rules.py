@@ -61,13 +61,19 @@ def test_referenced_ids_follow_the_pattern_too() -> None:
 def test_control_characters_are_removed_from_every_text_field() -> None:
     text = "bell\u0007char\u0000 tab\tand\nlines\u009b"
 
-    cleaned = position(summary=text, actor="Min\u0008istry", conditions="\u001bceasefire")
-    source = Source(id="src-1", locator="https://example.org/\u0007", quote="One\u0000 line.")
+    cleaned = position(
+        summary=text, actor="Min\u0008istry", conditions="\u001bceasefire", quote="One\u0000 line."
+    )
+    source = Source(id="src-1", locator="https://example.org/\u0007", outlet="Wi\u0000re")
     pledge = Pledge(id="pl-1", contributor="FRA", kind=PledgeKind.FUNDING, note="n\u0007ote")
 
     assert cleaned.summary == "bellchar tab\tand\nlines"
-    assert (cleaned.actor, cleaned.conditions) == ("Ministry", "ceasefire")
-    assert (source.locator, source.quote) == ("https://example.org/", "One line.")
+    assert (cleaned.actor, cleaned.conditions, cleaned.quote) == (
+        "Ministry",
+        "ceasefire",
+        "One line.",
+    )
+    assert (source.locator, source.outlet) == ("https://example.org/", "Wire")
     assert pledge.note == "note"
 
 

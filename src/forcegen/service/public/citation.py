@@ -22,12 +22,15 @@ from forcegen.model.public_problem import (
 from forcegen.model.source import Source, SourceId, SourceKind
 from forcegen.service.ports import UnitOfWork
 
-CITATION_FIELDS = ("locator", "outlet", "published", "quote", "reliability")
+CITATION_FIELDS = ("locator", "outlet", "published", "reliability")
+# The fields a citation's id was derived from when sources held a quote (now on positions):
+# an empty one keeps the ids of citations entered before the same.
+_ID_FIELDS = ("locator", "outlet", "published", "quote", "reliability")
 
 
 def _source_id_for(citation: Mapping[str, object]) -> SourceId:
     """The same citation always gets the same id, so recording it twice stores it once."""
-    text = "\x1f".join(str(citation.get(name) or "") for name in CITATION_FIELDS)
+    text = "\x1f".join(str(citation.get(name) or "") for name in _ID_FIELDS)
     return SourceId(f"src-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}")
 
 

@@ -78,6 +78,7 @@ def record_position(
     speaker: str = "",
     summary: str = "",
     conditions: str = "",
+    quote: str = "",
     quantity: float | str | None = None,
     quantity_low: float | str | None = None,
     quantity_high: float | str | None = None,
@@ -87,11 +88,11 @@ def record_position(
     locator: str = "",
     outlet: str = "",
     published: dt.date | str | None = None,
-    quote: str = "",
     reliability: Reliability | str = Reliability.PRESS,
 ) -> Position:
     """Record what `speaker` (for the actor `actor_code`) said, citing a stored source
-    (`source_id`) or a new citation (`locator`, `outlet`, `published`, `quote`, `reliability`).
+    (`source_id`) or a new citation (`locator`, `outlet`, `published`, `reliability`).
+    `quote` is the source's words behind this position: it is the position's, not the source's.
 
     Values may be given as text (from a form or a file): they are validated here, and every
     bad one is reported under its field name. `actor` is the user recording it, for the audit.
@@ -107,6 +108,7 @@ def record_position(
         "date": date,
         "summary": summary,
         "conditions": conditions,
+        "quote": quote,
         "quantity": quantity,
         "quantity_low": quantity_low,
         "quantity_high": quantity_high,
@@ -117,7 +119,6 @@ def record_position(
         "locator": locator,
         "outlet": outlet,
         "published": published,
-        "quote": quote,
         "reliability": reliability,
     }
     with uow:
@@ -143,7 +144,7 @@ def correct_position(
     """Store a corrected version of a position; the old version stays in its history.
 
     `changes` maps position fields (`stance`, `date`, `summary`, ...) to new values; the
-    citation fields (`locator`, `outlet`, `published`, `quote`, `reliability`) change the
+    citation fields (`locator`, `outlet`, `published`, `reliability`) change the
     citation, which then becomes a new source (the old one stays, cited by the old version).
 
     Raises:

@@ -193,7 +193,7 @@ def _values_of(item: CitedPosition) -> PositionFormData:
         locator=source.locator,
         outlet=source.outlet,
         published="" if source.published is None else source.published.isoformat(),
-        quote=source.quote,
+        quote=position.quote,
         reliability=source.reliability.value,
     )
 

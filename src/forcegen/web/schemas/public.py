@@ -46,6 +46,7 @@ class PositionCreate(BaseModel):
     is_date_approximate: bool = False
     summary: str = Field(default="", max_length=4000)
     conditions: str = Field(default="", max_length=2000)
+    quote: str = Field(default="", max_length=400)
     quantity: float | None = None
     quantity_low: float | None = None
     quantity_high: float | None = None
@@ -54,7 +55,6 @@ class PositionCreate(BaseModel):
     locator: str = Field(default="", max_length=2000)
     outlet: str = Field(default="", max_length=300)
     published: dt.date | None = None
-    quote: str = Field(default="", max_length=400)
     reliability: Reliability = Reliability.PRESS
 
 
