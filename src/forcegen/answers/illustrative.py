@@ -17,7 +17,9 @@ These are NOT official answers. Nothing is filled in that the public record does
   "none").
 
 Every answer set notes the sources and positions it was derived from (`source_ids`,
-`position_ids`), and its remarks say so in words.
+`position_ids`), and its remarks name each of them (a position with its source, a reported
+pledge with its sources), so the stored answers, the response page and the answers export
+carry the ids of everything a derived figure rests on.
 """
 
 from __future__ import annotations
@@ -107,19 +109,27 @@ class _Derivation:
         self.positions.add(position.id)
         return f"{position.summary} ({position.source_id}, {position.id})"
 
+    def cite_pledges(self, pledges: Sequence[Pledge]) -> str:
+        """The remark naming the reported pledges (and their sources) an answer's rows come from."""
+        for pledge in pledges:
+            self.sources.update(pledge.source_ids)
+        cited = [f"{p.id} ({', '.join(p.source_ids)})" for p in pledges]
+        return f" Reported pledges: {'; '.join(cited)}." if cited else ""
+
     def troops(self, position: Position, pledges: Sequence[Pledge]) -> str:
         """The troop decision and contribution rows; returns the decision."""
         decision = _DECISION[position.stance]
-        rows = []
+        used = []
         if decision != "no":
-            for pledge in pledges:
-                if pledge.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER) and pledge.capability:
-                    rows.append(_contribution_row(pledge))
-                    self.sources.update(pledge.source_ids)
+            used = [
+                pledge
+                for pledge in pledges
+                if pledge.kind in (PledgeKind.TROOPS, PledgeKind.ENABLER) and pledge.capability
+            ]
         self.answers["troops"] = {
             "decision": decision,
-            "contributions": rows,
-            "notes": f"{NOTE}: {self.cite(position)}",
+            "contributions": [_contribution_row(pledge) for pledge in used],
+            "notes": f"{NOTE}: {self.cite(position)}{self.cite_pledges(used)}",
         }
         return decision
 
@@ -136,14 +146,13 @@ class _Derivation:
         }
 
     def support_for_ukraine(self, funding: Sequence[Pledge]) -> None:
-        items = [_support_row(pledge) for pledge in funding if pledge.value_eur is not None]
-        if not items:
+        used = [pledge for pledge in funding if pledge.value_eur is not None]
+        if not used:
             return
-        for pledge in funding:
-            self.sources.update(pledge.source_ids)
+        notes = " ".join(p.note for p in used)
         self.answers["support_for_ukraine"] = {
-            "items": items,
-            "notes": f"{NOTE}: " + " ".join(p.note for p in funding),
+            "items": [_support_row(pledge) for pledge in used],
+            "notes": f"{NOTE}: {notes}{self.cite_pledges(used)}",
         }
 
 

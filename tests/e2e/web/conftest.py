@@ -4,9 +4,11 @@ from tests/conftest.py), and a populated world (see web_world.py)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from demo_world import Demo, build_demo
 from sqlalchemy import Engine
 from web_env import TestClient
 from web_world import World, build_services_on, build_world
@@ -28,6 +30,14 @@ def services(engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 @functools.cache
 def password_hash(password: str) -> str:
     return hash_password(password)
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    """The demo database (public dataset and illustrative round), shared by a module's tests."""
+    built = build_demo(tmp_path_factory.mktemp("demo"))
+    yield built
+    built.services.engine.dispose()
 
 
 @pytest.fixture

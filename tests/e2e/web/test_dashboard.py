@@ -3,28 +3,15 @@ toggles that redraw it; on the demo database (public dataset and illustrative ro
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytest
-from fastapi import FastAPI
-from web_env import PASSWORD, TestClient, log_in, open_link
-from web_world import SECRET
+from demo_world import Demo
+from web_env import TestClient, log_in, open_link
 
-from forcegen.bootstrap import Services, SystemClock
-from forcegen.catalog import load_catalog, load_public_dataset
-from forcegen.config import Settings
-from forcegen.model.user import Role
 from forcegen.service.accounts import api_tokens
-from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
-from forcegen.store.engine import make_engine
-from forcegen.store.migrate import upgrade
-from forcegen.web import create_app
 from forcegen.web.assessment.pages import MAP_STYLE_ID, plotly_path
 
 PLOTLY = plotly_path()
@@ -43,47 +30,6 @@ FULL_BACKSTOP_WITH_PEACE = {
         "peace_agreement",
     ],
 }
-
-
-@dataclass(frozen=True)
-class Demo:
-    app: FastAPI
-    services: Services
-    summary: DemoSummary
-
-    @property
-    def round_path(self) -> str:
-        return f"/rounds/{self.summary.round.id}/assessment"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    data_dir: Path = tmp_path_factory.mktemp("dashboard")
-    engine = make_engine(f"sqlite:///{data_dir / 'forcegen.db'}")
-    upgrade(engine)
-    services = Services(
-        settings=Settings(database_url=str(engine.url), secret_key=SECRET, data_dir=data_dir),
-        catalog=load_catalog(),
-        clock=SystemClock(),
-        engine=engine,
-    )
-    dataset = load_public_dataset()
-    summary = load_demo(
-        uow=services.uow,
-        catalog=services.catalog,
-        questionnaire=services.catalog.questionnaire(),
-        vocabulary=services.catalog.answer_vocabulary(),
-        sources=dataset.sources,
-        positions=dataset.positions,
-        pledges=dataset.pledges,
-        accounts_to_create=(
-            DemoAccount("alice", PASSWORD, Role.COORDINATOR),
-            DemoAccount("ana", PASSWORD, Role.ANALYST),
-        ),
-        now=dt.datetime.now(dt.UTC),
-    )
-    yield Demo(create_app(services), services, summary)
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")
