@@ -82,6 +82,8 @@ class Pledge(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+    # Each end `fixed` made, kept outside the fields: copies, equality and dumps ignore it.
+    __slots__ = ("_fixed_ends",)
 
     id: Annotated[PledgeId, AfterValidator(check_record_id)]
     contributor: str = Field(min_length=2, max_length=8)
@@ -107,7 +109,20 @@ class Pledge(BaseModel):
 
         The force is smallest when its lead time is longest: at the low end a pledge starts at
         the latest month stated (never, within any mission, when its lead time is unknown),
-        at the high end at the earliest."""
+        at the high end at the earliest.
+
+        A pledge is immutable, so each end is made once per pledge and kept with it: the
+        analyses ask for the same end thousands of times in one assessment."""
+        ends: dict[Bound, Pledge] | None = getattr(self, "_fixed_ends", None)
+        if ends is None:
+            ends = {}
+            object.__setattr__(self, "_fixed_ends", ends)
+        found = ends.get(bound)
+        if found is None:
+            found = ends[bound] = self._fixed_at(bound)
+        return found
+
+    def _fixed_at(self, bound: Bound) -> Pledge:
         start = self.start_month.counted(_LATEST_FIRST[bound])
         if start is None:
             start = LAST_MONTH if bound is Bound.LOW else 0
