@@ -183,3 +183,17 @@ class TestPledgeAmounts:
 
         assert pledge.fixed(Bound.LOW).personnel.figure == 5000
         assert pledge.fixed(Bound.HIGH).personnel.figure == 8000
+
+    def test_a_fixed_pledge_fixed_again_keeps_its_own_figures(self) -> None:
+        """Each end is kept with the pledge once made: a copy (the low end) must not answer
+        with the original's high end, nor compare or dump differently for having been asked."""
+        pledge = make_pledge(id="P-fixed", personnel="5000-8000")
+        never_fixed = make_pledge(id="P-fixed", personnel="5000-8000")
+        high = pledge.fixed(Bound.HIGH)
+
+        low = pledge.fixed(Bound.LOW)
+
+        assert low.fixed(Bound.HIGH).personnel.figure == 5000
+        assert pledge.fixed(Bound.HIGH) is high
+        assert pledge == never_fixed
+        assert pledge.model_dump() == never_fixed.model_dump()
