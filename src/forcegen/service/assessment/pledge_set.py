@@ -22,6 +22,7 @@ from forcegen.model.response import ResponseVersion
 from forcegen.model.response_head import ResponseHead
 from forcegen.model.round import Round
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind
+from forcegen.service.assessment.answer_memo import answer_set as derived_answer_set
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.public.ports import PositionQuery
 from forcegen.service.rounds.access import find_round
@@ -89,7 +90,7 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
         source = _version_source(round_, response, version)
         sources[source.id] = source
         refs[source.id] = ResponseRef(response.participant_code, version.number)
-        answer_set = AnswerSet(response.participant_code, version.answers, source.id)
+        answer_set = derived_answer_set(response.participant_code, version.answers, source.id)
         pledges += answer_set.derived.pledges
         skipped += answer_set.derived.skipped
         answer_sets.append(answer_set)
