@@ -9,7 +9,12 @@ from round_env import RoundsEnv, troops
 from forcegen.analysis.assessment import Assessment
 from forcegen.model.round import Round
 from forcegen.service.assessment import assessing
-from forcegen.service.assessment.cached import AssessmentCache, cached_assessment
+from forcegen.service.assessment.cached import (
+    AssessmentCache,
+    cached_assessment,
+    cached_pledge_set,
+)
+from forcegen.service.assessment.pledge_set import PledgeSet
 from forcegen.service.result_cache import ResultCache
 
 
@@ -75,3 +80,33 @@ def test_a_process_with_a_cached_result_shows_a_submission_made_through_another(
 
     assert pledged_troops(assess(rounds_env, round_, first_process)) == ("DEU", "FRA", "POL")
     assert pledged_troops(assess(rounds_env, round_, second_process)) == ("DEU", "FRA", "POL")
+
+
+def test_the_pledges_kept_for_the_page_move_on_with_a_submission(rounds_env: RoundsEnv) -> None:
+    """The dashboard's assessment and probability panel share one pledge set per data
+    version: a submission shows in the next assessment, also under another selection."""
+    round_ = rounds_env.round_with(["FRA", "DEU"])
+    rounds_env.submit("FRA", troops(5000), 0)
+    cache: AssessmentCache = ResultCache()
+    pledge_sets: ResultCache[PledgeSet] = ResultCache()
+
+    def assess_sharing(scenario: str) -> Assessment:
+        return cached_assessment(
+            uow=rounds_env.uow(),
+            catalog=rounds_env.catalog,
+            selection=assessing.select(rounds_env.catalog, scenario=scenario),
+            cache=cache,
+            round_id=round_.id,
+            pledge_sets=pledge_sets,
+        )
+
+    before = assess_sharing("us_offer_aug_2025")
+    rounds_env.submit("DEU", troops(3000), 0)
+    after = assess_sharing("full_backstop")
+
+    assert pledged_troops(before) == ("FRA",)
+    assert pledged_troops(after) == ("DEU", "FRA")
+    assert (
+        after.pledges
+        == cached_pledge_set(uow=rounds_env.uow(), cache=pledge_sets, round_id=round_.id).pledges
+    )

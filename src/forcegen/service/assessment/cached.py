@@ -12,6 +12,10 @@ is answered from the cache until such a write commits, and never after. The vers
 before the data, so an entry may hold data newer than its key says, never older. Each server
 process keeps its own cache; they all read the same counter from the database, so a process
 that has not seen a change yet still never serves a result from before it.
+
+The pledge set itself is kept the same way (`cached_pledge_set`), so that the dashboard's
+assessment and probability panel, recomputed after every submission, load and derive the
+answers once between them.
 """
 
 from __future__ import annotations
@@ -23,12 +27,18 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from forcegen.analysis.assessment import Assessment
-from forcegen.service.assessment.assessing import run_assessment
+from forcegen.service.assessment.assessing import assess, run_assessment
+from forcegen.service.assessment.pledge_set import (
+    PledgeSet,
+    pledge_set_for_public,
+    pledge_set_for_round,
+)
 from forcegen.service.assessment.selection import AssessmentCatalog, Selection
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.result_cache import ResultCache
 
 AssessmentCache = ResultCache[Assessment]
+PLEDGE_SET = "pledge set"
 T = TypeVar("T")
 
 
@@ -39,21 +49,48 @@ def cached_assessment(
     selection: Selection,
     cache: AssessmentCache,
     round_id: str | None = None,
+    pledge_sets: ResultCache[PledgeSet] | None = None,
 ) -> Assessment:
-    """`run_assessment`'s result, computed once per data version and selection.
+    """`run_assessment`'s result, computed once per data version and selection; with
+    `pledge_sets`, on the pledge set kept there for the data version (`cached_pledge_set`).
 
     Raises:
         NotFoundError: no such round (nothing is cached).
         ConditionError: a pledge condition does not parse or negates a pledge reference.
     """
+
+    def compute() -> Assessment:
+        if pledge_sets is None:
+            return run_assessment(uow=uow, catalog=catalog, selection=selection, round_id=round_id)
+        pledge_set = cached_pledge_set(uow=uow, cache=pledge_sets, round_id=round_id)
+        return assess(pledge_set=pledge_set, selection=selection, catalog=catalog)
+
+    return cached(cache, uow=uow, round_id=round_id, key=selection_key(selection), compute=compute)
+
+
+def cached_pledge_set(
+    *, uow: UnitOfWork, cache: ResultCache[PledgeSet], round_id: str | None = None
+) -> PledgeSet:
+    """The pledges of a round (or, without `round_id`, of the public record), loaded once per
+    data version: the dashboard's assessment and its probability panel run on the same set.
+
+    Raises:
+        NotFoundError: no such round (nothing is cached).
+    """
+    if round_id is None:
+        return cached(
+            cache,
+            uow=uow,
+            round_id=None,
+            key=PLEDGE_SET,
+            compute=lambda: pledge_set_for_public(uow=uow),
+        )
     return cached(
         cache,
         uow=uow,
         round_id=round_id,
-        key=selection_key(selection),
-        compute=lambda: run_assessment(
-            uow=uow, catalog=catalog, selection=selection, round_id=round_id
-        ),
+        key=PLEDGE_SET,
+        compute=lambda: pledge_set_for_round(uow=uow, round_id=round_id),
     )
 
 

@@ -30,7 +30,12 @@ from forcegen.model.errors import NotFoundError
 from forcegen.model.user import Role
 from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
 from forcegen.service.assessment import assessing, comparing
-from forcegen.service.assessment.cached import cached, cached_assessment, selection_key
+from forcegen.service.assessment.cached import (
+    cached,
+    cached_assessment,
+    cached_pledge_set,
+    selection_key,
+)
 from forcegen.service.assessment.comparing import View
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO, Selection
 from forcegen.service.rounds import coordinating
@@ -220,6 +225,7 @@ def _assess(
         selection=selection,
         cache=services.assessments,
         round_id=round_id,
+        pledge_sets=services.page_parts,
     )
     return assessment, selection
 
@@ -240,7 +246,9 @@ def _dashboard(
         under."""
         assessment, _ = _assess(services, query, round_id)
         panel = probability_panel(
-            uow=services.uow(),
+            pledge_set=cached_pledge_set(
+                uow=services.uow(), cache=services.page_parts, round_id=round_id
+            ),
             catalog=services.catalog,
             selection=selection,
             params=params,

@@ -23,9 +23,9 @@ from forcegen.analysis.probability_report import ProbabilityReport
 from forcegen.catalog import Catalog
 from forcegen.model.errors import InvalidInputError
 from forcegen.reports.probability_tables import FIXPOINT_NAMES, probability_chart
-from forcegen.service.assessment.probability import ProbabilityOptions, run_probability
+from forcegen.service.assessment.pledge_set import PledgeSet
+from forcegen.service.assessment.probability import ProbabilityOptions, assess_probability
 from forcegen.service.assessment.selection import Selection
-from forcegen.service.ports import UnitOfWork
 from forcegen.web.assessment.probability_query import (
     HONOURING_PARAM,
     hidden_controls,
@@ -94,14 +94,15 @@ class ProbabilityView:
 
 def probability_panel(
     *,
-    uow: UnitOfWork,
+    pledge_set: PledgeSet,
     catalog: Catalog,
     selection: Selection,
     params: Sequence[tuple[str, str]],
     round_id: str | None,
     action: str,
 ) -> ProbabilityView:
-    """The panel for the dashboard's selection and the sliders in the query (`params`).
+    """The panel for the dashboard's selection and the sliders in the query (`params`), over
+    the pledges the dashboard assesses (`pledge_set`).
 
     Raises:
         InvalidInputError: a bad slider value, an unknown driver, or a slider for a driver of
@@ -118,8 +119,8 @@ def probability_panel(
     options = ProbabilityOptions(
         probabilities=probabilities, honouring=is_honouring, samples=PANEL_SAMPLES
     )
-    report = run_probability(
-        uow=uow, catalog=catalog, selection=chosen, options=options, round_id=round_id
+    report = assess_probability(
+        pledge_set=pledge_set, catalog=catalog, selection=chosen, options=options
     )
     hidden = hidden_controls(selection, catalog)
     return probability_view(
