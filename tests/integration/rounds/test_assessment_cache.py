@@ -19,7 +19,11 @@ from forcegen.service.result_cache import ResultCache
 
 
 def assess(
-    env: RoundsEnv, round_: Round, cache: AssessmentCache, scenario: str = "us_offer_aug_2025"
+    env: RoundsEnv,
+    round_: Round,
+    cache: AssessmentCache,
+    scenario: str = "us_offer_aug_2025",
+    pledge_sets: ResultCache[PledgeSet] | None = None,
 ) -> Assessment:
     return cached_assessment(
         uow=env.uow(),
@@ -27,6 +31,7 @@ def assess(
         selection=assessing.select(env.catalog, scenario=scenario),
         cache=cache,
         round_id=round_.id,
+        pledge_sets=pledge_sets,
     )
 
 
@@ -90,19 +95,9 @@ def test_the_pledges_kept_for_the_page_move_on_with_a_submission(rounds_env: Rou
     cache: AssessmentCache = ResultCache()
     pledge_sets: ResultCache[PledgeSet] = ResultCache()
 
-    def assess_sharing(scenario: str) -> Assessment:
-        return cached_assessment(
-            uow=rounds_env.uow(),
-            catalog=rounds_env.catalog,
-            selection=assessing.select(rounds_env.catalog, scenario=scenario),
-            cache=cache,
-            round_id=round_.id,
-            pledge_sets=pledge_sets,
-        )
-
-    before = assess_sharing("us_offer_aug_2025")
+    before = assess(rounds_env, round_, cache, pledge_sets=pledge_sets)
     rounds_env.submit("DEU", troops(3000), 0)
-    after = assess_sharing("full_backstop")
+    after = assess(rounds_env, round_, cache, "full_backstop", pledge_sets=pledge_sets)
 
     assert pledged_troops(before) == ("FRA",)
     assert pledged_troops(after) == ("DEU", "FRA")
