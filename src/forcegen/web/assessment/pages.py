@@ -22,6 +22,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
+from jinja2 import Environment
+from markupsafe import Markup
 
 from forcegen.analysis.assessment import Assessment
 from forcegen.bootstrap import Services
@@ -42,15 +44,18 @@ from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
 from forcegen.web.accounts.auth import coordinator_page
 from forcegen.web.assessment.dashboard_view import DashboardView, dashboard_view
-from forcegen.web.assessment.probability_view import ProbabilityView, probability_panel
+from forcegen.web.assessment.probability_view import probability_panel
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import RoundIdPath, ShortQuery
-from forcegen.web.render import NavItem, render
+from forcegen.web.render import NavItem, is_htmx, render
 
 router = APIRouter(include_in_schema=False)
 
 NAV = (NavItem("Assessment", "/assessment"),)
 PUBLIC_PATH = "/assessment/public"
+DASHBOARD_PARTS = (
+    "_assessment_dashboard.html"  # the dashboard below the page header: view and panel
+)
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _IMMUTABLE = "public, max-age=31536000, immutable"
 # plotly.js, pinned and vendored: the npm package plotly.js-basic-dist-min (MIT, see
@@ -240,8 +245,9 @@ def _dashboard(
     selection = selection_of(query, services.catalog)
     params = request.query_params.multi_items()
 
-    def view_and_panel() -> tuple[DashboardView, ProbabilityView, bool]:
-        """The parts as costly as the assessment itself, and reloaded as often; computed
+    def parts() -> tuple[DashboardView, bool, Markup]:
+        """The parts as costly as the assessment itself, and reloaded as often: the view,
+        the probability panel and their HTML (which holds nothing of the visitor's), computed
         inside the cached call, so never from data older than the version they are kept
         under."""
         assessment, _ = _assess(services, query, round_id)
@@ -256,25 +262,27 @@ def _dashboard(
             action=action,
         )
         view = dashboard_view(assessment, selection, services.catalog, action)
-        return view, panel, assessment.is_illustrative
+        templates: Environment = request.app.state.templates
+        html = templates.get_template(DASHBOARD_PARTS).render(view=view, probability=panel)
+        return view, assessment.is_illustrative, Markup(html)  # rendered by Jinja, escaped
 
-    view, probability, is_illustrative = cached(
+    view, is_illustrative, parts_html = cached(
         services.page_parts,
         uow=services.uow(),
         round_id=round_id,
         key=("dashboard", selection_key(selection), tuple(params), action),
-        compute=view_and_panel,
+        compute=parts,
     )
+    if is_htmx(request):
+        return HTMLResponse(parts_html)
     context = {
         "view": view,
-        "probability": probability,
+        "dashboard_html": parts_html,
         "illustrative": is_illustrative,
         "plotly_src": plotly_path(),
         "map_style_id": MAP_STYLE_ID,
     }
-    return render(
-        request, "assessment_dashboard.html", context, fragment="_assessment_dashboard.html"
-    )
+    return render(request, "assessment_dashboard.html", context)
 
 
 def _export(
