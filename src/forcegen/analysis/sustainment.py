@@ -24,6 +24,8 @@ from forcegen.model.amount import total as total_of
 from forcegen.model.pledge import Pledge
 from forcegen.model.requirement import Requirement
 
+Capabilities = tuple[CapabilityTotal, ...]
+
 
 class MonthForce(BaseModel):
     """The force deployed in one month."""
@@ -72,17 +74,21 @@ def sustainment(pledges: Active | Iterable[Pledge], requirement: Requirement) ->
     force = active.where(lambda p: p.kind in FORCE_KINDS)
     capabilities = sorted({p.capability for p in force.high if p.capability})
     months = []
+    # Most months hold the same pledges as the month before (sustained pledges hold in
+    # all): their figures are added up once per distinct set of pledges present.
+    figures: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[Total, Capabilities]] = {}
     for month in range(requirement.duration_months):
-        present = Active(
-            tuple(p for p in force.low if holds_in(p.fixed(Bound.LOW), month)),
-            tuple(p for p in force.high if holds_in(p.fixed(Bound.HIGH), month)),
-        )
-        total = present.total()
+        low = tuple(i for i, p in enumerate(force.low) if holds_in(p.fixed(Bound.LOW), month))
+        high = tuple(i for i, p in enumerate(force.high) if holds_in(p.fixed(Bound.HIGH), month))
+        if (low, high) not in figures:
+            present = Active(tuple(force.low[i] for i in low), tuple(force.high[i] for i in high))
+            figures[low, high] = (present.total(), by_capability(present, capabilities))
+        total, per_capability = figures[low, high]
         months.append(
             MonthForce(
                 month=month,
                 total=total,
-                capabilities=by_capability(present, capabilities),
+                capabilities=per_capability,
                 shortfall_personnel=shortfall(requirement.total_personnel, total.personnel),
             )
         )
