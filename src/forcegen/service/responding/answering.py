@@ -1,5 +1,8 @@
 """Respondent use cases: open an invitation, save drafts, submit, revise, withdraw.
 
+Opening (`opening`) and reading one's own versions (`own_record`) live in modules of their
+own; this module names every respondent use case, so callers import one place.
+
 Every save adds a version numbered one above the version the client started from. If another
 save came first, the new one is refused with a `ConflictError`, and nothing is overwritten:
 the database's UNIQUE(response_id, number) decides the race when two saves arrive together.
@@ -10,22 +13,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from forcegen.answers.consistency import contradictions
-from forcegen.model.errors import NotFoundError, RuleViolationError
+from forcegen.model.errors import RuleViolationError
 from forcegen.model.questionnaire import (
     AnswerVocabulary,
     FieldProblem,
     question_problems,
     validate_answers,
 )
-from forcegen.model.respondent import JointDraft, RespondentContext
+from forcegen.model.respondent import RespondentContext
 from forcegen.model.response import (
     Attestation,
     InvalidAnswersError,
-    Response,
     ResponseVersion,
-    version_digest,
 )
-from forcegen.model.round import Invitation, InviteeStatus, ResponseEvent, Round
+from forcegen.model.round import ResponseEvent
 from forcegen.service.joint.endorsing import endorse_joint
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.responding import versions as versions
@@ -35,6 +36,13 @@ from forcegen.service.responding.answer_input import (
     plain_answers,
 )
 from forcegen.service.responding.form_questions import RespondentForm
+from forcegen.service.responding.opening import (
+    answer_vocabulary,
+    open_invitation,
+    respondent_context,
+)
+from forcegen.service.responding.own_record import history_page, own_history, own_version
+from forcegen.service.responding.versions import record_event
 from forcegen.service.rounds.access import (
     InvitationCredential,
     answers_digest,
@@ -44,7 +52,6 @@ from forcegen.service.rounds.access import (
     require_open,
     respondent_actor,
 )
-from forcegen.service.rounds.history import PER_PAGE, HistoryPage, page_of
 from forcegen.service.rounds.ports import ParticipantCatalog
 
 __all__ = [
@@ -60,77 +67,6 @@ __all__ = [
     "submit_response",
     "withdraw_response",
 ]
-
-
-def answer_vocabulary(catalog: ParticipantCatalog) -> AnswerVocabulary:
-    """What answers may name, with condition fields checked by the condition language."""
-    return catalog.answer_vocabulary()
-
-
-def respondent_context(
-    *, uow: UnitOfWork, catalog: ParticipantCatalog, token: InvitationCredential
-) -> RespondentContext:
-    """Everything the respondent may see, read in one read-only transaction: the form's page
-    and every save read it, and reading writes nothing (so a save is one write transaction).
-
-    Raises:
-        AuthenticationError: the token is unknown, revoked or expired (one message for all).
-    """
-    with uow.reading():
-        invitation, round_ = authenticate_invitation(uow, token)
-        return _context(uow, catalog, invitation, round_)
-
-
-def open_invitation(
-    *, uow: UnitOfWork, catalog: ParticipantCatalog, token: InvitationCredential
-) -> RespondentContext:
-    """Everything the respondent may see; the first time, mark the invitation opened.
-
-    Only that first opening writes (the status, the time and an audit entry); later ones
-    read, as `respondent_context` does. A closed round still opens, read-only, so a
-    government can see what it answered.
-
-    Raises:
-        AuthenticationError: the token is unknown, revoked or expired (one message for all).
-    """
-    context = respondent_context(uow=uow, catalog=catalog, token=token)
-    if context.invitation.status is not InviteeStatus.INVITED:
-        return context
-    with uow:
-        invitation, round_ = authenticate_invitation(uow, token)
-        if invitation.status is InviteeStatus.INVITED:  # nobody opened it in between
-            invitation = record_activity(uow, invitation, ResponseEvent.OPEN)
-            _record(uow, invitation, "invitation.open", None)
-        context = _context(uow, catalog, invitation, round_)
-        uow.commit()
-    return context
-
-
-def _context(
-    uow: UnitOfWork, catalog: ParticipantCatalog, invitation: Invitation, round_: Round
-) -> RespondentContext:
-    participant = participant_of(catalog, invitation.participant_code)
-    joint_drafts = [
-        JointDraft(joint_participant=joint.participant_code, response=draft)
-        for joint in uow.invitations.joint_for_round(round_.id)
-        if participant.is_member_of(joint.participant_code)
-        for draft in [uow.responses.head(round_.id, joint.participant_code)]
-        if draft is not None and draft.latest is not None
-    ]
-    own_endorsements = tuple(
-        endorsement
-        for endorsement in uow.endorsements.latest_for_round(round_.id)
-        if endorsement.participant_code == participant.code
-    )
-    return RespondentContext(
-        invitation=invitation,
-        round=round_,
-        participant=participant,
-        questions=round_.questionnaire.questions_for(participant),
-        response=uow.responses.head(round_.id, participant.code),
-        joint_drafts=tuple(joint_drafts),
-        own_endorsements=own_endorsements,
-    )
 
 
 def save_draft(
@@ -217,7 +153,7 @@ def withdraw_response(
         )
         versions.append(uow, response, version, base_version)
         record_activity(uow, invitation, ResponseEvent.WITHDRAW)
-        _record(uow, invitation, "response.withdraw", version)
+        record_event(uow, invitation, "response.withdraw", version)
         uow.commit()
     return version
 
@@ -239,58 +175,6 @@ def check_answers(
         vocabulary=vocabulary,
         require_complete=require_complete,
     ) + contradictions(answers)
-
-
-def own_history(*, uow: UnitOfWork, token: InvitationCredential) -> Response:
-    """The respondent's own response with every version (empty if nothing was saved).
-
-    Raises:
-        AuthenticationError: the token is not valid.
-    """
-    with uow.reading():
-        invitation, round_ = authenticate_invitation(uow, token)
-        response = uow.responses.get(round_.id, invitation.participant_code)
-    if response is None:
-        code = invitation.participant_code
-        return Response(
-            id=versions.response_id(round_, code), round_id=round_.id, participant_code=code
-        )
-    return response
-
-
-def own_version(*, uow: UnitOfWork, token: InvitationCredential, number: int) -> ResponseVersion:
-    """Version `number` of the respondent's own response.
-
-    Raises:
-        AuthenticationError: the token is not valid.
-        NotFoundError: the response has no such version.
-    """
-    with uow.reading():
-        invitation, round_ = authenticate_invitation(uow, token)
-        head = uow.responses.head(round_.id, invitation.participant_code)
-        found = uow.responses.version(head.id, number) if head is not None else None
-    if found is None:
-        count = head.version_count if head is not None else 0
-        raise NotFoundError(
-            f"{invitation.participant_code} has no version {number}: "
-            + (f"it has versions 1 to {count}." if count else "nothing is saved yet.")
-        )
-    return found
-
-
-def history_page(
-    *, uow: UnitOfWork, token: InvitationCredential, page: int = 1, per_page: int = PER_PAGE
-) -> HistoryPage:
-    """One page of the respondent's own versions, newest first (page 1 holds the latest).
-
-    Raises:
-        AuthenticationError: the token is not valid.
-        NotFoundError: the page is past the last one.
-    """
-    with uow.reading():
-        invitation, round_ = authenticate_invitation(uow, token)
-        head = uow.responses.head(round_.id, invitation.participant_code)
-        return page_of(uow, head, page=page, per_page=per_page)
 
 
 def _save(
@@ -348,30 +232,6 @@ def _save(
         event = ResponseEvent.SUBMIT if is_submission else ResponseEvent.SAVE_DRAFT
         record_activity(uow, invitation, event, has_submitted=response.submitted_count > 0)
         action = "response.submit" if is_submission else "response.save_draft"
-        _record(uow, invitation, action, version, answers_sha256=answers_digest(checked))
+        record_event(uow, invitation, action, version, answers_sha256=answers_digest(checked))
         uow.commit()
     return version
-
-
-def _record(
-    uow: UnitOfWork,
-    invitation: Invitation,
-    action: str,
-    version: ResponseVersion | None,
-    **facts: str,
-) -> None:
-    payload: dict[str, object] = {
-        "round_id": invitation.round_id,
-        "participant": invitation.participant_code,
-        **facts,
-    }
-    if version is not None:
-        payload["version"] = version.number
-        payload["version_sha256"] = version_digest(version)
-    uow.audit.record(
-        actor=respondent_actor(invitation),
-        action=action,
-        entity="response" if version is not None else "invitation",
-        entity_id=version.response_id if version is not None else invitation.id,
-        payload=payload,
-    )

@@ -16,10 +16,12 @@ from forcegen.model.response import (
     ResponseId,
     ResponseVersion,
     diff_answers,
+    version_digest,
 )
 from forcegen.model.response_head import ResponseHead
 from forcegen.model.round import Invitation, Round, RoundId
 from forcegen.service.ports import UnitOfWork
+from forcegen.service.rounds.access import respondent_actor
 
 
 def unchanged_draft(response: ResponseHead | None, answers: Answers) -> ResponseVersion | None:
@@ -89,3 +91,28 @@ def new_response(round_: Round, invitation: Invitation) -> ResponseHead:
 def response_id(round_: Round, participant_code: str) -> ResponseId:
     """The id of a participant's response in a round."""
     return ResponseId(f"{round_.id}-{participant_code}")
+
+
+def record_event(
+    uow: UnitOfWork,
+    invitation: Invitation,
+    action: str,
+    version: ResponseVersion | None,
+    **facts: str,
+) -> None:
+    """Audit what a respondent did: the version's number and content hash when it made one."""
+    payload: dict[str, object] = {
+        "round_id": invitation.round_id,
+        "participant": invitation.participant_code,
+        **facts,
+    }
+    if version is not None:
+        payload["version"] = version.number
+        payload["version_sha256"] = version_digest(version)
+    uow.audit.record(
+        actor=respondent_actor(invitation),
+        action=action,
+        entity="response" if version is not None else "invitation",
+        entity_id=version.response_id if version is not None else invitation.id,
+        payload=payload,
+    )
