@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cached_property
 from typing import Annotated, Any, NewType, Self
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -82,8 +81,10 @@ class Pledge(BaseModel):
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
-    # Each end `fixed` made, kept outside the fields: copies, equality and dumps ignore it.
-    __slots__ = ("_fixed_ends",)
+    # What `fixed` and `is_same_at_both_ends` worked out, kept outside the fields: copies
+    # (model_copy included, so an updated copy never inherits a stale answer), equality and
+    # dumps ignore it.
+    __slots__ = ("_fixed_ends", "_same_at_both_ends")
 
     id: Annotated[PledgeId, AfterValidator(check_record_id)]
     contributor: str = Field(min_length=2, max_length=8)
@@ -136,10 +137,14 @@ class Pledge(BaseModel):
             }
         )
 
-    @cached_property
+    @property
     def is_same_at_both_ends(self) -> bool:
         """Whether the low and the high end of every stated amount count the same."""
-        return self.fixed(Bound.LOW) == self.fixed(Bound.HIGH)
+        same: bool | None = getattr(self, "_same_at_both_ends", None)
+        if same is None:
+            same = self.fixed(Bound.LOW) == self.fixed(Bound.HIGH)
+            object.__setattr__(self, "_same_at_both_ends", same)
+        return same
 
     @model_validator(mode="before")
     @classmethod

@@ -197,3 +197,14 @@ class TestPledgeAmounts:
         assert pledge.fixed(Bound.HIGH) is high
         assert pledge == never_fixed
         assert pledge.model_dump() == never_fixed.model_dump()
+
+    def test_whether_both_ends_count_the_same_follows_a_changed_copy(self) -> None:
+        """A copy with another amount answers for its own amount, not with what the original
+        had worked out (an exact copy of a range, a range copy of an exact pledge)."""
+        ranged, exact = make_pledge(personnel="5000-8000"), make_pledge(personnel=5000)
+        assert not ranged.is_same_at_both_ends
+        assert exact.is_same_at_both_ends
+
+        assert ranged.model_copy(update={"personnel": Count.exact(8000)}).is_same_at_both_ends
+        assert not exact.model_copy(update={"personnel": ranged.personnel}).is_same_at_both_ends
+        assert ranged.fixed(Bound.LOW).is_same_at_both_ends
