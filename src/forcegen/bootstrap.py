@@ -17,11 +17,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from forcegen.catalog import Catalog, load_catalog
+from forcegen.catalog import Catalog, load_catalog, load_public_dataset
 from forcegen.config import Settings
 from forcegen.model.errors import StorageUnavailableError
 from forcegen.service.accounts.session_ports import SessionStore
 from forcegen.service.assessment.cached import AssessmentCache
+from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
 from forcegen.service.ports import Clock, UnitOfWork
 from forcegen.service.public.views import PositionsCache
 from forcegen.service.responding.form_questions import FormCache, new_form_cache
@@ -119,4 +120,22 @@ def _unavailable(url: str, err: DBAPIError) -> StorageUnavailableError:
     return StorageUnavailableError(
         f"Cannot use the database {shown} ({reason}). Check that the server is running and "
         "FORCEGEN_DATABASE_URL is right, or that the file is a forcegen database."
+    )
+
+
+def load_packaged_demo(services: Services, accounts: tuple[DemoAccount, ...]) -> DemoSummary:
+    """Load the shipped public dataset and the illustrative round derived from it into the
+    empty database of `services`, with `accounts` (what `forcegen demo` and the tests share)."""
+    dataset = load_public_dataset()
+    catalog = services.catalog
+    return load_demo(
+        uow=services.uow,
+        catalog=catalog,
+        questionnaire=catalog.questionnaire(),
+        vocabulary=catalog.answer_vocabulary(),
+        sources=dataset.sources,
+        positions=dataset.positions,
+        pledges=dataset.pledges,
+        accounts_to_create=accounts,
+        now=services.clock.now(),
     )

@@ -9,12 +9,11 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from forcegen.bootstrap import Services, build_services
-from forcegen.catalog import load_public_dataset
+from forcegen.bootstrap import Services, build_services, load_packaged_demo
 from forcegen.cli.app import app
 from forcegen.config import Settings
 from forcegen.model.user import Role
-from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
+from forcegen.service.demo import DemoAccount, DemoSummary
 
 _out = Console(highlight=False, soft_wrap=True)
 DEMO_DIR = Path("var/demo")
@@ -45,21 +44,12 @@ def demo(
 
 def load_demo_into(services: Services) -> DemoSummary:
     """Load the demo into an empty database with fresh random passwords."""
-    dataset = load_public_dataset()
-    catalog = services.catalog
-    return load_demo(
-        uow=services.uow,
-        catalog=catalog,
-        questionnaire=catalog.questionnaire(),
-        vocabulary=catalog.answer_vocabulary(),
-        sources=dataset.sources,
-        positions=dataset.positions,
-        pledges=dataset.pledges,
-        accounts_to_create=(
+    return load_packaged_demo(
+        services,
+        accounts=(
             DemoAccount("coordinator", secrets.token_urlsafe(12), Role.COORDINATOR),
             DemoAccount("analyst", secrets.token_urlsafe(12), Role.ANALYST),
         ),
-        now=services.clock.now(),
     )
 
 

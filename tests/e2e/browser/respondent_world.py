@@ -17,11 +17,10 @@ from typing import Any
 
 from browser_env import ANALYST, COORDINATOR, server_env, serving
 
-from forcegen.bootstrap import build_services
-from forcegen.catalog import load_public_dataset
+from forcegen.bootstrap import build_services, load_packaged_demo
 from forcegen.config import Settings
 from forcegen.model.user import Role
-from forcegen.service.demo import DemoAccount, load_demo
+from forcegen.service.demo import DemoAccount
 from forcegen.service.rounds import coordinating, invitations
 
 LAPTOP = {"width": 1280, "height": 900}
@@ -80,21 +79,13 @@ def load_demo_database(
     unless `accounts` names others; the illustrative round's id."""
     services = build_services(Settings.from_env(env))
     try:
-        dataset = load_public_dataset()
-        summary = load_demo(
-            uow=services.uow,
-            catalog=services.catalog,
-            questionnaire=services.catalog.questionnaire(),
-            vocabulary=services.catalog.answer_vocabulary(),
-            sources=dataset.sources,
-            positions=dataset.positions,
-            pledges=dataset.pledges,
-            accounts_to_create=tuple(
+        summary = load_packaged_demo(
+            services,
+            accounts=tuple(
                 DemoAccount(*account)
                 for account in accounts
                 or ((*COORDINATOR, Role.COORDINATOR), (*ANALYST, Role.ANALYST))
             ),
-            now=dt.datetime.now(dt.UTC),
         )
     finally:
         services.close()

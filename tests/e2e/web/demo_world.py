@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,11 +10,11 @@ from fastapi import FastAPI
 from web_env import PASSWORD
 from web_world import SECRET
 
-from forcegen.bootstrap import Services, SystemClock
-from forcegen.catalog import load_catalog, load_public_dataset
+from forcegen.bootstrap import Services, SystemClock, load_packaged_demo
+from forcegen.catalog import load_catalog
 from forcegen.config import Settings
 from forcegen.model.user import Role
-from forcegen.service.demo import DemoAccount, DemoSummary, load_demo
+from forcegen.service.demo import DemoAccount, DemoSummary
 from forcegen.store.engine import make_engine
 from forcegen.store.migrate import upgrade
 from forcegen.web import create_app
@@ -42,19 +41,11 @@ def build_demo(data_dir: Path) -> Demo:
         clock=SystemClock(),
         engine=engine,
     )
-    dataset = load_public_dataset()
-    summary = load_demo(
-        uow=services.uow,
-        catalog=services.catalog,
-        questionnaire=services.catalog.questionnaire(),
-        vocabulary=services.catalog.answer_vocabulary(),
-        sources=dataset.sources,
-        positions=dataset.positions,
-        pledges=dataset.pledges,
-        accounts_to_create=(
+    summary = load_packaged_demo(
+        services,
+        accounts=(
             DemoAccount("alice", PASSWORD, Role.COORDINATOR),
             DemoAccount("ana", PASSWORD, Role.ANALYST),
         ),
-        now=dt.datetime.now(dt.UTC),
     )
     return Demo(create_app(services), services, summary)
