@@ -67,11 +67,20 @@ def power_command(
             "Give the players and the quota, e.g. `forcegen power --weight A=3 --weight B=2 "
             "--weight C=1 --quota 4`, or --file GAME.yaml with weights (and quota)."
         )
+    total = sum(players.values())
+    if not 1 <= chosen <= total:
+        # The analysis answers such a game (nobody is ever pivotal: all zeros), but asked for
+        # on the command line it is a typo, and zeros would read as a finding.
+        raise InvalidInputError(
+            f"--quota {chosen:,}: with a total weight of {total:,} "
+            + ("every coalition wins, even the empty one" if chosen < 1 else "nobody can win")
+            + f"; give a quota from 1 to {total:,}."
+        )
     found = weighted_power(players, chosen)
     if output_format is PowerFormat.JSON:
         typer.echo(json.dumps(found.as_dicts(), indent=2))
         return
-    table = RichTable(title=f"Weighted game: quota {chosen:,} of {sum(players.values()):,}")
+    table = RichTable(title=f"Weighted game: quota {chosen:,} of {total:,}")
     for column in ("player", "weight", "Shapley-Shubik", "Banzhaf (normalised)"):
         table.add_column(column, justify="left" if column == "player" else "right")
     for player, shapley, banzhaf in zip(found.players, found.shapley, found.banzhaf, strict=True):

@@ -47,3 +47,17 @@ def test_a_weight_that_is_not_a_whole_number_is_one_clear_error() -> None:
 
     assert result.exit_code == 1
     assert "Cannot read the weight 'A=x': write NAME=W" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("quota", "says"), [("0", "every coalition wins"), ("18", "nobody can win")]
+)
+def test_a_quota_no_coalition_can_be_pivotal_at_is_refused_not_answered_with_zeros(
+    quota: str, says: str
+) -> None:
+    result = CliRunner().invoke(app, ["power", *EEC_1958, "--quota", quota])
+
+    assert result.exit_code == 1
+    assert f"--quota {quota}: with a total weight of 17 {says}" in result.stderr
+    assert "give a quota from 1 to 17" in result.stderr
+    assert "Shapley" not in result.stdout
