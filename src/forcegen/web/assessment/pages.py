@@ -16,22 +16,19 @@ Respondents never reach these pages: their sessions carry no username.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from jinja2 import Environment
 from markupsafe import Markup
 
 from forcegen.analysis.assessment import Assessment
 from forcegen.bootstrap import Services
-from forcegen.catalog import Catalog
 from forcegen.model.errors import NotFoundError
 from forcegen.model.user import Role
 from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
-from forcegen.service.assessment import assessing, comparing
+from forcegen.service.assessment import comparing
 from forcegen.service.assessment.cached import (
     cached,
     cached_assessment,
@@ -39,14 +36,15 @@ from forcegen.service.assessment.cached import (
     selection_key,
 )
 from forcegen.service.assessment.comparing import View
-from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO, Selection
+from forcegen.service.assessment.selection import Selection
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
 from forcegen.web.accounts.auth import coordinator_page
+from forcegen.web.assessment.dashboard_query import DashboardQuery, QueryDep, selection_of
 from forcegen.web.assessment.dashboard_view import DashboardView, dashboard_view
 from forcegen.web.assessment.probability_view import probability_panel
 from forcegen.web.deps import ServicesDep
-from forcegen.web.paths import RoundIdPath, ShortQuery
+from forcegen.web.paths import RoundIdPath
 from forcegen.web.render import NavItem, is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -67,85 +65,10 @@ PLOTLY_FILE = "plotly-basic-4.1.1.min.js"
 MAP_STYLE_ID = "9f215cf04c5486422605d13261cb87401f4e7763b6296af81e98efbc0130da53"
 _VENDOR_DIR = Path(__file__).resolve().parents[1] / "static" / "vendor"
 
-Names = Annotated[list[str] | None, Query(max_length=64)]
-
 
 def plotly_path() -> str:
     """The URL of plotly.js: versioned by its file name, so that it can be cached for a year."""
     return f"/static/vendor/{PLOTLY_FILE}"
-
-
-@dataclass(frozen=True)
-class DashboardQuery:
-    """The controls as the query string gives them.
-
-    `driver` lists the checked driver boxes; they count only when `toggles` says the form
-    sent them and the scenario is the one they were shown for (`scenario_was`), so choosing
-    another scenario starts from its own drivers. `set` (DRIVER=true|false) is for links.
-    """
-
-    requirement: str = DEFAULT_REQUIREMENT
-    scenario: str = DEFAULT_SCENARIO
-    level_floor: str = "reported"
-    fixpoint: str = "greatest"
-    driver: tuple[str, ...] = ()
-    toggles: str = ""
-    scenario_was: str = ""
-    settings: tuple[str, ...] = ()
-    fair_share: str = "willing"
-
-
-def dashboard_query(
-    requirement: ShortQuery = DEFAULT_REQUIREMENT,
-    scenario: ShortQuery = DEFAULT_SCENARIO,
-    level_floor: ShortQuery = "reported",
-    fixpoint: ShortQuery = "greatest",
-    driver: Names = None,
-    toggles: Annotated[str, Query(max_length=8)] = "",
-    scenario_was: ShortQuery = "",
-    settings: Annotated[list[str] | None, Query(alias="set", max_length=80)] = None,
-    fair_share: ShortQuery = "willing",
-) -> DashboardQuery:
-    return DashboardQuery(
-        requirement.strip(),
-        scenario.strip(),
-        level_floor.strip(),
-        fixpoint.strip(),
-        tuple(driver or ()),
-        toggles,
-        scenario_was.strip(),
-        tuple(settings or ()),
-        fair_share.strip(),
-    )
-
-
-QueryDep = Annotated[DashboardQuery, Depends(dashboard_query)]
-
-
-def selection_of(query: DashboardQuery, catalog: Catalog) -> Selection:
-    """The checked selection the query asks for.
-
-    Raises:
-        NotFoundError, InvalidInputError: an unknown key, driver, level or fixpoint.
-    """
-    overrides: dict[str, bool] = {}
-    if query.toggles and query.scenario_was in ("", query.scenario):
-        named = assessing.select(catalog, scenario=query.scenario).scenario
-        checked = set(query.driver)
-        for key in catalog.drivers:
-            if (key in checked) != named.value(key):
-                overrides[key] = key in checked
-        overrides.update(dict.fromkeys(checked - set(catalog.drivers), True))
-    return assessing.select(
-        catalog,
-        requirement=query.requirement,
-        scenario=query.scenario,
-        overrides=overrides,
-        settings=query.settings,
-        level_floor=query.level_floor,
-        fixpoint=query.fixpoint,
-        fair_share=query.fair_share,
-    )
 
 
 @router.get("/assessment", response_class=HTMLResponse)
