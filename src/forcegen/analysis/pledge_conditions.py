@@ -25,6 +25,7 @@ def pledge_conditions(
     """
     given = conditions or {}
     result: dict[str, Expr] = {}
+    parsed: dict[str, Expr] = {}  # many pledges share a text ("ceasefire"): read it once
     for pledge in pledges:
         if pledge.id in result:
             raise InvalidInputError(
@@ -32,9 +33,11 @@ def pledge_conditions(
                 "that each total can name the pledges behind it. Rename one of them."
             )
         expr = given.get(pledge.id)
-        if expr is None:
-            expr = _parse(pledge)
-        _check_monotone(expr, pledge)
+        if expr is not None:
+            _check_monotone(expr, pledge)
+        elif (expr := parsed.get(pledge.condition)) is None:
+            expr = parsed[pledge.condition] = _parse(pledge)
+            _check_monotone(expr, pledge)
         result[pledge.id] = expr
     return result
 

@@ -31,7 +31,6 @@ copied to the supersets of its low bits).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 from numpy.typing import NDArray
@@ -98,13 +97,6 @@ def _global_mask(subset: int, positions: tuple[int, ...]) -> int:
         if subset >> j & 1:
             mask |= 1 << position
     return mask
-
-
-@cache
-def _supersets(pattern: int, low: int) -> IntArray:
-    everything = np.arange(1 << low, dtype=np.int64)
-    supersets: IntArray = everything[(everything & pattern) == pattern]
-    return supersets
 
 
 @dataclass(frozen=True, eq=False)
@@ -184,23 +176,23 @@ class CubeBuilder:
             narrowest(int(bound)) for bound in np.abs(weights).sum(axis=0) + np.abs(headroom)
         )
         masks, columns, values = self._triplets(weights)
-        masks, columns, values = _expand_low(masks, columns, values, min(LOW_BITS, self.k))
+        keys, sums = _reduce_low(masks, columns, values, self.k, min(LOW_BITS, self.k))
         chunk_bits = min(self.k, CHUNK_BITS)
-        keys = columns << self.k | masks
-        order = np.argsort(keys, kind="stable")
-        unique, starts = np.unique(keys[order], return_index=True)
-        sums = np.add.reduceat(values[order], starts) if keys.size else values
-        masks, columns = unique & ((1 << self.k) - 1), unique >> self.k
-        highs = masks >> chunk_bits
-        local = masks & ((1 << chunk_bits) - 1)
+        highs = 1 << (self.k - chunk_bits)  # high patterns
+        local = keys & ((1 << chunk_bits) - 1)
+        # keys ascend by column, then high pattern: each (column, pattern) is one slice
+        edges = np.searchsorted(keys >> chunk_bits, np.arange(self.columns * highs + 1))
         patterns = {}
-        for pattern in np.unique(highs):
-            chosen = highs == pattern
-            by_column = [chosen & (columns == c) for c in range(self.columns)]
-            patterns[int(pattern)] = (
-                [local[mask] for mask in by_column],
-                [sums[mask].astype(dtype) for mask, dtype in zip(by_column, dtypes, strict=True)],
-            )
+        for pattern in range(highs):
+            parts = [
+                slice(edges[c * highs + pattern], edges[c * highs + pattern + 1])
+                for c in range(self.columns)
+            ]
+            if any(part.start < part.stop for part in parts):
+                patterns[pattern] = (
+                    [local[part] for part in parts],
+                    [sums[part].astype(t) for part, t in zip(parts, dtypes, strict=True)],
+                )
         return Cube(self.k, dtypes, patterns)
 
     def _triplets(self, weights: IntArray) -> tuple[IntArray, IntArray, IntArray]:
@@ -218,25 +210,21 @@ class CubeBuilder:
         return masks, columns[pair], coefficients * weights[functions[pair], columns[pair]]
 
 
-def _expand_low(
-    masks: IntArray, columns: IntArray, values: IntArray, low: int
-) -> tuple[IntArray, IntArray, IntArray]:
-    """Do the zeta transform over the `low` lowest bits on the sparse triplets: each one is
-    copied to every superset of its low bits."""
-    low_mask = (1 << low) - 1
-    parts = []
-    for pattern in np.unique(masks & low_mask):
-        chosen = (masks & low_mask) == pattern
-        supersets = _supersets(int(pattern), low)
-        high = masks[chosen] & ~low_mask
-        parts.append(
-            (
-                (high[:, None] | supersets[None, :]).ravel(),
-                np.repeat(columns[chosen], supersets.size),
-                np.repeat(values[chosen], supersets.size),
-            )
-        )
-    if not parts:
-        return masks, columns, values
-    expanded = [np.concatenate(arrays) for arrays in zip(*parts, strict=True)]
-    return expanded[0], expanded[1], expanded[2]
+def _reduce_low(
+    masks: IntArray, columns: IntArray, values: IntArray, k: int, low: int
+) -> tuple[IntArray, IntArray]:
+    """Sum the (mask, column, value) triplets per column and mask, with the zeta transform
+    over the `low` lowest bits already done: each value is added to every superset of its
+    low bits. Returns the keys `column << k | mask` with a nonzero sum, ascending, and the
+    sums.
+
+    Triplets that share their column and high bits form one dense row of 2**low entries, so
+    the transform runs on a small matrix and no sort of the expanded triplets is needed.
+    """
+    groups, inverse = np.unique(columns << (k - low) | masks >> low, return_inverse=True)
+    dense = np.zeros((groups.size, 1 << low), dtype=np.int64)
+    np.add.at(dense, (inverse, masks & ((1 << low) - 1)), values)
+    if groups.size:
+        zeta(dense)
+    rows, lows = np.nonzero(dense)
+    return groups[rows] << low | lows, dense[rows, lows]

@@ -130,7 +130,8 @@ def build_frame(
             fixed[key] = count
     plan = system.plans.get(tuple(local))
     if plan is None:  # the same pledges are open in most chunks
-        plan = system.plans[tuple(local)] = plan_sweep(nodes, troops, groups)
+        rank = [system.rank[int(t)] for t in pledges]
+        plan = system.plans[tuple(local)] = plan_sweep(nodes, troops, groups, rank)
     return Frame(nodes, fixed, troops, groups, where.size, plan)
 
 

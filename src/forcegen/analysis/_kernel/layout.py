@@ -36,7 +36,16 @@ from forcegen.analysis.quantity import (
     capabilities_of,
     quantities_for,
 )
-from forcegen.conditions import Const, Expr, Function, Or, drivers_of, has_thresholds, thresholds_of
+from forcegen.conditions import (
+    Const,
+    Expr,
+    Function,
+    Or,
+    drivers_of,
+    has_thresholds,
+    normalise,
+    thresholds_of,
+)
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.pledge import Level, Pledge, PledgeKind
 from forcegen.model.requirement import Requirement
@@ -83,9 +92,20 @@ class PledgePlan:
     def positions(self) -> dict[str, int]:
         return {d: i for i, d in enumerate(self.drivers)}
 
+    @cached_property
+    def _tables(self) -> dict[int, tuple[Expr, int, tuple[int, ...]]]:
+        """Tables by id of the tree (pledges with the same text share one tree); each entry
+        holds its tree, so that no id is reused by another tree while the plan lives."""
+        return {}
+
     def table(self, expr: Expr) -> tuple[int, tuple[int, ...]]:
-        names = tuple(sorted(drivers_of(expr), key=self.positions.__getitem__))
-        return truth_table(expr, names), tuple(self.positions[n] for n in names)
+        """The truth table of a driver-only `expr` over its own drivers, and their bits."""
+        found = self._tables.get(id(expr))
+        if found is None:
+            names = tuple(sorted(drivers_of(expr), key=self.positions.__getitem__))
+            found = expr, truth_table(expr, names), tuple(self.positions[n] for n in names)
+            self._tables[id(expr)] = found
+        return found[1], found[2]
 
 
 def lay_out(
@@ -102,7 +122,7 @@ def lay_out(
     capabilities = capabilities_of(pledges, requirement)
     quantities = [q for q in quantities_for(requirement, capabilities) if q != TOTAL_PERSONNEL]
     live = plan.direct + plan.reciprocal
-    weights = np.array([[q.of(p) for q in quantities] for p in live], dtype=np.int64)
+    weights = _weights(live, quantities)
     if live:
         unique, inverse = np.unique(weights.reshape(len(live), -1), axis=1, return_inverse=True)
     else:
@@ -126,6 +146,20 @@ def lay_out(
         reciprocal_weights=unique[len(plan.direct) :].reshape(-1, cover_rows),
     )
     return layout, builder
+
+
+def _weights(pledges: Sequence[Pledge], quantities: Sequence[Quantity]) -> NDArray[np.int64]:
+    """What each pledge adds to each quantity, shape (pledges, quantities); a pledge adds
+    only to the quantities of its own capability, so only those are asked."""
+    weights = np.zeros((len(pledges), len(quantities)), dtype=np.int64)
+    columns: dict[str | None, list[tuple[int, Quantity]]] = {}
+    for column, quantity in enumerate(quantities):
+        columns.setdefault(quantity.capability, []).append((column, quantity))
+    anywhere = columns.get(None, [])
+    for row, pledge in enumerate(pledges):
+        for column, quantity in (*anywhere, *columns.get(pledge.capability, ())):
+            weights[row, column] = quantity.of(pledge)
+    return weights
 
 
 def reciprocal_system(
@@ -164,11 +198,14 @@ def plan_pledges(
     """
     eligible = [p for p in pledges if p.level.at_least(level_floor)]
     exprs = pledge_conditions(eligible, conditions)
-    fixed: dict[str, Expr] = {
-        p.id: fix_drivers(exprs[p.id], base.drivers, drivers)
-        for p in eligible
-        if p.kind in FORCE_KINDS
-    }
+    fixed_trees: dict[int, Expr] = {}  # by id of the tree: pledges with one text share it
+    fixed: dict[str, Expr] = {}
+    for p in eligible:
+        if p.kind in FORCE_KINDS:
+            tree = exprs[p.id]
+            if id(tree) not in fixed_trees:
+                fixed_trees[id(tree)] = fix_drivers(tree, base.drivers, drivers)
+            fixed[p.id] = fixed_trees[id(tree)]
     live = [p for p in eligible if p.id in fixed and fixed[p.id] != Const(False)]
     direct = [p for p in live if not has_thresholds(fixed[p.id])]
     reciprocal = [p for p in live if has_thresholds(fixed[p.id])]
@@ -241,7 +278,9 @@ def _groups(plan: PledgePlan, capability: str) -> tuple[Group, ...]:
 
 
 def _any(plan: PledgePlan, pledges: list[Pledge]) -> Expr:
-    return Or(tuple(plan.exprs[p.id] for p in pledges))
+    """Whether any of `pledges` is active, folded: one unconditional pledge makes it `true`
+    at once, instead of a truth table over every driver the others name."""
+    return normalise(Or(tuple(plan.exprs[p.id] for p in pledges)))
 
 
 def _troops_terms(plan: PledgePlan, troops_rows: Mapping[str, int]) -> dict[str, TroopsTerm]:

@@ -27,13 +27,23 @@ def plan_sweep(
     nodes: list[Node],
     troops: Mapping[Key, Sequence[tuple[int, object]]],
     groups: Mapping[Key, Sequence[tuple[object, list[int]]]],
+    rank: Sequence[int] | None = None,
 ) -> SweepPlan:
     """Memberships, tested aggregates, the order of the pledges, and who reaches back, for
     open pledges with residual conditions `nodes`, adding to `troops` (key -> (pledge,
-    personnel)) and to `groups` (key -> (can_add, pledges)) as in `frame.Frame`."""
+    personnel)) and to `groups` (key -> (can_add, pledges)) as in `frame.Frame`.
+
+    `rank`, when given, is each open pledge's place in an order already planned for a larger
+    set of pledges (see `ReciprocalSystem.rank`): the open ones keep that order instead of
+    being ordered again, which costs time in every chunk for an order that is only a
+    heuristic. Who reaches back is worked out for the open pledges either way, since a
+    sweep's correctness depends on it."""
     members_of = memberships(troops, groups, len(nodes))
     tests = [tested(node) for node in nodes]
-    order = sweep_order(members_of, tests)
+    if rank is None:
+        order = sweep_order(members_of, tests)
+    else:
+        order = sorted(range(len(nodes)), key=rank.__getitem__)
     return members_of, tests, order, reaches_back(order, members_of, tests)
 
 

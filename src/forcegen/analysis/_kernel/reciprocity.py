@@ -19,18 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
 
 from forcegen.analysis._kernel.cube import narrowest
 from forcegen.analysis._kernel.frame import ChunkInputs, build_frame
-from forcegen.analysis._kernel.plan import Key, SweepPlan
+from forcegen.analysis._kernel.plan import Key, SweepPlan, memberships, sweep_order
 from forcegen.analysis._kernel.residual import Node, compare_into, holds, residual, taken
 from forcegen.analysis._kernel.sweep import Sweeper, iterate
 from forcegen.analysis._kernel.vectorised import BoolArray, chunk_truth
 from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.conditions import Expr, Function, Threshold
+from forcegen.conditions import Expr, Function, Threshold, thresholds_of
 
 IntArray = NDArray[np.int64]
 Amounts = Mapping[tuple[Function, str], NDArray[np.integer]]
@@ -91,6 +92,23 @@ class ReciprocalSystem:
     troops: dict[str, TroopsTerm]
     contributors: dict[str, ContributorsTerm]
     plans: dict[tuple[int, ...], SweepPlan] = field(default_factory=dict, compare=False)
+
+    @cached_property
+    def rank(self) -> list[int]:
+        """Each reciprocal pledge's place in one sweep order planned for all of them (see
+        `plan.sweep_order`); every chunk sweeps its open pledges in this order, instead of
+        planning an order of its own for a slightly different set."""
+        troops = {(Function.TROOPS, x): term.members for x, term in self.troops.items()}
+        groups = {
+            (Function.CONTRIBUTORS, c): [(g.presence, list(g.members)) for g in term.groups]
+            for c, term in self.contributors.items()
+        }
+        tests = [{(t.function, t.argument) for t in thresholds_of(e)} for e in self.exprs]
+        order = sweep_order(memberships(troops, groups, len(self.exprs)), tests)
+        rank = [0] * len(order)
+        for place, t in enumerate(order):
+            rank[t] = place
+        return rank
 
     def solve(self, rows: Sequence[NDArray[np.integer]], start: int, size: int) -> ChunkActivation:
         """Both fixpoints for the combinations start..start+size-1, whose driver-only sums
