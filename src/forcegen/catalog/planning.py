@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from forcegen.catalog.taxonomy import keyed
+from forcegen.catalog.taxonomy import EntriesFile, keyed
 from forcegen.catalog.yaml_document import YamlDocument
 from forcegen.model.answer_check import unknown_name
 from forcegen.model.capability import Capability, Caveat, Driver
@@ -15,15 +15,11 @@ from forcegen.model.requirement import Requirement
 from forcegen.model.scenario import Scenario
 
 
-class _RequirementFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class _RequirementFile(EntriesFile):
     requirements: tuple[Requirement, ...] = Field(min_length=1)
 
 
-class _ScenarioFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class _ScenarioFile(EntriesFile):
     scenarios: tuple[Scenario, ...] = Field(min_length=1)
 
 

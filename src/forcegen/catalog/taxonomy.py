@@ -21,21 +21,21 @@ class _Keyed(Protocol):
 K = TypeVar("K", bound=_Keyed)
 
 
-class _CapabilityFile(BaseModel):
+class EntriesFile(BaseModel):
+    """A catalog file: one non-empty list of entries under one key, and nothing else."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
+
+class _CapabilityFile(EntriesFile):
     capabilities: tuple[Capability, ...] = Field(min_length=1)
 
 
-class _CaveatFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class _CaveatFile(EntriesFile):
     caveats: tuple[Caveat, ...] = Field(min_length=1)
 
 
-class _DriverFile(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+class _DriverFile(EntriesFile):
     drivers: tuple[Driver, ...] = Field(min_length=1)
 
 
