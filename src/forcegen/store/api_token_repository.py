@@ -5,20 +5,17 @@ from __future__ import annotations
 import builtins
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from forcegen.model.api_token import ApiToken, ApiTokenId
 from forcegen.model.errors import NotFoundError
 from forcegen.model.user import UserId
 from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_core import ApiTokenRow
 
 
-class SqlApiTokenRepository:
+class SqlApiTokenRepository(SqlRepository):
     """Reads and writes `ApiToken` values through one session; never commits."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, token: ApiToken) -> None:
         row = ApiTokenRow(id=token.id)

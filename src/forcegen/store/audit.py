@@ -25,6 +25,7 @@ from forcegen.model.audit import (
     entry_hash,
 )
 from forcegen.service.ports import Clock
+from forcegen.store.mapping import copy_fields, from_row
 from forcegen.store.rows_core import AuditRow
 
 # pg_advisory_xact_lock key for appends; any fixed 64-bit number unique to this purpose.
@@ -160,28 +161,11 @@ def _problem(row: AuditRow, *, prev_seq: int, prev_hash: str) -> str | None:
 
 
 def _to_row(entry: AuditEntry, payload_json: str) -> AuditRow:
-    return AuditRow(
-        seq=entry.seq,
-        at=entry.at,
-        actor=entry.actor,
-        action=entry.action,
-        entity=entry.entity,
-        entity_id=entry.entity_id,
-        payload=payload_json,
-        prev_hash=entry.prev_hash,
-        hash=entry.hash,
-    )
+    """The row of an entry, with the payload as the exact JSON text its hash was computed on."""
+    row = AuditRow(payload=payload_json)
+    copy_fields(entry, row, skip=("payload",))
+    return row
 
 
 def _to_domain(row: AuditRow) -> AuditEntry:
-    return AuditEntry(
-        seq=row.seq,
-        at=row.at,
-        actor=row.actor,
-        action=row.action,
-        entity=row.entity,
-        entity_id=row.entity_id,
-        payload=json.loads(row.payload),
-        prev_hash=row.prev_hash,
-        hash=row.hash,
-    )
+    return from_row(AuditEntry, row, payload=json.loads(row.payload))

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_core import DataVersionRow
 
 PUBLIC_SCOPE = "public"
@@ -37,11 +38,8 @@ def bump(session: Session, scope: str) -> None:
     )
 
 
-class SqlDataVersionRepository:
+class SqlDataVersionRepository(SqlRepository):
     """The DataVersionRepository port: read the counters (the repositories raise them)."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def of_round(self, round_id: str) -> int:
         return self._current(round_scope(round_id))

@@ -1,5 +1,7 @@
 """Rows to domain values and back, field by field, where a row's columns are named and typed
-as its value's fields (users, API tokens, sources, positions).
+as its value's fields (users, API tokens, sources, positions, invitations, endorsements,
+response tallies), or are but for a few fields kept in another form (rounds, response
+versions, audit entries, web sessions).
 
 Repositories whose rows differ from their values (JSON columns, amounts kept as text, a
 history spread over tables) keep writing the translation out; these two functions spare the
@@ -26,6 +28,13 @@ def copy_fields(value: BaseModel, row: object, *, skip: Collection[str] = ("id",
             setattr(row, name, field.value if isinstance(field, Enum) else field)
 
 
-def from_row(model: type[M], row: object) -> M:
-    """The domain value a row holds, validated as any new value is."""
-    return model.model_validate(row, from_attributes=True)
+def from_row(model: type[M], row: object, **other_forms: object) -> M:
+    """The domain value a row holds, validated as any new value is.
+
+    `other_forms` gives the fields the row keeps in another form (a JSON text parsed, columns
+    gathered into a nested value); every other field is read from the column of its name.
+    """
+    if not other_forms:
+        return model.model_validate(row, from_attributes=True)
+    columns = {name: getattr(row, name) for name in model.model_fields if name not in other_forms}
+    return model.model_validate(columns | other_forms)

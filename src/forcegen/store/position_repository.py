@@ -11,21 +11,18 @@ import builtins
 import datetime as dt
 
 from sqlalchemy import ColumnElement, Select, and_, or_, select, update
-from sqlalchemy.orm import Session
 
 from forcegen.model.errors import ConflictError, NotFoundError
 from forcegen.model.position import Position, PositionId
 from forcegen.service.public.ports import PositionQuery, PositionRecord
 from forcegen.store.data_version import PUBLIC_SCOPE, bump
 from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_public import PositionRow, SourceRow
 
 
-class SqlPositionRepository:
+class SqlPositionRepository(SqlRepository):
     """Positions and their correction history in the `positions` table."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, position: Position, *, recorded_at: dt.datetime, recorded_by: str) -> None:
         row = _position_to_row(position)

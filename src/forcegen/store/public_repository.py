@@ -13,7 +13,6 @@ import json
 from collections.abc import Iterable
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from forcegen.model.amount_parse import parse_count, parse_money
 from forcegen.model.errors import NotFoundError
@@ -21,6 +20,7 @@ from forcegen.model.pledge import Level, Pledge, PledgeId, PledgeKind
 from forcegen.model.source import Source
 from forcegen.store.data_version import PUBLIC_SCOPE, bump
 from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_public import (
     PublicPledgeRow,
     PublicPledgeSourceRow,
@@ -28,11 +28,8 @@ from forcegen.store.rows_public import (
 )
 
 
-class SqlSourceRepository:
+class SqlSourceRepository(SqlRepository):
     """Sources in the `sources` table."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, source: Source) -> None:
         row = SourceRow()
@@ -67,11 +64,8 @@ class SqlSourceRepository:
         return [from_row(Source, row) for row in rows]
 
 
-class SqlPledgeRepository:
+class SqlPledgeRepository(SqlRepository):
     """Reported pledges in `public_pledges`, their sources in `public_pledge_sources`."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, pledge: Pledge) -> None:
         self._session.add(PublicPledgeRow(**_pledge_columns(pledge)))

@@ -13,8 +13,7 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 
-from sqlalchemy import ColumnElement, exc, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, or_, select, update
 from sqlalchemy.sql.dml import ReturningUpdate
 
 from forcegen.model.errors import ConflictError
@@ -27,14 +26,13 @@ from forcegen.model.response import (
 from forcegen.model.response_head import ResponseHead, ResponseTally
 from forcegen.model.round import RoundId
 from forcegen.store.data_version import bump, round_scope
+from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_rounds import ResponseRow, ResponseVersionRow
 
 
-class SqlResponseRepository:
+class SqlResponseRepository(SqlRepository):
     """Responses in `responses`, their versions in the append-only `response_versions`."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def create(self, response: ResponseTally | Response, *, created_at: dt.datetime) -> None:
         row = ResponseRow(
@@ -45,14 +43,11 @@ class SqlResponseRepository:
             version_count=0,
             submitted_count=0,
         )
-        try:
-            with self._session.begin_nested():
-                self._session.add(row)
-        except exc.IntegrityError as err:
-            raise ConflictError(
-                f"{response.participant_code} already has a response in round "
-                f"{response.round_id!r}: another save created it first."
-            ) from err
+        lost = ConflictError(
+            f"{response.participant_code} already has a response in round "
+            f"{response.round_id!r}: another save created it first."
+        )
+        self._insert_or_raise(row, lost)
 
     def append_version(self, version: ResponseVersion) -> None:
         lost = ConflictError(
@@ -62,11 +57,7 @@ class SqlResponseRepository:
         round_id = self._session.scalar(_move_pointer(version))
         if round_id is None:
             raise lost
-        try:
-            with self._session.begin_nested():
-                self._session.add(_version_row(version))
-        except exc.IntegrityError as err:
-            raise lost from err
+        self._insert_or_raise(_version_row(version), lost)
         if version.is_submitted or version.is_withdrawn:
             bump(self._session, round_scope(round_id))  # the submitted answers changed
 
@@ -200,31 +191,18 @@ def _pointed_versions(tally: ResponseTally) -> builtins.list[ColumnElement[bool]
 
 
 def _tally(row: ResponseRow) -> ResponseTally:
-    return ResponseTally(
-        id=ResponseId(row.id),
-        round_id=row.round_id,
-        participant_code=row.participant_code,
-        version_count=row.version_count,
-        submitted_count=row.submitted_count,
-        last_submitted_number=row.last_submitted_number,
-        last_withdrawn_number=row.last_withdrawn_number,
-    )
+    return from_row(ResponseTally, row)
 
 
 def _version_row(version: ResponseVersion) -> ResponseVersionRow:
     attestation = version.attestation
-    return ResponseVersionRow(
-        response_id=version.response_id,
-        number=version.number,
-        answers=version.answers,
-        is_submitted=version.is_submitted,
-        is_withdrawn=version.is_withdrawn,
-        saved_at=version.saved_at,
-        saved_by=version.saved_by,
+    row = ResponseVersionRow(
         attestation_name=attestation.name if attestation else None,
         attestation_title=attestation.title if attestation else None,
         attested_at=attestation.attested_at if attestation else None,
     )
+    copy_fields(version, row, skip=("attestation",))
+    return row
 
 
 def _version(row: ResponseVersionRow) -> ResponseVersion:
@@ -235,13 +213,4 @@ def _version(row: ResponseVersionRow) -> ResponseVersion:
             title=row.attestation_title or "",
             attested_at=row.attested_at,
         )
-    return ResponseVersion(
-        response_id=ResponseId(row.response_id),
-        number=row.number,
-        answers=row.answers,
-        is_submitted=row.is_submitted,
-        is_withdrawn=row.is_withdrawn,
-        saved_at=row.saved_at,
-        saved_by=row.saved_by,
-        attestation=attestation,
-    )
+    return from_row(ResponseVersion, row, attestation=attestation)

@@ -1,8 +1,9 @@
 """SQL repositories for rounds, invitations and endorsements (responses: response_repository).
 
-Each translates explicitly between rows and frozen domain values. Inserts that a concurrent
-writer can win (a response, a version, a verdict) run in a SAVEPOINT, so that losing the race
-raises `ConflictError` and leaves the unit of work usable for reading what won.
+Each translates between rows and frozen domain values (field by field through mapping.py;
+the questionnaire snapshot is cached). Inserts that a concurrent writer can win (a response,
+a version, a verdict) run in a SAVEPOINT (repository.py), so that losing the race raises
+`ConflictError` and leaves the unit of work usable for reading what won.
 """
 
 from __future__ import annotations
@@ -11,29 +12,26 @@ import builtins
 import threading
 from collections import OrderedDict
 
-from sqlalchemy import exc, select
-from sqlalchemy.orm import Session, defer
+from sqlalchemy import select
+from sqlalchemy.orm import defer
 
 from forcegen.model.errors import ConflictError, NotFoundError, RuleViolationError
 from forcegen.model.questionnaire import Questionnaire
-from forcegen.model.response import Endorsement, EndorsementKind
+from forcegen.model.response import Endorsement
 from forcegen.model.round import (
     Invitation,
     InvitationId,
-    InviteeStatus,
     Round,
     RoundId,
-    RoundStatus,
 )
 from forcegen.store.data_version import bump, round_scope
+from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_rounds import EndorsementRow, InvitationRow, RoundRow
 
 
-class SqlRoundRepository:
+class SqlRoundRepository(SqlRepository):
     """Rounds in the `rounds` table; the questionnaire snapshot is a JSON column."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, round_: Round) -> None:
         questionnaire = round_.questionnaire
@@ -102,36 +100,20 @@ _SNAPSHOTS = _Snapshots()
 
 
 def _round(row: RoundRow) -> Round:
-    return Round(
-        id=RoundId(row.id),
-        title=row.title,
-        questionnaire=_SNAPSHOTS.of(row),
-        deadline=row.deadline,
-        status=RoundStatus(row.status),
-        created_at=row.created_at,
-        created_by=row.created_by,
-        closed_at=row.closed_at,
-        is_illustrative=row.is_illustrative,
-    )
+    return from_row(Round, row, questionnaire=_SNAPSHOTS.of(row))
 
 
-class SqlInvitationRepository:
+class SqlInvitationRepository(SqlRepository):
     """Invitations in the `invitations` table, one per participant and round."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, invitation: Invitation, *, token_hash: str) -> None:
         row = InvitationRow(id=invitation.id, token_hash=token_hash)
         _copy_invitation(invitation, row)
-        try:
-            with self._session.begin_nested():
-                self._session.add(row)
-        except exc.IntegrityError as err:
-            raise RuleViolationError(
-                f"{invitation.participant_code} is already invited to round "
-                f"{invitation.round_id!r}: reissue its invitation instead of inviting it again."
-            ) from err
+        lost = RuleViolationError(
+            f"{invitation.participant_code} is already invited to round "
+            f"{invitation.round_id!r}: reissue its invitation instead of inviting it again."
+        )
+        self._insert_or_raise(row, lost)
         bump(self._session, round_scope(invitation.round_id))  # who is invited changed
 
     def get(self, invitation_id: InvitationId) -> Invitation | None:
@@ -178,35 +160,15 @@ class SqlInvitationRepository:
 
 
 def _copy_invitation(invitation: Invitation, row: InvitationRow) -> None:
-    row.round_id = invitation.round_id
-    row.participant_code = invitation.participant_code
-    row.status = invitation.status.value
-    row.expires_at = invitation.expires_at
-    row.revoked_at = invitation.revoked_at
-    row.created_at = invitation.created_at
-    row.last_activity_at = invitation.last_activity_at
-    row.is_joint = invitation.is_joint
+    copy_fields(invitation, row)  # the token hash is no field of the value: the caller sets it
 
 
 def _invitation(row: InvitationRow) -> Invitation:
-    return Invitation(
-        id=InvitationId(row.id),
-        round_id=RoundId(row.round_id),
-        participant_code=row.participant_code,
-        status=InviteeStatus(row.status),
-        expires_at=row.expires_at,
-        revoked_at=row.revoked_at,
-        created_at=row.created_at,
-        last_activity_at=row.last_activity_at,
-        is_joint=row.is_joint,
-    )
+    return from_row(Invitation, row)
 
 
-class SqlEndorsementRepository:
+class SqlEndorsementRepository(SqlRepository):
     """Verdicts on joint responses in the append-only `endorsements` table."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, endorsement: Endorsement) -> None:
         row = EndorsementRow(
@@ -220,15 +182,12 @@ class SqlEndorsementRepository:
             recorded_at=endorsement.recorded_at,
             joint_version=endorsement.joint_version,
         )
-        try:
-            with self._session.begin_nested():
-                self._session.add(row)
-        except exc.IntegrityError as err:
-            raise ConflictError(
-                f"{endorsement.participant_code} recorded another verdict on the joint "
-                f"response of {endorsement.joint_participant} at the same time: reload and "
-                "record yours again."
-            ) from err
+        lost = ConflictError(
+            f"{endorsement.participant_code} recorded another verdict on the joint "
+            f"response of {endorsement.joint_participant} at the same time: reload and "
+            "record yours again."
+        )
+        self._insert_or_raise(row, lost)
 
     def history(
         self, round_id: RoundId, joint_participant: str, participant_code: str
@@ -261,14 +220,4 @@ class SqlEndorsementRepository:
 
 
 def _endorsement(row: EndorsementRow) -> Endorsement:
-    return Endorsement(
-        round_id=row.round_id,
-        joint_participant=row.joint_participant,
-        participant_code=row.participant_code,
-        kind=EndorsementKind(row.kind),
-        reserved_questions=tuple(row.reserved_questions),
-        comment=row.comment,
-        recorded_at=row.recorded_at,
-        number=row.number,
-        joint_version=row.joint_version,
-    )
+    return from_row(Endorsement, row)

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError as SqlIntegrityError
-from sqlalchemy.orm import Session
 
 from forcegen.model.errors import NotFoundError
 from forcegen.model.user import User, UserId, username_taken
 from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_core import UserRow
 
 
-class SqlUserRepository:
+class SqlUserRepository(SqlRepository):
     """Reads and writes `User` values through one session; never commits."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
 
     def add(self, user: User) -> None:
         """Insert the user; a taken username (say, by a concurrent request) is a rule violation."""

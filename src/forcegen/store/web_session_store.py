@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import Engine, delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from forcegen.model.user import UserId
 from forcegen.model.web_session import IDLE_TIMEOUT, PURGE_BATCH, WebSession
+from forcegen.store.mapping import from_row
 from forcegen.store.rows_core import WebSessionRow
 
 
@@ -69,13 +69,4 @@ def _delete_expired(db: Session, now: dt.datetime) -> int:
 
 
 def _to_domain(row: WebSessionRow) -> WebSession:
-    return WebSession(
-        id_hash=row.id_hash,
-        csrf=row.csrf,
-        user_id=UserId(row.user_id) if row.user_id else None,
-        password_stamp=row.password_stamp,
-        invitation_token_hash=row.invitation_token_hash,
-        created_at=row.created_at,
-        last_seen_at=row.last_seen_at,
-        expires_at=row.expires_at,
-    )
+    return from_row(WebSession, row, user_id=row.user_id or None)
