@@ -12,6 +12,8 @@ from typing import Literal, Self
 import pydantic
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from forcegen.model.uniqueness import check_unique
+
 FIELD_KEY_PATTERN = r"^[a-z][a-z0-9_]*$"
 DEFAULT_TEXT_LENGTH = 4000
 DEFAULT_MAX_ROWS = 100
@@ -117,19 +119,14 @@ def _check_select_settings(field: Field) -> None:
             f"a {field.kind} field needs exactly one of 'options' (a list) or 'options_from' "
             "(capabilities, caveats, us_enablers, drivers or participants)"
         )
-    values = [option.value for option in field.options]
-    repeated = sorted({v for v in values if values.count(v) > 1})
-    if repeated:
-        raise ValueError(f"option values must be unique; repeated: {', '.join(repeated)}")
+    check_unique((option.value for option in field.options), "option values")
 
 
 def _check_group_settings(field: Field) -> None:
     if not field.fields:
         raise ValueError("a repeat_group needs 'fields': the columns of one row")
     keys = [sub.key for sub in field.fields]
-    repeated = sorted({k for k in keys if keys.count(k) > 1})
-    if repeated:
-        raise ValueError(f"field keys in a row must be unique; repeated: {', '.join(repeated)}")
+    check_unique(keys, "field keys in a row")
     if any(sub.kind is FieldKind.REPEAT_GROUP for sub in field.fields):
         raise ValueError("a repeat_group cannot contain another repeat_group; flatten the rows")
     if field.unique_by is not None and field.unique_by not in keys:

@@ -19,6 +19,7 @@ from forcegen.model.answer_vocabulary import AnswerVocabulary, FieldProblem
 from forcegen.model.errors import UnknownParticipantError
 from forcegen.model.participant import ORGANISATIONS, Participant, normalise_code
 from forcegen.model.question_field import FIELD_KEY_PATTERN, Field, FieldKind, Option, OptionSource
+from forcegen.model.uniqueness import check_unique
 
 __all__ = [
     "AnswerVocabulary",
@@ -114,10 +115,7 @@ class Question(BaseModel):
 
     @model_validator(mode="after")
     def _unique_field_keys(self) -> Self:
-        keys = [field.key for field in self.fields]
-        repeated = sorted({k for k in keys if keys.count(k) > 1})
-        if repeated:
-            raise ValueError(f"field keys must be unique; repeated: {', '.join(repeated)}")
+        check_unique((field.key for field in self.fields), "field keys")
         return self
 
     def find_field(self, key: str) -> Field | None:
@@ -137,14 +135,8 @@ class Questionnaire(BaseModel):
 
     @model_validator(mode="after")
     def _unique_keys_and_numbers(self) -> Self:
-        keys = [question.key for question in self.questions]
-        repeated = sorted({k for k in keys if keys.count(k) > 1})
-        if repeated:
-            raise ValueError(f"question keys must be unique; repeated: {', '.join(repeated)}")
-        numbers = [question.number for question in self.questions]
-        repeated_numbers = sorted({n for n in numbers if numbers.count(n) > 1})
-        if repeated_numbers:
-            raise ValueError(f"question numbers must be unique; repeated: {repeated_numbers}")
+        check_unique((question.key for question in self.questions), "question keys")
+        check_unique((question.number for question in self.questions), "question numbers")
         return self
 
     @property

@@ -6,6 +6,8 @@ from typing import Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from forcegen.model.uniqueness import check_unique
+
 
 class RequirementLine(BaseModel):
     """A minimum for one capability; contributions with an excluded caveat cannot fill it."""
@@ -44,8 +46,5 @@ class Requirement(BaseModel):
 
     @model_validator(mode="after")
     def _unique_lines(self) -> Self:
-        keys = [line.key for line in self.lines]
-        duplicates = sorted({k for k in keys if keys.count(k) > 1})
-        if duplicates:
-            raise ValueError(f"requirement line keys must be unique; repeated: {duplicates}")
+        check_unique((line.key for line in self.lines), "requirement line keys")
         return self
