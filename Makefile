@@ -47,13 +47,14 @@ bench: $(STAMP)
 
 # Mutation testing of conditions/ and analysis/ (docs/testing.md): slow, never part of `make test`.
 # One worker at the lowest priority, so it takes idle CPU only. mutmut's call wrappers deepen
-# the stack, so the parser's 100-level nesting test needs a higher recursion limit here.
+# the stack, so the parser's 100-level nesting test needs a higher recursion limit here. Property
+# tests draw few examples here (the `mutation` profile in tests/hypothesis_profiles.py).
 # `make mutation MUTANTS='forcegen.conditions*'` runs a part; `mutmut results` lists survivors.
 MUTANTS ?=
 export MUTMUT := import sys; sys.setrecursionlimit(10_000); from mutmut.__main__ import cli; cli()
 mutation: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[dev,mutation]'
-	nice -n 19 $(BIN)/python -c "$$MUTMUT" run --max-children 1 $(MUTANTS)
+	FORCEGEN_HYPOTHESIS_PROFILE=mutation nice -n 19 $(BIN)/python -c "$$MUTMUT" run --max-children 1 $(MUTANTS)
 	$(BIN)/mutmut results
 
 serve: $(STAMP)

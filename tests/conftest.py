@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from argon2 import PasswordHasher
-from hypothesis import HealthCheck, settings
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
@@ -26,11 +25,11 @@ from forcegen.service.accounts import credentials
 from forcegen.store.engine import make_engine, reading_engine
 from forcegen.store.migrate import upgrade
 from forcegen.store.uow import SqlUnitOfWork, make_session_factory
+from hypothesis_profiles import load_profile
 
-# Property tests check behaviour, not speed: Hypothesis's 200 ms per-example deadline and its
-# too-slow health check turn a loaded CI machine into false failures (speed is bench/'s job).
-settings.register_profile("forcegen", deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile("forcegen")
+# Property tests check behaviour, not speed (no deadline); `make mutation` asks for fewer
+# examples. The profiles are in hypothesis_profiles.py.
+load_profile()
 
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 FIXED_NOW = dt.datetime(2025, 8, 20, 12, 0, tzinfo=dt.UTC)

@@ -20,6 +20,7 @@ from forcegen.analysis.reference_likelihood import reference_met
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.odds import HonouringLadder
 from forcegen.model.pledge import Level
+from hypothesis_profiles import examples
 from pledge_instances import Instance, instances
 
 LADDER = HonouringLadder.model_validate(
@@ -172,7 +173,7 @@ def drawn_odds(instance: Instance, data: st.DataObject, low: float, high: float)
     return DriverOdds(dict(zip(instance.drivers, probabilities, strict=False)))
 
 
-@settings(max_examples=25, deadline=None, derandomize=True)
+@settings(max_examples=examples(25), deadline=None, derandomize=True)
 @given(instances(), st.data())
 def test_exact_and_monte_carlo_agree_within_three_standard_errors(
     instance: Instance, data: st.DataObject
@@ -191,7 +192,7 @@ def test_exact_and_monte_carlo_agree_within_three_standard_errors(
         assert abs(sampled.at(fixpoint).met["r"] - p) <= 3 * sampled.standard_error(p) + 1e-12
 
 
-@settings(max_examples=20, deadline=None, derandomize=True)
+@settings(max_examples=examples(20), deadline=None, derandomize=True)
 @given(instances(), st.data())
 def test_exact_agrees_with_the_enumerating_reference(
     instance: Instance, data: st.DataObject

@@ -12,6 +12,7 @@ from forcegen.analysis.odds import DriverOdds, combination_weights, odds_of, sam
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.odds import JointScenario
 from forcegen.model.scenario import Scenario
+from hypothesis_profiles import examples
 
 SETTLEMENT = JointScenario.model_validate(
     {
@@ -49,7 +50,7 @@ class TestCombinationWeights:
         # ceasefire true: outcomes 0.3 + 0.2 (peace agreement summed over)
         assert weights.tolist() == pytest.approx([0.8 * 0.5, 0.2 * 0.5])
 
-    @settings(max_examples=40, deadline=None)
+    @settings(max_examples=examples(40), deadline=None)
     @given(st.lists(st.floats(0, 1), min_size=0, max_size=6), st.data())
     def test_weights_add_up_to_one_over_every_choice_of_the_fixed_drivers(
         self, probabilities: list[float], data: st.DataObject

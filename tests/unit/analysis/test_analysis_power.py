@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from forcegen.analysis.power import sampled_power, weighted_power
 from forcegen.model.errors import InvalidInputError
+from hypothesis_profiles import examples
 
 UN_SECURITY_COUNCIL = {
     **dict.fromkeys(("CHN", "FRA", "GBR", "RUS", "USA"), 7),
@@ -129,7 +130,7 @@ games = st.lists(st.integers(0, 12), min_size=1, max_size=7).flatmap(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(games)
 def test_exact_values_equal_enumeration_over_every_order_and_coalition(
     game: tuple[list[int], int],
@@ -143,7 +144,7 @@ def test_exact_values_equal_enumeration_over_every_order_and_coalition(
     assert found.banzhaf == pytest.approx(banzhaf, abs=1e-9)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(games)
 def test_efficiency_symmetry_and_null_players(game: tuple[list[int], int]) -> None:
     weights, quota = game

@@ -20,10 +20,11 @@ from forcegen.analysis import (
     scenario_of,
 )
 from forcegen.model.pledge import Level
+from hypothesis_profiles import examples
 from pledge_instances import Instance, instances
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(instances(), st.sampled_from(list(MetCriterion)))
 def test_the_kernel_equals_the_reference_on_every_combination_at_both_fixpoints(
     instance: Instance, criterion: MetCriterion
@@ -54,7 +55,7 @@ def test_the_kernel_equals_the_reference_on_every_combination_at_both_fixpoints(
         assert result.met.tolist() == [r.is_met for r in rows]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(instances(), st.data())
 def test_the_least_fixpoint_is_contained_in_the_greatest(
     instance: Instance, data: st.DataObject
@@ -76,7 +77,7 @@ def test_the_least_fixpoint_is_contained_in_the_greatest(
     assert {p.id for p in least} <= {p.id for p in greatest}
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(instances(allow_not=False))
 def test_switching_a_driver_on_never_lowers_a_total_when_conditions_have_no_not(
     instance: Instance,
@@ -97,7 +98,7 @@ def test_switching_a_driver_on_never_lowers_a_total_when_conditions_have_no_not(
                 assert np.all(pairs[:, 1, :] >= pairs[:, 0, :])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(instances())
 def test_lowering_the_level_floor_never_reduces_a_total(instance: Instance) -> None:
     def results(floor: Level) -> tuple[object, ...]:
@@ -116,7 +117,7 @@ def test_lowering_the_level_floor_never_reduces_a_total(instance: Instance) -> N
             assert np.all(low.total(quantity) >= high.total(quantity))  # type: ignore[attr-defined]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(instances())
 def test_least_totals_never_exceed_greatest_totals(instance: Instance) -> None:
     kernel = compile_combinations(

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from forcegen.catalog import load_catalog
 from forcegen.conditions import parse, to_text
 from forcegen.model.errors import ConditionError
+from hypothesis_profiles import examples
 
 VOCABULARY = load_catalog().condition_vocabulary()
 PIECES = st.sampled_from(
@@ -47,7 +48,7 @@ PIECES = st.sampled_from(
         "Ж",
     ]
 )
-FUZZ = settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_parses_or_is_one_clear_line(text: str) -> None:
@@ -77,7 +78,7 @@ def test_near_valid_token_soup_parses_or_is_refused_in_one_line(text: str) -> No
     assert_parses_or_is_one_clear_line(text)
 
 
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 @given(st.integers(min_value=1, max_value=20_000))
 def test_deep_nesting_and_long_numbers_do_not_crash(depth: int) -> None:
     assert_parses_or_is_one_clear_line("(" * depth + "ceasefire" + ")" * depth)
