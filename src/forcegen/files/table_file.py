@@ -23,6 +23,7 @@ from forcegen.files.table import (
     format_of,
 )
 from forcegen.files.xlsx_table import read_xlsx_rows, write_xlsx, xlsx_tables
+from forcegen.model.choice import parse_choice
 from forcegen.model.errors import DataFileError, InvalidInputError
 
 _READERS: dict[FileFormat, Callable[[Path, TableKind], list[TableRow]]] = {
@@ -119,21 +120,11 @@ def write_tables(
 def _format(path: Path, file_format: FileFormat | str | None) -> FileFormat:
     if file_format is None:
         return format_of(path)
-    try:
-        return FileFormat(str(file_format).lower())
-    except ValueError:
-        raise InvalidInputError(
-            f"Unknown file format {file_format!r}: use csv, xlsx or json."
-        ) from None
+    return parse_choice(FileFormat, file_format, "file format")
 
 
 def _kind(kind: TableKind | str) -> TableKind:
-    try:
-        return TableKind(str(kind).lower())
-    except ValueError:
-        raise InvalidInputError(
-            f"Unknown table {kind!r}: use sources, positions or pledges."
-        ) from None
+    return parse_choice(TableKind, kind, "table")
 
 
 def _check_types(kind: TableKind, records: Sequence[Record]) -> None:

@@ -16,6 +16,7 @@ from typing import NewType
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from forcegen.model.choice import parse_choice
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.user import UserId
 
@@ -63,11 +64,7 @@ class ApiToken(BaseModel):
 
 def parse_scope(text: str | TokenScope) -> TokenScope:
     """Raises: InvalidInputError naming the scopes."""
-    try:
-        return TokenScope(str(text).strip().lower())
-    except ValueError as err:
-        known = ", ".join(scope.value for scope in TokenScope)
-        raise InvalidInputError(f"Unknown token scope {text!r}: use one of {known}.") from err
+    return parse_choice(TokenScope, text, "token scope")
 
 
 def check_token_days(days: int) -> None:

@@ -12,6 +12,7 @@ from typing import NewType
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from forcegen.model.choice import parse_choice
 from forcegen.model.errors import InvalidInputError, RuleViolationError
 
 UserId = NewType("UserId", str)
@@ -90,11 +91,7 @@ def parse_role(text: str | Role) -> Role:
     Raises:
         InvalidInputError: no such role; the message lists the roles.
     """
-    try:
-        return Role(str(text).strip().lower())
-    except ValueError as err:
-        known = ", ".join(role.value for role in Role)
-        raise InvalidInputError(f"Unknown role {text!r}: use one of {known}.") from err
+    return parse_choice(Role, text, "role")
 
 
 def check_password_policy(password: str) -> None:
