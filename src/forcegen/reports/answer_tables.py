@@ -7,7 +7,7 @@ Each row names the response versions it rests on (`source_ids`).
 from __future__ import annotations
 
 from forcegen.analysis.assessment import AnswerSummaries
-from forcegen.reports.table import Table, table
+from forcegen.reports.table import Table, field_rows, table
 
 
 def answer_tables(answers: AnswerSummaries) -> tuple[Table, ...]:
@@ -105,11 +105,8 @@ def ladder_table(answers: AnswerSummaries) -> Table:
 
 def support_table(answers: AnswerSummaries) -> Table:
     support = answers.support
-    rows = [
-        (t.category, t.quantity, t.value_eur, t.contributors, t.source_ids)
-        for t in support.by_category
-    ]
     columns = ("category", "quantity", "value_eur", "contributors", "source_ids")
+    rows = field_rows(support.by_category, columns)
     per_gdp = ", ".join(
         f"{code} {value:,.0f}" for code, value in sorted(support.value_eur_per_gdp_usd_bn.items())
     )
@@ -120,19 +117,6 @@ def support_table(answers: AnswerSummaries) -> Table:
 
 
 def sanctions_table(answers: AnswerSummaries) -> Table:
-    rows = [
-        (
-            m.measure,
-            m.support,
-            m.support_with_conditions,
-            m.oppose,
-            m.not_answered,
-            m.blockers,
-            m.has_unanimity,
-            m.source_ids,
-        )
-        for m in answers.sanctions
-    ]
     columns = (
         "measure",
         "support",
@@ -143,6 +127,7 @@ def sanctions_table(answers: AnswerSummaries) -> Table:
         "has_unanimity",
         "source_ids",
     )
+    rows = field_rows(answers.sanctions, columns)
     description = "EU sanctions need unanimity: any EU member opposing is a blocker. "
     description += _unanswered(answers, "sanctions")
     return table("sanctions", "Q6 Sanctions: support and unanimity", columns, rows, description)

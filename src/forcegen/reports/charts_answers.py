@@ -7,15 +7,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from forcegen.analysis.assessment import AnswerSummaries
-from forcegen.reports.chart_style import COLORS, Chart, base_layout, empty_note, level_line
+from forcegen.reports.chart_style import (
+    COLORS,
+    Chart,
+    Figure,
+    base_layout,
+    empty_note,
+    level_line,
+)
 
 
 def _names(codes: Sequence[str]) -> str:
     return ", ".join(codes) if codes else "none"
 
 
-def _sources(groups: Sequence[Sequence[str]]) -> tuple[str, ...]:
-    return tuple(sorted({source for group in groups for source in group}))
+def _answers_chart(
+    key: str,
+    title: str,
+    data: list[dict[str, object]],
+    layout: Figure,
+    source_groups: Sequence[Sequence[str]],
+) -> Chart:
+    """A chart that rests on response versions (every one behind any bar), not on pledges."""
+    sources = tuple(sorted({source for group in source_groups for source in group}))
+    figure: Figure = {"data": data, "layout": layout}
+    return Chart(key, title, figure, (), sources, is_answers=True)
 
 
 def ladder_chart(answers: AnswerSummaries) -> Chart:
@@ -38,14 +54,8 @@ def ladder_chart(answers: AnswerSummaries) -> Chart:
         barmode="group",
         annotations=_unanswered(any(rung.answered for rung in rungs)),
     )
-    return Chart(
-        "ladder",
-        "Response ladder",
-        {"data": data, "layout": layout},
-        (),
-        _sources([rung.source_ids for rung in rungs]),
-        is_answers=True,
-    )
+    sources = [rung.source_ids for rung in rungs]
+    return _answers_chart("ladder", "Response ladder", data, layout, sources)
 
 
 def sanctions_chart(answers: AnswerSummaries) -> Chart:
@@ -66,14 +76,8 @@ def sanctions_chart(answers: AnswerSummaries) -> Chart:
         annotations=_unanswered(bool(measures)),
         xaxis={"visible": bool(measures)},
     )
-    return Chart(
-        "sanctions",
-        "Sanctions unanimity",
-        {"data": data, "layout": layout},
-        (),
-        _sources([m.source_ids for m in measures]),
-        is_answers=True,
-    )
+    sources = [m.source_ids for m in measures]
+    return _answers_chart("sanctions", "Sanctions unanimity", data, layout, sources)
 
 
 def _participant_bars(

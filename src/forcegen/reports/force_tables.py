@@ -8,7 +8,7 @@ Every row that shows a figure has a `pledge_ids` column naming the pledges behin
 from __future__ import annotations
 
 from forcegen.analysis.assessment import Assessment
-from forcegen.reports.table import RawCell, Table, table
+from forcegen.reports.table import RawCell, Table, field_rows, table
 
 
 def about_table(a: Assessment) -> Table:
@@ -212,8 +212,8 @@ def leverage_table(a: Assessment) -> Table:
 
 
 def blocked_table(a: Assessment) -> Table:
-    rows = [(b.pledge_id, b.contributor, b.personnel, b.waits_for, b.condition) for b in a.blocked]
     columns = ("pledge_id", "contributor", "personnel", "waits_for", "condition")
+    rows = field_rows(a.blocked, columns)
     return table("held_back", "Pledges held back by their conditions", columns, rows)
 
 

@@ -12,7 +12,7 @@ high empty where nothing states them).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from forcegen.model.amount import Amount, Bound, Stated
@@ -40,6 +40,12 @@ class Table:
     def records(self) -> list[dict[str, Cell]]:
         """The rows as column -> cell mappings (for JSON)."""
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+def field_rows(items: Iterable[object], columns: Sequence[str]) -> list[tuple[RawCell, ...]]:
+    """One row per item, each column read from the item's field of the same name: for tables
+    that show a summary's fields as they are, so the names are written once."""
+    return [tuple(getattr(item, name) for name in columns) for item in items]
 
 
 def table(
