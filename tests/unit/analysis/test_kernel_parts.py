@@ -58,6 +58,7 @@ class TestMobius:
 
         coefficients = mobius(table, width).tolist()
 
+        assert mobius(table, width).dtype == np.int64
         assert len(coefficients) == 1 << width
         assert _subset_sums(coefficients) == [table >> m & 1 for m in range(1 << width)]
 

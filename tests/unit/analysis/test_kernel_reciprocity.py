@@ -142,6 +142,98 @@ class TestTroopsThresholds:
             )
 
 
+class TestSweeps:
+    """Cycles long enough that a change needs several sweeps to go round, and a different
+    number of sweeps in different combinations."""
+
+    CYCLE = ("FRA", "GBR", "DEU", "POL", "ITA", "ESP")
+
+    def test_a_cycle_of_pledges_each_waiting_for_the_next_or_a_driver_climbs_all_the_way(
+        self,
+    ) -> None:
+        names = self.CYCLE
+        pledges = [
+            make_pledge(
+                contributor=x,
+                personnel=10 + i,
+                condition=f"troops({names[(i + 1) % 6]}) >= {10 + (i + 1) % 6}"
+                + (f" or {DRIVERS[i]}" if i < 5 else ""),
+            )
+            for i, x in enumerate(names)
+        ]
+
+        least, greatest = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=75), DRIVERS
+        )
+
+        assert least.total().tolist() == [0] + [75] * 31
+        assert greatest.total().tolist() == [75] * 32
+
+    def test_a_cycle_entered_at_one_pledge_goes_round_against_the_sweep_order(self) -> None:
+        names = self.CYCLE
+        pledges = [
+            make_pledge(
+                contributor=x,
+                personnel=100,
+                condition=f"troops({names[(i + 1) % 6]}) >= 100" + (" or us.a" if i == 2 else ""),
+            )
+            for i, x in enumerate(names)
+        ]
+        pledges.append(make_pledge(contributor="NLD", personnel=1, condition="us.b"))
+
+        least, greatest = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=600), DRIVERS[:3]
+        )
+
+        assert least.total().tolist() == [0, 600, 1, 601] * 2
+        assert greatest.total().tolist() == [600, 600, 601, 601] * 2
+
+    def test_a_cycle_left_at_one_pledge_falls_round_against_the_sweep_order(self) -> None:
+        names = self.CYCLE
+        pledges = [
+            make_pledge(
+                contributor=x,
+                personnel=100,
+                condition=f"troops({names[(i + 1) % 6]}) >= 100"
+                + (" and not us.a" if i == 2 else ""),
+            )
+            for i, x in enumerate(names)
+        ]
+        pledges.append(make_pledge(contributor="NLD", personnel=1, condition="us.b"))
+
+        least, greatest = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=600), DRIVERS[:3]
+        )
+
+        assert least.total().tolist() == [0, 0, 1, 1] * 2
+        assert greatest.total().tolist() == [600, 0, 601, 1] * 2
+
+    def test_a_cycle_of_pledges_each_needing_the_next_and_a_driver_falls_all_the_way(
+        self,
+    ) -> None:
+        names = self.CYCLE
+        pledges = [
+            make_pledge(
+                contributor=x,
+                personnel=10,
+                condition=f"troops({names[(i + 1) % 6]}) > 9"
+                + (f" and not {DRIVERS[i]}" if i < 5 else ""),
+            )
+            for i, x in enumerate(names)
+        ]
+        pledges.append(
+            make_pledge(contributor="NLD", personnel=1, condition="troops(POL) >= 10 or us.a")
+        )
+
+        least, greatest = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=61), DRIVERS
+        )
+
+        assert not least.met.any()
+        assert greatest.met.tolist() == [True] + [False] * 31
+        assert greatest.total().tolist() == [61] + [1, 0] * 15 + [1]
+
+
 class TestContributorsThresholds:
     def test_participants_are_counted_once_however_many_of_their_pledges_are_active(
         self,
