@@ -9,8 +9,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Path, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from forcegen.bootstrap import Services
 from forcegen.model.api_token import DEFAULT_TOKEN_DAYS
-from forcegen.model.user import Role
+from forcegen.model.user import Role, User
 from forcegen.service.accounts import api_tokens, user_admin, users
 from forcegen.service.accounts.api_tokens import IssuedToken
 from forcegen.web.accounts.auth import CoordinatorPage, actor_of, coordinator_page
@@ -75,20 +76,24 @@ def create_account(
 def disable_account(
     _: CsrfChecked, services: ServicesDep, user: CoordinatorPage, username: Username
 ) -> RedirectResponse:
-    user_admin.set_disabled(
-        uow=services.uow(), username=username, is_disabled=True, actor=actor_of(user)
-    )
-    return RedirectResponse("/admin/users?notice=disabled", status_code=303)
+    return _set_disabled(services, user, username, is_disabled=True)
 
 
 @router.post("/admin/users/{username}/enable")
 def enable_account(
     _: CsrfChecked, services: ServicesDep, user: CoordinatorPage, username: Username
 ) -> RedirectResponse:
+    return _set_disabled(services, user, username, is_disabled=False)
+
+
+def _set_disabled(
+    services: Services, user: User, username: str, *, is_disabled: bool
+) -> RedirectResponse:
     user_admin.set_disabled(
-        uow=services.uow(), username=username, is_disabled=False, actor=actor_of(user)
+        uow=services.uow(), username=username, is_disabled=is_disabled, actor=actor_of(user)
     )
-    return RedirectResponse("/admin/users?notice=enabled", status_code=303)
+    notice = "disabled" if is_disabled else "enabled"
+    return RedirectResponse(f"/admin/users?notice={notice}", status_code=303)
 
 
 @router.post("/admin/users/{username}/password")
