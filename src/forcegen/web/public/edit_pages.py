@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from forcegen.bootstrap import Services
 from forcegen.model.errors import ConflictError, RuleViolationError
-from forcegen.model.position import COALITION_ACTOR, QuantityUnit, Stance, Topic
+from forcegen.model.position import COALITION_ACTOR, QuantityUnit
 from forcegen.model.source import Reliability
 from forcegen.service.public import record as public_record
 from forcegen.service.public.record import CitedPosition, DataProblem, PublicDataError
@@ -219,10 +219,7 @@ def _form(
         "correcting": correcting,
         "versions": versions or [],
         "countries": countries,
-        "topics": list(Topic),
-        "stances": list(Stance),
-        "units": list(QuantityUnit),
-        "reliabilities": list(Reliability),
+        "units": [(unit.value, unit.value) for unit in QuantityUnit],
         "labels": LABELS,
     }
     return render(request, "position_form.html", context, status_code=status_code)
