@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from forcegen.analysis.burden import FairShareBasis
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.model.capability import Driver, DriverGroup
+from forcegen.model.choice import parse_choice
 from forcegen.model.errors import InvalidInputError, NotFoundError
 from forcegen.model.participant import Participant
 from forcegen.model.pledge import Level
@@ -26,7 +26,6 @@ from forcegen.model.yes_no import yes_no
 DEFAULT_REQUIREMENT = "kyiv_40k"
 DEFAULT_SCENARIO = "us_offer_aug_2025"
 
-E = TypeVar("E", bound=StrEnum)
 T = TypeVar("T")
 
 
@@ -88,9 +87,9 @@ def select(
         requirement=_known(catalog.requirements, requirement, "requirement profile", NotFoundError),
         scenario=_known(catalog.scenarios, scenario, "scenario", NotFoundError),
         overrides=checked,
-        level_floor=choice(Level, level_floor, "level floor"),
-        fixpoint=choice(Fixpoint, fixpoint, "fixpoint"),
-        fair_share_basis=choice(FairShareBasis, fair_share, "fair-share basis"),
+        level_floor=parse_choice(Level, level_floor, "level floor"),
+        fixpoint=parse_choice(Fixpoint, fixpoint, "fixpoint"),
+        fair_share_basis=parse_choice(FairShareBasis, fair_share, "fair-share basis"),
     )
 
 
@@ -113,19 +112,6 @@ def parse_override(text: str) -> tuple[str, bool]:
 def combined_drivers(catalog: AssessmentCatalog) -> tuple[str, ...]:
     """The drivers 'what it takes' combines: the US enablers, in catalog order."""
     return tuple(d.key for d in catalog.drivers.values() if d.group is DriverGroup.US_ENABLER)
-
-
-def choice(choices: type[E], text: str, what: str) -> E:
-    """The member of `choices` whose value is `text`.
-
-    Raises:
-        InvalidInputError: no such member; names the closest one and lists all.
-    """
-    values = {member.value: member for member in choices}
-    found = values.get(text.strip().lower())
-    if found is not None:
-        return found
-    raise InvalidInputError(_unknown(text, values, what))
 
 
 def _known(
