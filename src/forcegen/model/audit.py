@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Mapping
+from typing import TypedDict, Unpack
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
@@ -58,30 +58,29 @@ def canonical_time(at: dt.datetime) -> str:
     return at.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
-def entry_hash(
-    *,
-    prev_hash: str,
-    seq: int,
-    at: dt.datetime,
-    actor: str,
-    action: str,
-    entity: str,
-    entity_id: str,
-    payload: Mapping[str, object],
-) -> str:
-    """Return the sha256 hex digest chaining one entry to the hash before it."""
-    content = canonical_json(
-        {
-            "seq": seq,
-            "at": canonical_time(at),
-            "actor": actor,
-            "action": action,
-            "entity": entity,
-            "entity_id": entity_id,
-            "payload": payload,
-        }
-    )
-    return hashlib.sha256((prev_hash + content).encode("utf-8")).hexdigest()
+class AuditContent(TypedDict):
+    """What an entry's hash covers besides the previous hash: every field but the two hashes."""
+
+    seq: int
+    at: dt.datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    payload: dict[str, JsonValue]
+
+
+def entry_hash(*, prev_hash: str, **content: Unpack[AuditContent]) -> str:
+    """Return the sha256 hex digest chaining one entry to the hash before it.
+
+    Raises:
+        TypeError: `content` lacks a field or holds another (a hash over other fields would
+            never match a verification).
+    """
+    if content.keys() != AuditContent.__required_keys__:
+        raise TypeError(f"an audit hash covers exactly {sorted(AuditContent.__required_keys__)}")
+    covered = canonical_json({**content, "at": canonical_time(content["at"])})
+    return hashlib.sha256((prev_hash + covered).encode("utf-8")).hexdigest()
 
 
 class AuditEntry(BaseModel):
@@ -103,40 +102,10 @@ class AuditEntry(BaseModel):
     hash: str = Field(pattern=_HEX64)
 
     @classmethod
-    def chained(
-        cls,
-        *,
-        prev_hash: str,
-        seq: int,
-        at: dt.datetime,
-        actor: str,
-        action: str,
-        entity: str,
-        entity_id: str,
-        payload: dict[str, JsonValue],
-    ) -> AuditEntry:
+    def chained(cls, *, prev_hash: str, **content: Unpack[AuditContent]) -> AuditEntry:
         """Build the entry that follows the one hashed `prev_hash`, with its own hash."""
-        digest = entry_hash(
-            prev_hash=prev_hash,
-            seq=seq,
-            at=at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            payload=payload,
-        )
-        return cls(
-            seq=seq,
-            at=at,
-            actor=actor,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            payload=payload,
-            prev_hash=prev_hash,
-            hash=digest,
-        )
+        digest = entry_hash(prev_hash=prev_hash, **content)
+        return cls(prev_hash=prev_hash, hash=digest, **content)
 
 
 class AuditHead(BaseModel):
