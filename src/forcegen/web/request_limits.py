@@ -11,6 +11,7 @@ from fastapi import HTTPException, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from forcegen.web.errors import error_response
+from forcegen.web.http_middleware import HttpMiddleware
 from forcegen.web.json_body import json_body_problem
 
 
@@ -27,17 +28,14 @@ class BodyTooLargeError(HTTPException):
         )
 
 
-class BodySizeLimitMiddleware:
+class BodySizeLimitMiddleware(HttpMiddleware):
     """Refuse request bodies above `max_bytes` (413), whether announced or streamed."""
 
     def __init__(self, app: ASGIApp, *, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         announced = _content_length(scope)
         if announced is not None and announced > self.max_bytes:
             await _refuse(scope, receive, send, BodyTooLargeError(self.max_bytes))
@@ -89,7 +87,7 @@ NUL_MESSAGE = (
 )
 
 
-class BodyContentGuardMiddleware:
+class BodyContentGuardMiddleware(HttpMiddleware):
     """Refuse NUL characters in the path, the query and text bodies, and JSON bodies that
     json_body.py refuses (422), for every route.
 
@@ -99,13 +97,7 @@ class BodyContentGuardMiddleware:
     readers check them, naming row and column).
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         raw_path = scope.get("raw_path") or scope["path"].encode("utf-8", "surrogateescape")
         if _has_nul(raw_path) or _has_nul(scope.get("query_string", b"")):
             await _refuse_nul(scope, receive, send)

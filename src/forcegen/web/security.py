@@ -16,6 +16,7 @@ from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from forcegen.model.errors import PermissionDeniedError
+from forcegen.web.http_middleware import HttpMiddleware
 from forcegen.web.session import Session
 
 CSRF_FIELD = "csrf_token"
@@ -42,20 +43,17 @@ SECURITY_HEADERS = {
 HSTS = "max-age=31536000; includeSubDomains"
 
 
-class SecurityHeadersMiddleware:
+class SecurityHeadersMiddleware(HttpMiddleware):
     """Add the security headers to every response (HSTS when served over https); HTML pages
     are never cached; a redirect to this site names a path, never an absolute http:// URL
     (behind a TLS proxy the app sees http, and Starlette's trailing-slash redirect would
     send the browser off https)."""
 
     def __init__(self, app: ASGIApp, *, is_https: bool = False) -> None:
-        self.app = app
+        super().__init__(app)
         self.is_https = is_https
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
