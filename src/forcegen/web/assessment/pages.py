@@ -48,6 +48,12 @@ from forcegen.web.paths import RoundIdPath
 from forcegen.web.render import NavItem, is_htmx, render
 
 router = APIRouter(include_in_schema=False)
+# A round's dashboard and what comes with it are for coordinators: included in `router` below.
+_round_pages = APIRouter(
+    prefix="/rounds/{round_id}/assessment",
+    dependencies=[Depends(coordinator_page)],
+    include_in_schema=False,
+)
 
 NAV = (NavItem("Assessment", "/assessment"),)
 PUBLIC_PATH = "/assessment/public"
@@ -82,22 +88,14 @@ def public_dashboard(request: Request, services: ServicesDep, query: QueryDep) -
     return _dashboard(request, services, query, None, PUBLIC_PATH)
 
 
-@router.get(
-    "/rounds/{round_id}/assessment",
-    response_class=HTMLResponse,
-    dependencies=[Depends(coordinator_page)],
-)
+@_round_pages.get("", response_class=HTMLResponse)
 def round_dashboard(
     request: Request, round_id: RoundIdPath, services: ServicesDep, query: QueryDep
 ) -> HTMLResponse:
     return _dashboard(request, services, query, round_id, f"/rounds/{round_id}/assessment")
 
 
-@router.get(
-    "/rounds/{round_id}/assessment/differences",
-    response_class=HTMLResponse,
-    dependencies=[Depends(coordinator_page)],
-)
+@_round_pages.get("/differences", response_class=HTMLResponse)
 def round_differences(
     request: Request, round_id: RoundIdPath, services: ServicesDep, query: QueryDep
 ) -> HTMLResponse:
@@ -124,13 +122,14 @@ def public_export(extension: str, services: ServicesDep, query: QueryDep) -> Res
     return _export(services, query, None, extension)
 
 
-@router.get(
-    "/rounds/{round_id}/assessment/export.{extension}", dependencies=[Depends(coordinator_page)]
-)
+@_round_pages.get("/export.{extension}")
 def round_export(
     round_id: RoundIdPath, extension: str, services: ServicesDep, query: QueryDep
 ) -> Response:
     return _export(services, query, round_id, extension)
+
+
+router.include_router(_round_pages)
 
 
 @router.get(plotly_path())
