@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from forcegen.files.cell import cell_text as value_text
 from forcegen.model.amount import Amount, Bound, Stated
-from forcegen.model.number import format_number
 
 Cell = str | int | float | bool | tuple[str, ...] | None
 # What a table is built from: plain cells, and amounts that become four columns each.
@@ -98,16 +98,11 @@ def _plain(cell: RawCell) -> Cell:
 
 
 def cell_text(cell: Cell) -> str:
-    """A cell as exact text (for files): booleans as true/false, lists joined with "; "."""
-    if cell is None:
-        return ""
-    if isinstance(cell, bool):
-        return "true" if cell else "false"
-    if isinstance(cell, float):
-        return format_number(cell)
+    """A cell as exact text (for files), each value written as the file readers read it back
+    (`files.cell.cell_text`: booleans as true/false), lists joined with "; "."""
     if isinstance(cell, tuple):
         return LIST_SEPARATOR.join(cell)
-    return str(cell)
+    return value_text(cell)
 
 
 def cell_display(cell: Cell) -> str:
