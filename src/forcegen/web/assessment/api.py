@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from forcegen.bootstrap import Services
 from forcegen.reports import assessment_json, assessment_tables, headline
@@ -23,12 +23,12 @@ from forcegen.service.assessment.cached import cached_assessment
 from forcegen.service.assessment.selection import DEFAULT_REQUIREMENT, DEFAULT_SCENARIO
 from forcegen.web.accounts.analyst_auth import analyst_api
 from forcegen.web.accounts.auth import coordinator_api
+from forcegen.web.api_router import api_router
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import RoundIdPath, ShortQuery
 from forcegen.web.schemas.assessment import AssessmentRead
-from forcegen.web.schemas.common import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api", tags=["assessment"], responses=ERROR_RESPONSES)
+router = api_router("/api", "assessment")
 
 Settings = Annotated[
     list[str] | None,

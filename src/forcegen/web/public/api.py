@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from forcegen.model.position import Position, Stance, Topic
 from forcegen.model.source import Reliability
@@ -18,6 +18,7 @@ from forcegen.service.public import record as public_record
 from forcegen.service.public.record import PositionSort
 from forcegen.web.accounts.analyst_auth import AnalystApi
 from forcegen.web.accounts.auth import actor_of
+from forcegen.web.api_router import api_router
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import CodePath, PositionIdPath
 from forcegen.web.schemas.public import (
@@ -33,7 +34,7 @@ from forcegen.web.schemas.public import (
     TimelineLaneRead,
 )
 
-router = APIRouter(prefix="/api", tags=["public sources"])
+router = api_router("/api", "public sources")
 
 
 @router.get("/positions")

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Query
 
 from forcegen.model.response import Endorsement
 from forcegen.service.responding import answering
 from forcegen.web.accounts.auth import RespondentApi, respondent_api
+from forcegen.web.api_router import api_router
 from forcegen.web.deps import ServicesDep
 from forcegen.web.responding.condition_check import check_condition_text
-from forcegen.web.schemas.common import ERROR_RESPONSES
 from forcegen.web.schemas.responding import (
     AnswersUpdate,
     ConditionCheckRead,
@@ -26,12 +26,7 @@ from forcegen.web.schemas.responding import (
 )
 from forcegen.web.schemas.rounds import ResponseRead, ResponseVersionRead
 
-router = APIRouter(
-    prefix="/api/respond",
-    tags=["respondent"],
-    dependencies=[Depends(respondent_api)],
-    responses=ERROR_RESPONSES,
-)
+router = api_router("/api/respond", "respondent", caller=respondent_api)
 
 
 @router.get("", summary="Your round, your questions, your latest answers")

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Request
 
 from forcegen.model.response import diff_answers
 from forcegen.service.joint import backing
 from forcegen.service.rounds import coordinating, response_views
 from forcegen.web.accounts.auth import CoordinatorApi, actor_of, coordinator_api
+from forcegen.web.api_router import api_router
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import CodePath, InvitationIdPath, RoundIdPath, VersionQuery
 from forcegen.web.rounds.lookups import require_invitation_in_round
-from forcegen.web.schemas.common import ERROR_RESPONSES
 from forcegen.web.schemas.rounds import (
     DiffRead,
     InvitationCreate,
@@ -25,12 +25,7 @@ from forcegen.web.schemas.rounds import (
     RoundStatusRead,
 )
 
-router = APIRouter(
-    prefix="/api",
-    tags=["coordinator"],
-    dependencies=[Depends(coordinator_api)],
-    responses=ERROR_RESPONSES,
-)
+router = api_router("/api", "coordinator", caller=coordinator_api)
 
 
 def _base_url(request: Request) -> str:
