@@ -223,15 +223,21 @@ def _find(uow: UnitOfWork, invitation_id: str) -> Invitation:
     return invitation
 
 
-def _record(uow: UnitOfWork, actor: str, action: str, invitation: Invitation) -> None:
+def record_invitation_event(
+    uow: UnitOfWork, actor: str, action: str, invitation: Invitation, **facts: object
+) -> None:
+    """Audit something done to an invitation: every entry names its round and participant,
+    then the `facts` of this kind of change."""
     uow.audit.record(
         actor=actor,
         action=action,
         entity="invitation",
         entity_id=invitation.id,
-        payload={
-            "round_id": invitation.round_id,
-            "participant": invitation.participant_code,
-            "expires_at": invitation.expires_at.isoformat(),
-        },
+        payload={"round_id": invitation.round_id, "participant": invitation.participant_code}
+        | facts,
     )
+
+
+def _record(uow: UnitOfWork, actor: str, action: str, invitation: Invitation) -> None:
+    expires_at = invitation.expires_at.isoformat()
+    record_invitation_event(uow, actor, action, invitation, expires_at=expires_at)

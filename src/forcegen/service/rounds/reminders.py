@@ -14,7 +14,7 @@ from forcegen.model.participant import participant_name
 from forcegen.model.round import Invitation, InviteeStatus, Round
 from forcegen.service.ports import UnitOfWork
 from forcegen.service.rounds.access import find_round, require_open
-from forcegen.service.rounds.invitations import reissue_in
+from forcegen.service.rounds.invitations import record_invitation_event, reissue_in
 
 _NOT_ANSWERED = frozenset({InviteeStatus.INVITED, InviteeStatus.OPENED, InviteeStatus.DRAFT})
 
@@ -49,24 +49,16 @@ def prepare_reminders(
             if include_opened or invitation.status is InviteeStatus.INVITED:
                 fresh = reissue_in(uow, invitation, actor)
                 invitation, token = fresh.invitation, fresh.token
-            _record(uow, actor, invitation, has_new_link=token is not None)
+            record_invitation_event(
+                uow,
+                actor,
+                "round.remind",
+                invitation,
+                status=invitation.status.value,
+                new_link=token is not None,
+            )
             reminders.append(
                 Reminder(invitation, participant_name(invitation.participant_code), token)
             )
         uow.commit()
     return round_, reminders
-
-
-def _record(uow: UnitOfWork, actor: str, invitation: Invitation, *, has_new_link: bool) -> None:
-    uow.audit.record(
-        actor=actor,
-        action="round.remind",
-        entity="invitation",
-        entity_id=invitation.id,
-        payload={
-            "round_id": invitation.round_id,
-            "participant": invitation.participant_code,
-            "status": invitation.status.value,
-            "new_link": has_new_link,
-        },
-    )
