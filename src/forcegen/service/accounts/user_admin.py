@@ -10,7 +10,7 @@ from __future__ import annotations
 from forcegen.model.errors import RuleViolationError
 from forcegen.model.user import Role, User, check_password_policy
 from forcegen.service.accounts.credentials import hash_password
-from forcegen.service.accounts.user_lookup import existing_user
+from forcegen.service.accounts.user_lookup import existing_user, record_user_event
 from forcegen.service.ports import UnitOfWork
 
 
@@ -32,13 +32,7 @@ def set_disabled(*, uow: UnitOfWork, username: str, is_disabled: bool, actor: st
             )
         changed = user.model_copy(update={"disabled_at": uow.clock.now() if is_disabled else None})
         uow.users.update(changed)
-        uow.audit.record(
-            actor=actor,
-            action="user.disable" if is_disabled else "user.enable",
-            entity="user",
-            entity_id=user.id,
-            payload={"username": user.username},
-        )
+        record_user_event(uow, actor, "user.disable" if is_disabled else "user.enable", user)
         uow.commit()
     return changed
 
@@ -56,13 +50,7 @@ def reset_password(*, uow: UnitOfWork, username: str, password: str, actor: str)
         user = existing_user(uow, username)
         changed = user.model_copy(update={"password_hash": password_hash})
         uow.users.update(changed)
-        uow.audit.record(
-            actor=actor,
-            action="user.reset_password",
-            entity="user",
-            entity_id=user.id,
-            payload={"username": user.username},
-        )
+        record_user_event(uow, actor, "user.reset_password", user)
         uow.commit()
     return changed
 

@@ -1,4 +1,5 @@
-"""Finding an account by username inside a use case, with the error that says what to do."""
+"""Finding an account by username inside a use case, with the error that says what to do, and
+auditing what is done to an account."""
 
 from __future__ import annotations
 
@@ -20,3 +21,17 @@ def existing_user(uow: UnitOfWork, username: str) -> User:
             "`forcegen users list` shows them) or create the account first."
         )
     return user
+
+
+def record_user_event(
+    uow: UnitOfWork, actor: str, action: str, user: User, **facts: object
+) -> None:
+    """Audit something done to an account: every entry names its username (never a secret),
+    then the `facts` of this kind of change."""
+    uow.audit.record(
+        actor=actor,
+        action=action,
+        entity="user",
+        entity_id=user.id,
+        payload={"username": user.username} | facts,
+    )

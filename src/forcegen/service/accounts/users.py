@@ -20,6 +20,7 @@ from forcegen.service.accounts.credentials import (
     hash_password,
     verify_password,
 )
+from forcegen.service.accounts.user_lookup import record_user_event
 from forcegen.service.ports import UnitOfWork
 
 SYSTEM_ACTOR = "system"
@@ -57,13 +58,7 @@ def create_user(
             created_at=uow.clock.now(),
         )
         uow.users.add(user)
-        uow.audit.record(
-            actor=actor,
-            action="user.create",
-            entity="user",
-            entity_id=user.id,
-            payload={"username": name, "display_name": shown, "role": user_role.value},
-        )
+        record_user_event(uow, actor, "user.create", user, display_name=shown, role=user_role.value)
         uow.commit()
     return user
 
