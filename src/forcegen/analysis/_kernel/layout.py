@@ -19,6 +19,7 @@ from functools import cached_property
 import numpy as np
 from numpy.typing import NDArray
 
+from forcegen.analysis._kernel.cover import cover
 from forcegen.analysis._kernel.cube import CubeBuilder
 from forcegen.analysis._kernel.reciprocity import (
     ContributorsTerm,
@@ -122,13 +123,8 @@ def lay_out(
     capabilities = capabilities_of(pledges, requirement)
     quantities = [q for q in quantities_for(requirement, capabilities) if q != TOTAL_PERSONNEL]
     live = plan.direct + plan.reciprocal
-    weights = _weights(live, quantities)
-    if live:
-        unique, inverse = np.unique(weights.reshape(len(live), -1), axis=1, return_inverse=True)
-    else:
-        unique, inverse = np.zeros((0, 1), np.int64), np.zeros(len(quantities), np.int64)
+    unique, rows = cover(live, quantities)
     cover_rows = unique.shape[1]
-    rows = {q: int(inverse.ravel()[i]) for i, q in enumerate(quantities)}
     personnel_rows = tuple(sorted({rows[q] for q in quantities if q.measure is Measure.PERSONNEL}))
     rows[TOTAL_PERSONNEL] = cover_rows
     troops_rows, count_rows = _extra_rows(plan, cover_rows)
@@ -146,20 +142,6 @@ def lay_out(
         reciprocal_weights=unique[len(plan.direct) :].reshape(-1, cover_rows),
     )
     return layout, builder
-
-
-def _weights(pledges: Sequence[Pledge], quantities: Sequence[Quantity]) -> NDArray[np.int64]:
-    """What each pledge adds to each quantity, shape (pledges, quantities); a pledge adds
-    only to the quantities of its own capability, so only those are asked."""
-    weights = np.zeros((len(pledges), len(quantities)), dtype=np.int64)
-    columns: dict[str | None, list[tuple[int, Quantity]]] = {}
-    for column, quantity in enumerate(quantities):
-        columns.setdefault(quantity.capability, []).append((column, quantity))
-    anywhere = columns.get(None, [])
-    for row, pledge in enumerate(pledges):
-        for column, quantity in (*anywhere, *columns.get(pledge.capability, ())):
-            weights[row, column] = quantity.of(pledge)
-    return weights
 
 
 def reciprocal_system(
