@@ -8,6 +8,9 @@ import itertools
 import numpy as np
 import pytest
 
+from factories import make_pledge, make_requirement, make_scenario
+from forcegen.analysis import compile_combinations
+from forcegen.analysis._kernel import cube
 from forcegen.analysis._kernel.cube import mobius, narrowest, zeta
 from forcegen.analysis._kernel.memory import keep_freed_memory
 from forcegen.analysis._kernel.plan import (
@@ -312,3 +315,26 @@ def test_freed_memory_is_kept_for_reuse_on_glibc() -> None:
     import platform
 
     assert keep_freed_memory() is (platform.libc_ver()[0] == "glibc")
+
+
+class TestCubeShape:
+    def test_each_column_has_the_narrowest_type_of_its_own_sums_and_only_used_patterns_are_kept(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(cube, "CHUNK_BITS", 2)
+        monkeypatch.setattr(cube, "LOW_BITS", 2)
+        pledges = [
+            make_pledge(personnel=100, condition="us.a"),
+            make_pledge(capability="isr", personnel=100, condition="us.a and us.c"),
+        ]
+
+        kernel = compile_combinations(
+            pledges, make_requirement(), make_scenario(), ["us.a", "us.b", "us.c", "us.d"]
+        )
+
+        # three distinct columns (nothing, land.combat, isr), each summing to 100 at most
+        assert kernel.cube.dtypes == (np.int8, np.int8, np.int8)
+        assert kernel.total_dtype is np.int16  # 200 in all
+        # us.a lies in the low bits (pattern 0), us.a and us.c has the high bit of us.c
+        assert sorted(kernel.cube.patterns) == [0, 1]
+        assert kernel.assess().total().tolist() == [0, 100, 0, 100, 0, 200, 0, 200] * 2
