@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import pytest
 
-from factories import make_pledge, make_requirement, make_scenario
-from forcegen.analysis import compile_combinations
+from factories import make_line, make_pledge, make_requirement, make_scenario
+from forcegen.analysis import (
+    TOTAL_PERSONNEL,
+    Fixpoint,
+    MetCriterion,
+    assess_combinations,
+    compile_combinations,
+    line_quantities,
+)
 from forcegen.analysis._kernel import combinations
+from forcegen.conditions import parse
 from forcegen.model.errors import InvalidInputError
+from forcegen.model.pledge import Level
 
 DRIVERS = [f"us.d{i:02d}" for i in range(24)]
 
@@ -63,3 +72,39 @@ def test_memory_is_estimated_for_both_fixpoints_and_the_chunks_in_flight(
         f"Combining 24 drivers over 3 totals needs about {mebibytes} MiB, more than the "
         f"{mebibytes - 1} MiB allowed. Combine fewer drivers and fix the others in the scenario."
     )
+
+
+def test_assessing_at_once_takes_every_option_that_compiling_and_assessing_take() -> None:
+    pledges = [
+        make_pledge(id="fra", personnel=300, condition="troops(GBR) >= 200 and us.a"),
+        make_pledge(id="gbr", contributor="GBR", personnel=200, condition="troops(FRA) >= 300"),
+        make_pledge(id="weak", personnel=50, condition="us.b", level=Level.REPORTED),
+        make_pledge(id="line", capability="isr", personnel=5, condition="us.b"),
+    ]
+    requirement = make_requirement(
+        total_personnel=500, lines=(make_line(capability="isr", personnel=10),)
+    )
+    conditions = {"weak": parse("us.a")}
+    employable_personnel = line_quantities(requirement.lines[0])[0]
+
+    result = assess_combinations(
+        pledges,
+        requirement,
+        make_scenario(),
+        ["us.a", "us.b"],
+        level_floor=Level.STATED,
+        fixpoint=Fixpoint.LEAST,
+        criterion=MetCriterion.TOTAL_ONLY,
+        conditions=conditions,
+    )
+
+    assert result.fixpoint is Fixpoint.LEAST
+    assert result.criterion is MetCriterion.TOTAL_ONLY
+    assert result.tests == ((TOTAL_PERSONNEL, 500),)
+    assert result.pledge_ids == ("line", "fra", "gbr")  # "weak" is below the floor
+    assert result.total().tolist() == [0, 0, 5, 5]  # the least fixpoint: nobody moves first
+    greatest = assess_combinations(
+        pledges, requirement, make_scenario(), ["us.a", "us.b"], conditions=conditions
+    )
+    assert greatest.total().tolist() == [0, 550, 5, 555]  # "weak" now waits for us.a
+    assert greatest.tests == ((TOTAL_PERSONNEL, 500), (employable_personnel, 10))
