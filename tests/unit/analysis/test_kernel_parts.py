@@ -239,7 +239,7 @@ class TestResidualConditions:
 
         assert smaller[0] is False  # type: ignore[index]
         assert smaller[1][0] is threshold  # type: ignore[index]
-        assert smaller[1][1][1][0].tolist() == [True, False]  # type: ignore[index]
+        assert smaller[1][1][1][0].tolist() == [True, False]  # type: ignore[index,union-attr]
 
 
 class TestSweepPlans:
