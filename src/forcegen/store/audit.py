@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
+from typing import cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from forcegen.model.audit import (
@@ -25,13 +26,17 @@ from forcegen.model.audit import (
     entry_hash,
 )
 from forcegen.service.ports import Clock
-from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.mapping import from_row
 from forcegen.store.rows_core import AuditRow
 
 # pg_advisory_xact_lock key for appends; any fixed 64-bit number unique to this purpose.
 AUDIT_LOCK_KEY = 0x666F7263_61756474  # "forcaudt"
 
 _VERIFY_BATCH = 1000
+# Built once (SQLAlchemy then compiles each once): every save appends an entry.
+_LOCK = select(func.pg_advisory_xact_lock(AUDIT_LOCK_KEY))
+_LAST = select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
+_APPEND = insert(cast(Table, AuditRow.__table__))
 
 
 class SqlAuditLog:
@@ -53,9 +58,7 @@ class SqlAuditLog:
         """Append an entry chained to the last one; see the AuditLog port."""
         payload_json = canonical_json(dict(payload or {}))
         self._lock_appends()
-        last = self._session.execute(
-            select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
-        ).first()
+        last = self._session.execute(_LAST).first()
         seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS_HASH)
         entry = AuditEntry.chained(
             prev_hash=prev_hash,
@@ -67,8 +70,8 @@ class SqlAuditLog:
             entity_id=entity_id,
             payload=json.loads(payload_json),
         )
-        self._session.add(_to_row(entry, payload_json))
-        self._session.flush()
+        # A prebuilt Core INSERT, not a unit-of-work flush: every save appends an entry
+        self._session.execute(_APPEND, _row_values(entry, payload_json))
         return entry
 
     def verify(self) -> AuditReport:
@@ -93,7 +96,7 @@ class SqlAuditLog:
 
     def _lock_appends(self) -> None:
         if self._session.get_bind().dialect.name == "postgresql":
-            self._session.execute(select(func.pg_advisory_xact_lock(AUDIT_LOCK_KEY)))
+            self._session.execute(_LOCK)
 
 
 def verify_chain(session: Session) -> AuditReport:
@@ -160,11 +163,11 @@ def _problem(row: AuditRow, *, prev_seq: int, prev_hash: str) -> str | None:
     return None
 
 
-def _to_row(entry: AuditEntry, payload_json: str) -> AuditRow:
-    """The row of an entry, with the payload as the exact JSON text its hash was computed on."""
-    row = AuditRow(payload=payload_json)
-    copy_fields(entry, row, skip=("payload",))
-    return row
+def _row_values(entry: AuditEntry, payload_json: str) -> dict[str, object]:
+    """The columns of an entry, with the payload as the exact JSON text its hash was
+    computed on."""
+    fields = {name: getattr(entry, name) for name in AuditEntry.model_fields}
+    return fields | {"payload": payload_json}
 
 
 def _to_domain(row: AuditRow) -> AuditEntry:

@@ -12,7 +12,9 @@ process is never served by another after a change. A scope never written reads 0
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import functools
+
+from sqlalchemy import Insert, bindparam, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -28,14 +30,21 @@ def round_scope(round_id: str) -> str:
 
 def bump(session: Session, scope: str) -> None:
     """Raise the counter of `scope` by one in the session's transaction (from 0 if missing)."""
-    insert = postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = insert(DataVersionRow).values(scope=scope, version=1)
-    session.execute(
-        statement.on_conflict_do_update(
-            index_elements=[DataVersionRow.scope],
-            set_={"version": DataVersionRow.version + 1},
-        )
+    session.execute(_bump(session.get_bind().dialect.name), {"scope": scope})
+
+
+@functools.cache
+def _bump(dialect: str) -> Insert:
+    """The upsert that raises a counter, built once per dialect (compiled once)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(DataVersionRow).values(scope=bindparam("scope"), version=1)
+    return statement.on_conflict_do_update(
+        index_elements=[DataVersionRow.scope],
+        set_={"version": DataVersionRow.version + 1},
     )
+
+
+_CURRENT = select(DataVersionRow.version).where(DataVersionRow.scope == bindparam("scope"))
 
 
 class SqlDataVersionRepository(SqlRepository):
@@ -48,5 +57,4 @@ class SqlDataVersionRepository(SqlRepository):
         return self._current(PUBLIC_SCOPE)
 
     def _current(self, scope: str) -> int:
-        query = select(DataVersionRow.version).where(DataVersionRow.scope == scope)
-        return self._session.scalar(query) or 0
+        return self._session.scalar(_CURRENT, {"scope": scope}) or 0

@@ -37,6 +37,11 @@ from forcegen.model.errors import InvalidInputError
 SETTING = "FORCEGEN_DATABASE_URL"
 DEFAULT_BUSY_TIMEOUT_MS = 15_000
 DEFAULT_POOL_SIZE = 10
+POOL_RECYCLE_SECONDS = 1800
+"""PostgreSQL connections older than this are replaced at checkout. No ping precedes each
+checkout (a round trip per transaction, a tenth of an autosave's): a connection the server
+dropped fails one request, and SQLAlchemy then invalidates the whole pool, so the next
+request reconnects."""
 
 _SQLITE_DRIVERS = {"sqlite", "sqlite+pysqlite"}
 _POSTGRES_DRIVER = "postgresql+psycopg"
@@ -67,7 +72,7 @@ def make_engine(
         _require_psycopg()
         return create_engine(
             parsed.set(drivername=_POSTGRES_DRIVER),
-            pool_pre_ping=True,
+            pool_recycle=POOL_RECYCLE_SECONDS,
             pool_size=pool_size,
             max_overflow=0,  # PostgreSQL connections are shared with other services: no more
         )

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+import functools
+from typing import cast
 
-from sqlalchemy import ColumnElement, or_, select, update
-from sqlalchemy.sql.dml import ReturningUpdate
+from sqlalchemy import Integer, Select, Table, bindparam, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
+from sqlalchemy.sql.dml import ReturningInsert, ReturningUpdate
 
 from forcegen.model.errors import ConflictError
 from forcegen.model.response import (
@@ -26,7 +30,7 @@ from forcegen.model.response import (
 from forcegen.model.response_head import ResponseHead, ResponseTally
 from forcegen.model.round import RoundId
 from forcegen.store.data_version import bump, round_scope
-from forcegen.store.mapping import copy_fields, from_row
+from forcegen.store.mapping import from_row
 from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_rounds import ResponseRow, ResponseVersionRow
 
@@ -54,22 +58,27 @@ class SqlResponseRepository(SqlRepository):
             f"Version {version.number} of response {version.response_id!r} already exists: "
             "another save was stored first."
         )
-        round_id = self._session.scalar(_move_pointer(version))
+        moved = _move_pointer(version.is_submitted, version.is_withdrawn)
+        round_id = self._session.scalar(
+            moved, {"response_id": version.response_id, "number": version.number}
+        )
         if round_id is None:
             raise lost
-        self._insert_or_raise(_version_row(version), lost)
+        # ON CONFLICT DO NOTHING instead of a SAVEPOINT around a plain INSERT: a lost race
+        # (no row returned) leaves the transaction usable, at one round trip instead of three.
+        dialect = self._session.get_bind().dialect.name
+        stored = self._session.scalar(_insert_version(dialect), _version_values(version))
+        if stored is None:
+            raise lost
         if version.is_submitted or version.is_withdrawn:
             bump(self._session, round_scope(round_id))  # the submitted answers changed
 
     def head(self, round_id: RoundId, participant_code: str) -> ResponseHead | None:
-        query = select(ResponseRow).where(
-            ResponseRow.round_id == round_id, ResponseRow.participant_code == participant_code
-        )
-        row = self._session.scalars(query).one_or_none()
-        return None if row is None else self._heads([row])[0]
+        heads = self._heads(_HEAD, {"round_id": round_id, "code": participant_code})
+        return heads[0] if heads else None
 
     def heads_for_round(self, round_id: RoundId) -> builtins.list[ResponseHead]:
-        return self._heads(self._round_rows(round_id))
+        return self._heads(_ROUND_HEADS, {"round_id": round_id})
 
     def tallies_for_round(self, round_id: RoundId) -> builtins.list[ResponseTally]:
         return [_tally(row) for row in self._round_rows(round_id)]
@@ -113,24 +122,22 @@ class SqlResponseRepository(SqlRepository):
         )
         return list(self._session.scalars(query))
 
-    def _heads(self, rows: builtins.list[ResponseRow]) -> builtins.list[ResponseHead]:
-        """Each response with its latest version and its latest standing submission."""
-        wanted = [clause for row in rows for clause in _pointed_versions(_tally(row))]
-        found: dict[tuple[str, int], ResponseVersion] = {}
-        for start in range(0, len(wanted), 200):  # keep under every backend's parameter limit
-            query = select(ResponseVersionRow).where(or_(*wanted[start : start + 200]))
-            for version_row in self._session.scalars(query):
-                found[(version_row.response_id, version_row.number)] = _version(version_row)
+    def _heads(
+        self,
+        query: Select[ResponseRow, ResponseVersionRow, ResponseVersionRow],
+        params: dict[str, str],
+    ) -> builtins.list[ResponseHead]:
+        """Each response with its latest version and its latest standing submission, in one
+        query: the pointer row joined to the (at most two) versions it points at."""
         heads = []
-        for row in rows:
+        for row, latest, submitted in self._session.execute(query, params):
             tally = _tally(row)
-            submitted = tally.latest_submitted_number
-            last = found.get((row.id, tally.last_submitted_number or 0))
+            last = _version(submitted) if submitted is not None else None
             heads.append(
                 ResponseHead(
                     **tally.model_dump(),
-                    latest=found.get((row.id, tally.version_count)),
-                    latest_submitted=found.get((row.id, submitted)) if submitted else None,
+                    latest=_version(latest) if latest is not None else None,
+                    latest_submitted=last if tally.latest_submitted_number else None,
                     last_attestation=last.attestation if last else None,
                 )
             )
@@ -157,52 +164,86 @@ class SqlResponseRepository(SqlRepository):
         ]
 
 
-def _move_pointer(version: ResponseVersion) -> ReturningUpdate[str]:
-    """UPDATE the pointer from `version.number - 1` to `version.number`, RETURNING round_id
-    (no row: the response is not at the version this one follows)."""
-    submitted, withdrawn = version.is_submitted, version.is_withdrawn
+_RESPONSES = cast(Table, ResponseRow.__table__)
+_VERSIONS = cast(Table, ResponseVersionRow.__table__)
+
+
+@functools.cache
+def _move_pointer(is_submitted: bool, is_withdrawn: bool) -> ReturningUpdate[str]:
+    """UPDATE the pointer of `:response_id` from `:number - 1` to `:number`, RETURNING
+    round_id (no row: the response is not at the version this one follows). Built once per
+    kind of version, with bound parameters, so SQLAlchemy compiles it once."""
+    number = bindparam("number", type_=Integer)
+    table = _RESPONSES
     return (
-        update(ResponseRow)
-        .where(
-            ResponseRow.id == version.response_id,
-            ResponseRow.version_count == version.number - 1,
-        )
+        update(table)
+        .where(table.c.id == bindparam("response_id"), table.c.version_count == number - 1)
         .values(
-            version_count=version.number,
-            submitted_count=ResponseRow.submitted_count + (1 if submitted else 0),
-            last_submitted_number=version.number
-            if submitted
-            else ResponseRow.last_submitted_number,
-            last_withdrawn_number=version.number
-            if withdrawn
-            else ResponseRow.last_withdrawn_number,
+            version_count=number,
+            submitted_count=table.c.submitted_count + (1 if is_submitted else 0),
+            last_submitted_number=number if is_submitted else table.c.last_submitted_number,
+            last_withdrawn_number=number if is_withdrawn else table.c.last_withdrawn_number,
         )
-        .returning(ResponseRow.round_id)
-        .execution_options(synchronize_session=False)
+        .returning(table.c.round_id)
     )
 
 
-def _pointed_versions(tally: ResponseTally) -> builtins.list[ColumnElement[bool]]:
-    numbers = {tally.version_count, tally.last_submitted_number or 0} - {0}
-    return [
-        (ResponseVersionRow.response_id == tally.id) & (ResponseVersionRow.number == number)
-        for number in sorted(numbers)
-    ]
+_LATEST = aliased(ResponseVersionRow, name="latest")
+_SUBMITTED = aliased(ResponseVersionRow, name="submitted")
+_HEADS = (
+    select(ResponseRow, _LATEST, _SUBMITTED)
+    .outerjoin(
+        _LATEST,
+        (_LATEST.response_id == ResponseRow.id) & (_LATEST.number == ResponseRow.version_count),
+    )
+    .outerjoin(
+        _SUBMITTED,
+        (_SUBMITTED.response_id == ResponseRow.id)
+        & (_SUBMITTED.number == ResponseRow.last_submitted_number),
+    )
+)
+"""Pointer rows with the latest version and the newest submission (each through the unique
+(response_id, number) index), whatever the length of the history."""
+_HEAD = _HEADS.where(
+    ResponseRow.round_id == bindparam("round_id"),
+    ResponseRow.participant_code == bindparam("code"),
+)
+_ROUND_HEADS = _HEADS.where(ResponseRow.round_id == bindparam("round_id")).order_by(
+    ResponseRow.participant_code
+)
+
+
+@functools.cache
+def _insert_version(dialect: str) -> ReturningInsert[int]:
+    """INSERT a version (its values as parameters) unless its number is taken, RETURNING its
+    id (no row: taken)."""
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    table = _VERSIONS
+    return (
+        insert(table)
+        .on_conflict_do_nothing(index_elements=[table.c.response_id, table.c.number])
+        .returning(table.c.id)
+    )
+
+
+def _version_values(version: ResponseVersion) -> dict[str, object]:
+    attestation = version.attestation
+    return {
+        "response_id": version.response_id,
+        "number": version.number,
+        "answers": version.answers,
+        "is_submitted": version.is_submitted,
+        "is_withdrawn": version.is_withdrawn,
+        "saved_at": version.saved_at,
+        "saved_by": version.saved_by,
+        "attestation_name": attestation.name if attestation else None,
+        "attestation_title": attestation.title if attestation else None,
+        "attested_at": attestation.attested_at if attestation else None,
+    }
 
 
 def _tally(row: ResponseRow) -> ResponseTally:
     return from_row(ResponseTally, row)
-
-
-def _version_row(version: ResponseVersion) -> ResponseVersionRow:
-    attestation = version.attestation
-    row = ResponseVersionRow(
-        attestation_name=attestation.name if attestation else None,
-        attestation_title=attestation.title if attestation else None,
-        attested_at=attestation.attested_at if attestation else None,
-    )
-    copy_fields(version, row, skip=("attestation",))
-    return row
 
 
 def _version(row: ResponseVersionRow) -> ResponseVersion:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import builtins
 import threading
 from collections import OrderedDict
+from typing import cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import defer
 
 from forcegen.model.errors import ConflictError, NotFoundError, RuleViolationError
@@ -121,8 +122,7 @@ class SqlInvitationRepository(SqlRepository):
         return None if row is None else _invitation(row)
 
     def get_by_token_hash(self, token_hash: str) -> Invitation | None:
-        query = select(InvitationRow).where(InvitationRow.token_hash == token_hash)
-        row = self._session.scalars(query).one_or_none()
+        row = self._session.scalars(_BY_TOKEN_HASH, {"token_hash": token_hash}).one_or_none()
         return None if row is None else _invitation(row)
 
     def find(self, round_id: RoundId, participant_code: str) -> Invitation | None:
@@ -150,13 +150,28 @@ class SqlInvitationRepository(SqlRepository):
         return [_invitation(row) for row in self._session.scalars(query)]
 
     def update(self, invitation: Invitation, *, token_hash: str | None = None) -> None:
-        row = self._session.get(InvitationRow, invitation.id)
-        if row is None:
-            raise NotFoundError(f"No invitation {invitation.id!r}: it cannot be updated.")
-        _copy_invitation(invitation, row)
+        # One prebuilt UPDATE, not a SELECT of the row and a flush: every autosave records
+        # activity. Repositories hand out domain values, never rows, so no row loaded in this
+        # session is left behind with the old values.
+        values = {name: getattr(invitation, name) for name in _INVITATION_FIELDS}
+        values |= {"invitation_id": invitation.id, "status": invitation.status.value}
+        statement = _UPDATE_INVITATION
         if token_hash is not None:
-            row.token_hash = token_hash
-        self._session.flush()
+            values["token_hash"] = token_hash
+            statement = _UPDATE_INVITATION_TOKEN
+        if self._session.execute(statement, values).rowcount == 0:  # type: ignore[attr-defined]
+            raise NotFoundError(f"No invitation {invitation.id!r}: it cannot be updated.")
+
+
+_INVITATIONS = cast(Table, InvitationRow.__table__)
+_INVITATION_FIELDS = tuple(name for name in Invitation.model_fields if name != "id")
+_UPDATE_INVITATION = (
+    update(_INVITATIONS)
+    .where(_INVITATIONS.c.id == bindparam("invitation_id"))
+    .values({name: bindparam(name) for name in _INVITATION_FIELDS})
+)
+_UPDATE_INVITATION_TOKEN = _UPDATE_INVITATION.values(token_hash=bindparam("token_hash"))
+_BY_TOKEN_HASH = select(InvitationRow).where(InvitationRow.token_hash == bindparam("token_hash"))
 
 
 def _copy_invitation(invitation: Invitation, row: InvitationRow) -> None:

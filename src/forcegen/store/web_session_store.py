@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import Engine, delete, or_, select, update
+from sqlalchemy import Engine, Row, bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from forcegen.model.web_session import IDLE_TIMEOUT, PURGE_BATCH, WebSession
 from forcegen.store.mapping import from_row
 from forcegen.store.rows_core import WebSessionRow
 
+_BY_ID = select(WebSessionRow.__table__).where(WebSessionRow.id_hash == bindparam("id_hash"))
+
 
 class SqlSessionStore:
     """Each call is one short transaction of its own. Looking a session up (every request)
     goes through `reader`, a read-only engine when given: on SQLite it then runs beside the
-    writer instead of taking the write lock (see store/engine.py)."""
+    writer instead of taking the write lock (see store/engine.py). On PostgreSQL the lookup,
+    a single SELECT, runs in autocommit: no BEGIN and ROLLBACK round trips around it."""
 
     def __init__(self, engine: Engine, *, reader: Engine | None = None) -> None:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._reading = sessionmaker(reader or engine, expire_on_commit=False)
+        lookup = reader or engine
+        if lookup.dialect.name == "postgresql":
+            lookup = lookup.execution_options(isolation_level="AUTOCOMMIT")
+        self._lookup = lookup
 
     def add(self, session: WebSession) -> None:
         with self._sessions.begin() as db:
@@ -37,9 +44,9 @@ class SqlSessionStore:
             )
 
     def get(self, id_hash: str) -> WebSession | None:
-        with self._reading() as db:
-            row = db.get(WebSessionRow, id_hash)
-            return _to_domain(row) if row is not None else None
+        with self._lookup.connect() as connection:  # Core, not the ORM: every request asks
+            row = connection.execute(_BY_ID, {"id_hash": id_hash}).first()
+        return _to_domain(row) if row is not None else None
 
     def touch(self, id_hash: str, at: dt.datetime) -> None:
         with self._sessions.begin() as db:
@@ -68,5 +75,5 @@ def _delete_expired(db: Session, now: dt.datetime) -> int:
     return len(ids)
 
 
-def _to_domain(row: WebSessionRow) -> WebSession:
+def _to_domain(row: Row[Any]) -> WebSession:
     return from_row(WebSession, row, user_id=row.user_id or None)
