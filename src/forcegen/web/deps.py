@@ -1,4 +1,7 @@
-"""FastAPI dependencies shared by every router: the services, the limiter, the session."""
+"""FastAPI dependencies shared by every router: the services, the limiter, the session.
+
+They do no I/O, so they are `async def`: FastAPI runs a plain `def` dependency in the thread
+pool, a thread handoff per dependency per request (several per autosave) for nothing."""
 
 from __future__ import annotations
 
@@ -12,17 +15,17 @@ from forcegen.web.ratelimit import AttemptLimiter
 from forcegen.web.session import Session
 
 
-def get_services(request: Request) -> Services:
+async def get_services(request: Request) -> Services:
     services: Services = request.app.state.services
     return services
 
 
-def get_limiter(request: Request) -> AttemptLimiter:
+async def get_limiter(request: Request) -> AttemptLimiter:
     limiter: AttemptLimiter = request.app.state.limiter
     return limiter
 
 
-def get_session(request: Request) -> Session:
+async def get_session(request: Request) -> Session:
     session: Session = request.state.session
     return session
 
@@ -56,4 +59,10 @@ def _is_in(address: str, networks: tuple[IPv4Network | IPv6Network, ...]) -> boo
 ServicesDep = Annotated[Services, Depends(get_services)]
 LimiterDep = Annotated[AttemptLimiter, Depends(get_limiter)]
 SessionDep = Annotated[Session, Depends(get_session)]
-ClientDep = Annotated[str, Depends(client_address)]
+
+
+async def _client(request: Request) -> str:
+    return client_address(request)
+
+
+ClientDep = Annotated[str, Depends(_client)]

@@ -115,6 +115,12 @@ class Session:
         )
 
 
+async def _run_here(
+    save: Callable[[Session, str | None], list[str]], session: Session, cookie: str | None
+) -> list[str]:
+    return save(session, cookie)
+
+
 class SessionMiddleware:
     """Load the session into `request.state.session`; save it (and set the cookies) after.
 
@@ -152,7 +158,9 @@ class SessionMiddleware:
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                for set_cookie in await run_in_threadpool(self._save, session, cookie):
+                # Only a changed session writes to the store; the rest needs no thread.
+                saving = run_in_threadpool if session.is_changed else _run_here
+                for set_cookie in await saving(self._save, session, cookie):
                     headers.append("Set-Cookie", set_cookie)
             await send(message)
 

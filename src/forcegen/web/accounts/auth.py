@@ -121,9 +121,10 @@ def token_user(request: Request, services: ServicesDep, secret: str) -> User:
     return holder.user
 
 
-def respondent_page(session: SessionDep) -> InvitationGrant:
+async def respondent_page(session: SessionDep) -> InvitationGrant:
     """The invitation of this browser's respondent session (each use case checks it is still
-    valid, so a revoked or re-issued invitation ends the session at once).
+    valid, so a revoked or re-issued invitation ends the session at once). No I/O: async, so
+    it runs in the event loop, not in a thread.
 
     Raises:
         AuthenticationError: the browser has no respondent session.
@@ -136,7 +137,7 @@ def respondent_page(session: SessionDep) -> InvitationGrant:
     return InvitationGrant(session.invitation_token_hash)
 
 
-def respondent_api(
+async def respondent_api(
     request: Request,
     limiter: LimiterDep,
     client: ClientDep,

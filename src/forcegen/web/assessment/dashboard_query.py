@@ -36,7 +36,7 @@ class DashboardQuery:
     fair_share: str = "willing"
 
 
-def dashboard_query(
+async def dashboard_query(
     requirement: ShortQuery = DEFAULT_REQUIREMENT,
     scenario: ShortQuery = DEFAULT_SCENARIO,
     level_floor: ShortQuery = "reported",
