@@ -33,6 +33,7 @@ from forcegen.store.data_version import bump, round_scope
 from forcegen.store.mapping import from_row
 from forcegen.store.repository import SqlRepository
 from forcegen.store.rows_rounds import ResponseRow, ResponseVersionRow
+from forcegen.store.version_memo import VersionKey, VersionMemo
 
 
 class SqlResponseRepository(SqlRepository):
@@ -79,6 +80,36 @@ class SqlResponseRepository(SqlRepository):
 
     def heads_for_round(self, round_id: RoundId) -> builtins.list[ResponseHead]:
         return self._heads(_ROUND_HEADS, {"round_id": round_id})
+
+    def latest_submitted_for_round(
+        self, round_id: RoundId
+    ) -> builtins.list[tuple[ResponseTally, ResponseVersion]]:
+        """Each response whose latest submission stands, with it (versions read before come
+        from the process's memo: see store/version_memo.py)."""
+        database = self._session.get_bind().engine.url
+        pointed: builtins.list[tuple[ResponseRow, VersionKey]] = [
+            (row, (database, row.id, row.last_submitted_number or 0, version_id, saved_at))
+            for row, version_id, saved_at in self._session.execute(
+                _SUBMITTED_KEYS, {"round_id": round_id}
+            )
+        ]
+        known = {key: _MEMO.get(key) for _, key in pointed}
+        missing = [key[3] for key, kept in known.items() if kept is None]
+        if missing:
+            for version_row in self._session.scalars(_VERSIONS_BY_ID, {"ids": missing}):
+                fresh = _version(version_row)
+                read: VersionKey = (
+                    *(database, fresh.response_id, fresh.number),
+                    *(version_row.id, fresh.saved_at),
+                )
+                known[read] = fresh
+                _MEMO.put(read, fresh)
+        found = []
+        for row, key in pointed:
+            tally, version = _tally(row), known[key]
+            if tally.latest_submitted_number is not None and version is not None:
+                found.append((tally, version))
+        return found
 
     def tallies_for_round(self, round_id: RoundId) -> builtins.list[ResponseTally]:
         return [_tally(row) for row in self._round_rows(round_id)]
@@ -211,6 +242,23 @@ _HEAD = _HEADS.where(
 _ROUND_HEADS = _HEADS.where(ResponseRow.round_id == bindparam("round_id")).order_by(
     ResponseRow.participant_code
 )
+
+
+_SUBMITTED_KEYS = (
+    select(ResponseRow, _SUBMITTED.id, _SUBMITTED.saved_at)
+    .join(
+        _SUBMITTED,
+        (_SUBMITTED.response_id == ResponseRow.id)
+        & (_SUBMITTED.number == ResponseRow.last_submitted_number),
+    )
+    .where(ResponseRow.round_id == bindparam("round_id"))
+    .order_by(ResponseRow.participant_code)
+)
+"""Pointer rows with the key of their newest submission (its row, not its answers)."""
+_VERSIONS_BY_ID = select(ResponseVersionRow).where(
+    ResponseVersionRow.id.in_(bindparam("ids", expanding=True))
+)
+_MEMO = VersionMemo()
 
 
 @functools.cache

@@ -253,8 +253,35 @@ class TestTheCoordinatorsReads:
         with versions_loaded() as loaded:
             pledge_set = assessing.pledge_set_for_round(uow=rounds_env.uow(), round_id=round_.id)
 
-        assert sorted(loaded) == [1, HISTORY + 1, HISTORY + 2]
+        assert sorted(loaded) == [1, HISTORY + 1]  # the standing submissions, not the draft
         assert pledge_set.respondents == ("DEU", "FRA")
+
+    def test_submissions_read_once_are_kept_and_every_change_is_seen_at_once(
+        self, rounds_env: RoundsEnv
+    ) -> None:
+        round_ = rounds_env.round_with(["FRA", "DEU", "POL"])
+        rounds_env.submit("FRA", troops(1000), 0)
+        rounds_env.submit("DEU", troops(2000), 0)
+
+        def submitted() -> tuple[dict[str, tuple[int, object]], list[int]]:
+            with versions_loaded() as loaded, rounds_env.uow().reading() as uow:
+                found = uow.responses.latest_submitted_for_round(RoundId(round_.id))
+            by_code: dict[str, tuple[int, object]] = {
+                t.participant_code: (v.number, v.answers) for t, v in found
+            }
+            return by_code, sorted(loaded)
+
+        first, loaded_first = submitted()
+        again, loaded_again = submitted()
+        rounds_env.submit("FRA", troops(1500), 1)  # a revision
+        rounds_env.submit("POL", no_troops(), 0)  # a new submission
+        withdraw(rounds_env, "DEU", 1)
+        changed, loaded_changed = submitted()
+
+        assert first == again == {"DEU": (1, troops(2000)), "FRA": (1, troops(1000))}
+        assert (loaded_first, loaded_again) == ([1, 1], [])  # the second read is kept
+        assert changed == {"FRA": (2, troops(1500)), "POL": (1, no_troops())}
+        assert loaded_changed == [1, 2]  # only the two new submissions are read
 
 
 class TestDataVersions:

@@ -19,7 +19,7 @@ from forcegen.model.participant import participant_name
 from forcegen.model.pledge import Pledge
 from forcegen.model.position import COALITION_ACTOR, Topic
 from forcegen.model.response import ResponseVersion
-from forcegen.model.response_head import ResponseHead
+from forcegen.model.response_head import ResponseTally
 from forcegen.model.round import Round
 from forcegen.model.source import Reliability, Source, SourceId, SourceKind
 from forcegen.service.assessment.answer_memo import answer_set as derived_answer_set
@@ -76,11 +76,8 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
     with uow.reading():
         round_ = find_round(uow, round_id)
         invited = tuple(sorted(i.participant_code for i in uow.invitations.for_round(round_.id)))
-        responses = uow.responses.heads_for_round(round_.id)
-    submitted = [(r, r.latest_submitted) for r in responses]
-    answered = sorted(
-        ((r, v) for r, v in submitted if v is not None), key=lambda item: item[0].participant_code
-    )
+        submitted = uow.responses.latest_submitted_for_round(round_.id)
+    answered = sorted(submitted, key=lambda item: item[0].participant_code)
     pledges: list[Pledge] = []
     skipped: list[str] = []
     answer_sets: list[AnswerSet] = []
@@ -127,7 +124,7 @@ def pledge_set_for_public(*, uow: UnitOfWork) -> PledgeSet:
     )
 
 
-def _version_source(round_: Round, response: ResponseHead, version: ResponseVersion) -> Source:
+def _version_source(round_: Round, response: ResponseTally, version: ResponseVersion) -> Source:
     """A response version as a source: who answered, in which round, which version, when."""
     attested = version.attestation
     by = f", attested by {attested.name} ({attested.title})" if attested else ""

@@ -132,6 +132,13 @@ class ResponseRepository(Protocol):
         """Return the head of every response in the round, by participant code."""
         ...
 
+    def latest_submitted_for_round(
+        self, round_id: RoundId
+    ) -> builtins.list[tuple[ResponseTally, ResponseVersion]]:
+        """Return every response whose latest submission stands (not withdrawn since), with
+        that submission, by participant code."""
+        ...
+
     def tallies_for_round(self, round_id: RoundId) -> builtins.list[ResponseTally]:
         """Return the counts of every response in the round (no version read), by code."""
         ...
