@@ -1,0 +1,49 @@
+"""The distribution of the active force: P(force >= x) at its edges, and the chart's points."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from forcegen.analysis.force_distribution import ForceDistribution
+
+# P(force = 0) = 0.5, P(force = 1) = 0.25, P(force = 2) = 0.25
+HALF_NONE = ForceDistribution.of(np.array([2.0, 1.0, 1.0]))
+
+
+@pytest.mark.parametrize(
+    ("personnel", "probability"),
+    [(-5, 1.0), (0, 1.0), (1, 0.5), (2, 0.25), (3, 0.0), (1_000, 0.0)],
+)
+def test_at_least_is_one_up_to_nothing_and_zero_past_the_largest_force(
+    personnel: int, probability: float
+) -> None:
+    assert HALF_NONE.at_least(personnel) == probability
+
+
+def test_a_quantile_is_the_smallest_force_reaching_that_share() -> None:
+    # P(force <= 0) = 0.5 exactly: the median is 0, not 1
+    assert HALF_NONE.quantile(0.5) == 0
+    assert HALF_NONE.quantile(0.75) == 1
+    assert HALF_NONE.quantile(0.76) == 2
+
+
+def test_the_curve_has_every_possible_force_when_they_are_no_more_than_the_points() -> None:
+    forces = ForceDistribution.of(np.bincount([10, 20, 30]).astype(np.float64))
+
+    assert forces.curve(points=3) == ((0, 1.0), (10, 1.0), (20, pytest.approx(2 / 3)), (30, 1 / 3))
+
+
+def test_the_curve_has_evenly_spaced_forces_from_zero_to_the_largest_otherwise() -> None:
+    forces = ForceDistribution.of(np.bincount([10, 20, 30, 40]).astype(np.float64))
+
+    assert [x for x, _ in forces.curve(points=3)] == [0, 20, 40]
+    assert [x for x, _ in forces.curve(points=5)] == [0, 10, 20, 30, 40]
+
+
+def test_the_curve_never_shows_a_probability_above_one() -> None:
+    # these weights normalise to masses whose sum rounds to 1.0000000000000002
+    forces = ForceDistribution.of(np.array([10.0, 1, 4, 5, 13, 7, 7]))
+    assert float(np.cumsum(forces.mass[::-1])[-1]) > 1.0
+
+    assert forces.curve()[0] == (0, 1.0)

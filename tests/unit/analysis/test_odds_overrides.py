@@ -1,0 +1,50 @@
+"""Overriding a scenario's odds: 0 and 1 are probabilities (they settle a driver), a joint
+scenario's drivers move only together, and the scenario's joint scenarios are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import make_scenario
+from forcegen.analysis.odds import odds_of
+from forcegen.model.errors import InvalidInputError
+from forcegen.model.odds import JointScenario
+from forcegen.model.scenario import Scenario
+
+SETTLEMENT = JointScenario.model_validate(
+    {
+        "key": "settlement",
+        "outcomes": [
+            {"drivers": {"ceasefire": True}, "probability": 0.4},
+            {"drivers": {"ceasefire": False}, "probability": 0.6},
+        ],
+    }
+)
+
+
+def test_a_probability_of_zero_or_one_settles_the_driver() -> None:
+    odds = odds_of(make_scenario(), {"us.isr": 0.0, "us.air": 1.0, "us.lift": 0.5})
+
+    assert odds.uncertain == ("us.lift",)
+    assert odds.fixing(make_scenario()).drivers == {"us.isr": False, "us.air": True}
+
+
+def test_overriding_one_driver_keeps_the_scenarios_joint_odds() -> None:
+    scenario = Scenario(key="s", name="S", joint=(SETTLEMENT,))
+
+    odds = odds_of(scenario, {"us.isr": 0.5})
+
+    assert odds.joint == (SETTLEMENT,)
+    assert odds.uncertain == ("us.isr", "ceasefire")
+
+
+def test_overriding_a_driver_of_a_joint_scenario_says_where_to_change_it() -> None:
+    scenario = Scenario(key="s", name="S", joint=(SETTLEMENT,))
+
+    with pytest.raises(InvalidInputError) as raised:
+        odds_of(scenario, {"ceasefire": 0.9})
+
+    assert raised.value.message == (
+        "ceasefire moves with others in the joint scenario 'settlement'; change the "
+        "probabilities of its outcomes in the scenario file instead."
+    )
