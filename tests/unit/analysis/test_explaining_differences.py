@@ -172,3 +172,36 @@ def test_equal_forces_made_of_different_pledges_still_count_the_differences() ->
     assert found.summary == (
         "The active force is 1,000 in A and 1,000 in B; 2 contributions differ."
     )
+
+
+def test_a_pledge_waiting_on_the_left_names_every_driver_it_waits_for() -> None:
+    both = make_pledge(
+        id="gbr", contributor="GBR", personnel=5000, condition="us.isr and us.logistics"
+    )
+    left = assessed(FRA, both, drivers={"us.isr": False, "us.logistics": False})
+    right = assessed(FRA, both, drivers={"us.isr": True, "us.logistics": True})
+
+    assert sentences(left, right) == [
+        "GBR 5,000 (land.combat): waits for US intelligence, us.logistics in the record, active in "
+        "the round."
+    ]
+
+
+def test_the_second_pledge_of_a_contributor_pairs_with_the_second_and_differences_keep_order() -> (
+    None
+):
+    first = make_pledge(id="a", contributor="FRA", personnel=1000)
+    second = make_pledge(id="b", contributor="FRA", personnel=2000)
+    more = {"personnel": Count.exact(1500)}
+    both_changed = (
+        first.model_copy(update=more),
+        second.model_copy(update={"personnel": Count.exact(2500)}),
+    )
+
+    assert sentences(assessed(first, second), assessed(first)) == [
+        "FRA 2,000 (land.combat): active in the record, not pledged in the round."
+    ]
+    assert sentences(assessed(first, second), assessed(*both_changed)) == [
+        "FRA (land.combat): 1,000 in the record, 1,500 in the round; active in both.",
+        "FRA (land.combat): 2,000 in the record, 2,500 in the round; active in both.",
+    ]

@@ -47,3 +47,9 @@ def test_the_curve_never_shows_a_probability_above_one() -> None:
     assert float(np.cumsum(forces.mass[::-1])[-1]) > 1.0
 
     assert forces.curve()[0] == (0, 1.0)
+
+
+def test_at_least_nothing_is_exactly_one_even_when_the_masses_add_up_to_a_hair_more() -> None:
+    forces = ForceDistribution.of(np.array([10.0, 1, 4, 5, 13, 7, 7]))
+
+    assert forces.at_least(0) == 1.0

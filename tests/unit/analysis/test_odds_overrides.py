@@ -1,12 +1,14 @@
-"""Overriding a scenario's odds: 0 and 1 are probabilities (they settle a driver), a joint
-scenario's drivers move only together, and the scenario's joint scenarios are kept."""
+"""Overriding a scenario's odds: 0 and 1 are probabilities (they settle a driver, which is
+then never drawn), a joint scenario's drivers move only together, and the scenario's joint
+scenarios are kept."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from factories import make_scenario
-from forcegen.analysis.odds import odds_of
+from forcegen.analysis.odds import DriverOdds, odds_of, sample_drivers
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.odds import JointScenario
 from forcegen.model.scenario import Scenario
@@ -48,3 +50,11 @@ def test_overriding_a_driver_of_a_joint_scenario_says_where_to_change_it() -> No
         "ceasefire moves with others in the joint scenario 'settlement'; change the "
         "probabilities of its outcomes in the scenario file instead."
     )
+
+
+def test_only_uncertain_drivers_are_drawn() -> None:
+    odds = DriverOdds({"us.never": 0.0, "us.always": 1.0, "us.maybe": 0.5})
+
+    draws = sample_drivers(odds, np.random.default_rng(1), 10)
+
+    assert set(draws) == {"us.maybe"}
