@@ -1,0 +1,71 @@
+"""Power indices, checked where the property tests only sample: every quota of a few weighted
+games (so the quota falls on every sum a coalition can reach), and the size of the sampled
+intervals, which must be the normal approximation the docstring promises, widened for the
+number of players (Bonferroni) so that all values lie inside together with 95% probability."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from statistics import NormalDist
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+
+from forcegen.analysis.power import sampled_power, weighted_power
+
+GAMES = [(3, 2, 2, 1), (5, 4, 3, 2, 1, 1), (7, 0, 4, 4, 1), (1,), (6, 6)]
+
+
+def enumerated(weights: tuple[int, ...], quota: int) -> tuple[list[float], list[float]]:
+    """Shapley–Shubik over every order and normalised Banzhaf over every coalition."""
+    n = len(weights)
+    shapley = [0.0] * n
+    for order in itertools.permutations(range(n)):
+        total = 0
+        for player in order:
+            if total < quota <= total + weights[player]:
+                shapley[player] += 1 / math.factorial(n)
+                break
+            total += weights[player]
+    swings = [0.0] * n
+    for mask in range(1 << n):
+        total = sum(w for i, w in enumerate(weights) if mask >> i & 1)
+        for i in range(n):
+            if not mask >> i & 1 and total < quota <= total + weights[i]:
+                swings[i] += 1
+    all_swings = sum(swings) or 1.0
+    return shapley, [s / all_swings for s in swings]
+
+
+@pytest.mark.parametrize(
+    ("weights", "quota"),
+    [(w, q) for w in GAMES for q in range(1, sum(w) + 1)],
+    ids=lambda value: str(value),
+)
+def test_every_quota_a_coalition_can_reach_gives_the_enumerated_values(
+    weights: tuple[int, ...], quota: int
+) -> None:
+    found = weighted_power({f"p{i}": w for i, w in enumerate(weights)}, quota)
+
+    shapley, banzhaf = enumerated(weights, quota)
+    assert found.shapley == pytest.approx(shapley, abs=1e-9)
+    assert found.banzhaf == pytest.approx(banzhaf, abs=1e-9)
+
+
+def two_of_three(coalitions: NDArray[np.bool_]) -> NDArray[np.bool_]:
+    return np.asarray(coalitions.sum(axis=1) >= 2)
+
+
+def test_the_sampled_half_widths_are_the_bonferroni_normal_approximation() -> None:
+    samples = 20_000
+    found = sampled_power(["a", "b", "c"], two_of_three, samples=samples, seed=3)
+
+    z = NormalDist().inv_cdf(1 - 0.05 / (2 * 3))
+    for value, error in zip(found.shapley, found.shapley_error, strict=True):
+        assert error == pytest.approx(z * math.sqrt(value * (1 - value) / samples))
+    # each player swings half of the coalitions of the others (raw Banzhaf 1/2, 3/2 in all)
+    expected = z * math.sqrt(0.5 * 0.5 / samples) / 1.5
+    assert found.banzhaf_error == pytest.approx((expected,) * 3, rel=0.03)
+    assert found.shapley == pytest.approx((1 / 3,) * 3, abs=3 * max(found.shapley_error))
