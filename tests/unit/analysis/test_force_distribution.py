@@ -53,3 +53,15 @@ def test_at_least_nothing_is_exactly_one_even_when_the_masses_add_up_to_a_hair_m
     forces = ForceDistribution.of(np.array([10.0, 1, 4, 5, 13, 7, 7]))
 
     assert forces.at_least(0) == 1.0
+
+
+def test_an_empty_histogram_is_a_certain_force_of_nothing() -> None:
+    forces = ForceDistribution.of(np.zeros(3))
+
+    assert forces.mass.tolist() == [1.0]
+    assert (forces.mean, forces.largest, forces.at_least(1)) == (0.0, 0, 0.0)
+
+
+def test_the_masses_cannot_be_changed_after_the_fact() -> None:
+    with pytest.raises(ValueError, match="read-only"):
+        HALF_NONE.mass[0] = 0.0

@@ -58,3 +58,22 @@ def test_only_uncertain_drivers_are_drawn() -> None:
     draws = sample_drivers(odds, np.random.default_rng(1), 10)
 
     assert set(draws) == {"us.maybe"}
+
+
+def test_each_joint_outcome_is_drawn_as_often_as_its_probability() -> None:
+    three = JointScenario.model_validate(
+        {
+            "key": "three",
+            "outcomes": [
+                {"drivers": {"a": True, "b": True}, "probability": 0.2},
+                {"drivers": {"a": True, "b": False}, "probability": 0.3},
+                {"drivers": {"a": False, "b": False}, "probability": 0.5},
+            ],
+        }
+    )
+
+    draws = sample_drivers(DriverOdds({}, (three,)), np.random.default_rng(2), 40_000)
+
+    assert (draws["a"] & draws["b"]).mean() == pytest.approx(0.2, abs=0.01)
+    assert (draws["a"] & ~draws["b"]).mean() == pytest.approx(0.3, abs=0.01)
+    assert (~draws["a"] & ~draws["b"]).mean() == pytest.approx(0.5, abs=0.01)
