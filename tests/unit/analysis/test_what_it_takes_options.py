@@ -199,3 +199,35 @@ class TestSummaryWordings:
             "With none of the chosen drivers the pledged force reaches 50,000 of 40,000; that "
             "already meets the requirement; without FRA no package suffices."
         )
+
+
+def test_two_other_packages_and_two_short_lines_are_listed_in_the_summary() -> None:
+    lines = (
+        make_line(key="a", label="Line A", personnel=30_000),
+        make_line(key="b", label="Line B", capability="air.defence", personnel=5_000),
+    )
+    pledges = [
+        make_pledge(id="fra", contributor="FRA", personnel=20_000),
+        make_pledge(
+            id="gbr",
+            contributor="GBR",
+            personnel=20_000,
+            condition="us.a or us.b or us.c",
+        ),
+        make_pledge(
+            id="ita",
+            contributor="ITA",
+            kind="enabler",
+            capability="air.defence",
+            personnel=5_000,
+            condition="us.a or us.b or us.c",
+        ),
+    ]
+
+    result = what_it_takes(pledges, make_requirement(lines=lines), make_scenario())
+
+    assert result.summary == (
+        "With no US support the pledged force reaches 20,000 of 40,000 (short on Line A "
+        "20,000 of 30,000, Line B 0 of 5,000); the smallest US package that closes the gap is "
+        "us.a (2 others of the same size); without any one of FRA, GBR, ITA no package suffices."
+    )
