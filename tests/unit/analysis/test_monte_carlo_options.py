@@ -7,7 +7,7 @@ import pytest
 
 from factories import make_pledge, make_requirement, make_scenario
 from forcegen.analysis import monte_carlo as monte_carlo_module
-from forcegen.analysis.monte_carlo import monte_carlo_likelihood, sampling_model
+from forcegen.analysis.monte_carlo import SamplingModel, monte_carlo_likelihood, sampling_model
 from forcegen.analysis.odds import DriverOdds
 from forcegen.model.errors import InvalidInputError
 
@@ -15,25 +15,29 @@ PLEDGES = [
     make_pledge(id="fra", personnel=30_000, condition="us.a"),
     make_pledge(id="deu", contributor="DEU", personnel=15_000, condition="us.b"),
 ]
-MODEL = sampling_model(
-    PLEDGES,
-    [make_requirement()],
-    make_scenario(),
-    DriverOdds({"us.a": 0.5, "us.b": 0.4}),
-    ladder=None,
-)
+
+
+def model() -> SamplingModel:
+    """Built inside each test, so that mutation testing sees the test build it."""
+    return sampling_model(
+        PLEDGES,
+        [make_requirement()],
+        make_scenario(),
+        DriverOdds({"us.a": 0.5, "us.b": 0.4}),
+        ladder=None,
+    )
 
 
 def test_without_a_seed_the_run_uses_and_reports_seed_zero() -> None:
-    default = monte_carlo_likelihood(MODEL, samples=2000)
-    zero = monte_carlo_likelihood(MODEL, samples=2000, seed=0)
+    default = monte_carlo_likelihood(model(), samples=2000)
+    zero = monte_carlo_likelihood(model(), samples=2000, seed=0)
 
     assert default.seed == 0
     assert default.greatest.met == zero.greatest.met
 
 
 def test_the_report_names_the_samples_the_seed_and_the_drivers_sampled() -> None:
-    found = monte_carlo_likelihood(MODEL, samples=1000, seed=5)
+    found = monte_carlo_likelihood(model(), samples=1000, seed=5)
 
     assert (found.samples, found.seed) == (1000, 5)
     assert set(found.drivers) == {"us.a", "us.b"}
@@ -41,10 +45,10 @@ def test_the_report_names_the_samples_the_seed_and_the_drivers_sampled() -> None
 
 
 def test_from_one_sample_to_the_most_allowed() -> None:
-    assert monte_carlo_likelihood(MODEL, samples=1).samples == 1
+    assert monte_carlo_likelihood(model(), samples=1).samples == 1
 
     with pytest.raises(InvalidInputError) as raised:
-        monte_carlo_likelihood(MODEL, samples=0)
+        monte_carlo_likelihood(model(), samples=0)
 
     assert raised.value.message == (
         "0 samples: use from 1 to 1,000,000,000 (the standard error falls with the square "
@@ -55,6 +59,6 @@ def test_from_one_sample_to_the_most_allowed() -> None:
 def test_the_most_samples_allowed_are_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(monte_carlo_module, "MOST_SAMPLES", 500)
 
-    assert monte_carlo_likelihood(MODEL, samples=500).samples == 500
+    assert monte_carlo_likelihood(model(), samples=500).samples == 500
     with pytest.raises(InvalidInputError, match="501 samples: use from 1 to 500 "):
-        monte_carlo_likelihood(MODEL, samples=501)
+        monte_carlo_likelihood(model(), samples=501)
