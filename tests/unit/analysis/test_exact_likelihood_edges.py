@@ -63,3 +63,23 @@ def test_a_line_whose_personnel_is_reached_exactly_is_met() -> None:
 
     assert found.greatest.lines == {"test": {"contact": pytest.approx(0.25)}}
     assert found.greatest.met == {"test": pytest.approx(0.25)}
+
+
+def test_up_to_the_drivers_one_machine_sweeps_run_here_and_more_are_sent_elsewhere(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(exact_module, "MAX_DRIVERS", 2)
+    drivers = ("us.a", "us.b", "us.c")
+    pledges = [make_pledge(id=d, personnel=10_000, condition=d) for d in drivers]
+    odds = DriverOdds(dict.fromkeys(drivers, 0.5))
+
+    two = exact_likelihood(exact_problem(pledges[:2], [make_requirement()], make_scenario(), odds))
+    with pytest.raises(InvalidInputError) as raised:
+        exact_likelihood(exact_problem(pledges, [make_requirement()], make_scenario(), odds))
+
+    assert two.drivers == ("us.a", "us.b")
+    assert raised.value.message == (
+        "3 uncertain drivers make 8 combinations; at most 2 are assessed exactly on this "
+        "machine. Run them on a cluster (--workers N or --scheduler ADDRESS) or use Monte "
+        "Carlo sampling."
+    )
