@@ -52,7 +52,7 @@ def test_the_curve_never_shows_a_probability_above_one() -> None:
     assert forces.curve()[0] == (0, 1.0)
 
 
-def test_at_least_nothing_is_exactly_one_even_when_the_masses_add_up_to_a_hair_more() -> None:
+def test_p_of_at_least_nothing_is_exactly_one_even_when_masses_add_up_to_a_hair_more() -> None:
     forces = ForceDistribution.of(np.array([10.0, 1, 4, 5, 13, 7, 7]))
 
     assert forces.at_least(0) == 1.0
@@ -65,7 +65,7 @@ def test_an_empty_histogram_is_a_certain_force_of_nothing() -> None:
     assert (forces.mean, forces.largest, forces.at_least(1)) == (0.0, 0, 0.0)
 
 
-def test_the_masses_cannot_be_changed_after_the_fact() -> None:
+def test_a_distributions_masses_are_read_only() -> None:
     forces = half_none()
 
     with pytest.raises(ValueError, match="read-only"):
