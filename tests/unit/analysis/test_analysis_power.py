@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import math
 
 import numpy as np
 import pytest
@@ -13,6 +12,7 @@ from hypothesis import strategies as st
 from forcegen.analysis.power import sampled_power, weighted_power
 from forcegen.model.errors import InvalidInputError
 from hypothesis_profiles import examples
+from power_games import enumerated
 
 UN_SECURITY_COUNCIL = {
     **dict.fromkeys(("CHN", "FRA", "GBR", "RUS", "USA"), 7),
@@ -102,27 +102,6 @@ class TestPublishedValues:
 
         assert found.shapley == pytest.approx((1 / 3,) * 3)
         assert found.banzhaf == pytest.approx((1 / 3,) * 3)
-
-
-def enumerated(weights: list[int], quota: int) -> tuple[list[float], list[float]]:
-    """Shapley-Shubik over every order and raw Banzhaf over every coalition, by brute force."""
-    n = len(weights)
-    shapley = [0.0] * n
-    for order in itertools.permutations(range(n)):
-        total = 0
-        for player in order:
-            if total < quota <= total + weights[player]:
-                shapley[player] += 1 / math.factorial(n)
-                break
-            total += weights[player]
-    swings = [0.0] * n
-    for mask in range(1 << n):
-        total = sum(w for i, w in enumerate(weights) if mask >> i & 1)
-        for i in range(n):
-            if not mask >> i & 1 and total < quota <= total + weights[i]:
-                swings[i] += 1
-    sum_swings = sum(swings) or 1.0
-    return shapley, [s / sum_swings for s in swings]
 
 
 games = st.lists(st.integers(0, 12), min_size=1, max_size=7).flatmap(

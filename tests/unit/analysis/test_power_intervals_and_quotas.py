@@ -5,7 +5,6 @@ number of players (Bonferroni) so that all values lie inside together with 95% p
 
 from __future__ import annotations
 
-import itertools
 import math
 from statistics import NormalDist
 
@@ -14,29 +13,9 @@ import pytest
 from numpy.typing import NDArray
 
 from forcegen.analysis.power import sampled_power, weighted_power
+from power_games import enumerated
 
 GAMES = [(3, 2, 2, 1), (5, 4, 3, 2, 1, 1), (7, 0, 4, 4, 1), (1,), (6, 6)]
-
-
-def enumerated(weights: tuple[int, ...], quota: int) -> tuple[list[float], list[float]]:
-    """Shapley–Shubik over every order and normalised Banzhaf over every coalition."""
-    n = len(weights)
-    shapley = [0.0] * n
-    for order in itertools.permutations(range(n)):
-        total = 0
-        for player in order:
-            if total < quota <= total + weights[player]:
-                shapley[player] += 1 / math.factorial(n)
-                break
-            total += weights[player]
-    swings = [0.0] * n
-    for mask in range(1 << n):
-        total = sum(w for i, w in enumerate(weights) if mask >> i & 1)
-        for i in range(n):
-            if not mask >> i & 1 and total < quota <= total + weights[i]:
-                swings[i] += 1
-    all_swings = sum(swings) or 1.0
-    return shapley, [s / all_swings for s in swings]
 
 
 @pytest.mark.parametrize(
@@ -49,7 +28,7 @@ def test_every_quota_a_coalition_can_reach_gives_the_enumerated_values(
 ) -> None:
     found = weighted_power({f"p{i}": w for i, w in enumerate(weights)}, quota)
 
-    shapley, banzhaf = enumerated(weights, quota)
+    shapley, banzhaf = enumerated(list(weights), quota)
     assert found.shapley == pytest.approx(shapley, abs=1e-9)
     assert found.banzhaf == pytest.approx(banzhaf, abs=1e-9)
 
