@@ -6,8 +6,11 @@ to `SECTIONS`; give it `nav` items to appear in the navigation bar of its audien
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 
+import anyio.to_thread
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
@@ -82,10 +85,26 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+def _thread_pool_of(
+    threads: int,
+) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
+    """Run blocking handlers on as many threads as there are database connections (anyio's
+    default is 40): a thread beyond them could only wait for a connection, and under load
+    forty threads taking the GIL from each other cost CPU and stretch every request."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
+        yield
+
+    return lifespan
+
+
 def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> FastAPI:
     """Build the web app and the API over `services` (one app per process, or per test)."""
     settings = services.settings
     app = FastAPI(
+        lifespan=_thread_pool_of(settings.db_pool_size),
         title="forcegen",
         version="1",
         description=API_DESCRIPTION,
