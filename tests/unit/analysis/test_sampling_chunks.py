@@ -1,0 +1,78 @@
+"""Monte Carlo chunk by chunk: how a run is cut into chunks, each chunk drawing from its own
+stream, both fixpoints tallied, and coalitions assessed only without chance."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from factories import make_pledge, make_requirement, make_scenario
+from forcegen.analysis._sampling.chunk import (
+    CHUNK_SAMPLES,
+    chunk_sizes,
+    coalitions_met,
+    sample_chunk,
+)
+from forcegen.analysis.fixpoint import Fixpoint
+from forcegen.analysis.monte_carlo import SamplingModel, monte_carlo_likelihood, sampling_model
+from forcegen.analysis.odds import DriverOdds
+from forcegen.analysis.quantity import TOTAL_PERSONNEL
+from forcegen.model.errors import InvalidInputError
+from forcegen.model.pledge import Pledge
+
+
+def model_of(*pledges: Pledge, odds: DriverOdds | None = None) -> SamplingModel:
+    return sampling_model(
+        list(pledges),
+        [make_requirement()],
+        make_scenario(),
+        odds or DriverOdds({"us.a": 0.5}),
+        ladder=None,
+    )
+
+
+def test_a_run_is_cut_into_full_chunks_and_the_rest() -> None:
+    assert chunk_sizes(CHUNK_SAMPLES) == [CHUNK_SAMPLES]
+    assert chunk_sizes(2 * CHUNK_SAMPLES + 5) == [CHUNK_SAMPLES, CHUNK_SAMPLES, 5]
+    assert chunk_sizes(5) == [5]
+
+
+def test_each_chunk_of_a_run_draws_from_its_own_stream() -> None:
+    model = model_of(make_pledge(id="fra", personnel=40_000, condition="us.a"))
+
+    first, second = (sample_chunk(model, 3, 2 * CHUNK_SAMPLES, i) for i in range(2))
+
+    assert first.weight == second.weight == CHUNK_SAMPLES
+    assert first.met != second.met  # the same stream would draw the same samples
+
+
+def test_pledges_waiting_for_each_other_count_only_at_the_greatest_fixpoint() -> None:
+    model = model_of(
+        make_pledge(id="fra", personnel=20_000, condition="us.a and troops(GBR) >= 1"),
+        make_pledge(id="gbr", contributor="GBR", personnel=20_000, condition="troops(FRA) >= 1"),
+    )
+
+    found = monte_carlo_likelihood(model, samples=4000, seed=1)
+
+    assert found.least.met == {"test": 0.0}
+    assert found.greatest.met["test"] == pytest.approx(0.5, abs=0.05)
+    assert found.least.force.mass.tolist() == [1.0]
+    assert found.greatest.force.at_least(40_000) == pytest.approx(0.5, abs=0.05)
+
+
+def test_coalitions_are_assessed_only_without_chance() -> None:
+    uncertain = model_of(make_pledge(id="fra", personnel=40_000, condition="us.a"))
+    certain = model_of(make_pledge(id="fra", personnel=40_000), odds=DriverOdds({}))
+    coalitions = np.array([[False], [True]])
+    tests = ((TOTAL_PERSONNEL, 40_000),)
+
+    with pytest.raises(InvalidInputError) as raised:
+        coalitions_met(uncertain, ("FRA",), coalitions, Fixpoint.GREATEST, tests)
+
+    assert raised.value.message == (
+        "Coalitions are assessed without chance: fix every driver and every amount."
+    )
+    assert coalitions_met(certain, ("FRA",), coalitions, Fixpoint.GREATEST, tests).tolist() == [
+        False,
+        True,
+    ]
