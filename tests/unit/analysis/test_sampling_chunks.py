@@ -1,5 +1,6 @@
 """Monte Carlo chunk by chunk: how a run is cut into chunks, each chunk drawing from its own
-stream, both fixpoints tallied, and coalitions assessed only without chance."""
+stream, both fixpoints tallied, `contributors(...)` counted per capability, and coalitions
+assessed only without chance."""
 
 from __future__ import annotations
 
@@ -76,3 +77,27 @@ def test_coalitions_are_assessed_only_without_chance() -> None:
         False,
         True,
     ]
+
+
+def test_contributors_counts_only_those_present_in_the_capability_named() -> None:
+    land = "contributors(land.combat) >= 2"
+    model = model_of(
+        make_pledge(id="fra", personnel=10_000, condition="us.a"),
+        make_pledge(id="gbr", contributor="GBR", personnel=10_000, capability="air.defence"),
+        make_pledge(
+            id="ita",
+            contributor="ITA",
+            personnel=1,
+            capability="maritime.mcm",
+            condition="contributors(air.defence) >= 1",
+        ),
+        make_pledge(
+            id="deu", contributor="DEU", personnel=20_000, capability="air.defence", condition=land
+        ),
+    )
+
+    found = monte_carlo_likelihood(model, samples=2000, seed=2)
+
+    # only FRA is ever in land.combat, so DEU never comes and 40,000 is never reached, however
+    # many contributors other capabilities have
+    assert found.greatest.met == {"test": 0.0}
