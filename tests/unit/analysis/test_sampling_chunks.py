@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from factories import make_pledge, make_requirement, make_scenario
+from factories import make_line, make_pledge, make_requirement, make_scenario
 from forcegen.analysis._sampling.chunk import (
     CHUNK_SAMPLES,
     chunk_sizes,
@@ -17,7 +17,8 @@ from forcegen.analysis._sampling.chunk import (
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.monte_carlo import SamplingModel, monte_carlo_likelihood, sampling_model
 from forcegen.analysis.odds import DriverOdds
-from forcegen.analysis.quantity import TOTAL_PERSONNEL
+from forcegen.analysis.quantity import TOTAL_PERSONNEL, MetCriterion
+from forcegen.model.amount import Bound
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.pledge import Pledge
 
@@ -101,3 +102,36 @@ def test_contributors_counts_only_those_present_in_the_capability_named() -> Non
     # only FRA is ever in land.combat, so DEU never comes and 40,000 is never reached, however
     # many contributors other capabilities have
     assert found.greatest.met == {"test": 0.0}
+
+
+def test_amounts_are_fixed_at_the_bound_given_and_drawn_in_their_range_otherwise() -> None:
+    ranged = [make_pledge(id="fra", personnel="30000-50000")]
+
+    def met(bound: Bound | None) -> float:
+        model = sampling_model(
+            ranged, [make_requirement()], make_scenario(), DriverOdds({}), ladder=None, bound=bound
+        )
+        return monte_carlo_likelihood(model, samples=2000, seed=4).greatest.met["test"]
+
+    assert (met(Bound.LOW), met(Bound.HIGH)) == (0.0, 1.0)
+    assert met(None) == pytest.approx(0.5, abs=0.05)
+
+
+def test_the_criterion_decides_whether_the_lines_count() -> None:
+    line = make_line(key="sky", capability="air.defence", personnel=1_000)
+    requirement = make_requirement(lines=(line,))
+    pledges = [make_pledge(id="fra", personnel=40_000, condition="us.a")]
+
+    def met(criterion: MetCriterion) -> float:
+        model = sampling_model(
+            pledges,
+            [requirement],
+            make_scenario(),
+            DriverOdds({"us.a": 0.5}),
+            ladder=None,
+            criterion=criterion,
+        )
+        return monte_carlo_likelihood(model, samples=2000, seed=4).greatest.met["test"]
+
+    assert met(MetCriterion.ALL_LINES) == 0.0  # nobody offers air defence
+    assert met(MetCriterion.TOTAL_ONLY) == pytest.approx(0.5, abs=0.05)
