@@ -91,3 +91,19 @@ def _is_blocked(limiter: AttemptLimiter) -> bool:
     except TooManyAttemptsError:
         return True
     return False
+
+
+def test_asking_without_any_token_is_refused_but_is_not_a_guess(world: World) -> None:
+    """A request with no credential at all guesses nothing: neither the coordinator API nor
+    the public-source API counts it towards the address's limit on wrong tokens."""
+    tokenless = world.api(None)
+    statuses = [
+        tokenless.get(path).status_code
+        for path in ("/api/rounds", "/api/positions")
+        for _ in range(11)  # more than the ten wrong tokens an address may send a minute
+    ]
+    real = world.api(world.api_token)
+
+    assert set(statuses) == {401}
+    assert real.get("/api/rounds").status_code == 200
+    assert real.get("/api/positions").status_code == 200

@@ -65,12 +65,12 @@ def analyst_api(
         AuthenticationError: no token, or a token nobody holds.
         PermissionDeniedError: the token's account may not use the tracker.
     """
-    request.state.auth_purpose = API_TOKEN_PURPOSE
     if credentials is None:
         raise AuthenticationError(
             "This endpoint needs an analyst's or coordinator's API token: send "
             "`Authorization: Bearer <token>`."
         )
+    request.state.auth_purpose = API_TOKEN_PURPOSE  # from here, a failure counts as a guess
     return _allowed(token_user(request, services, credentials.credentials))
 
 
