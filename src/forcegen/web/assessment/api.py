@@ -4,8 +4,9 @@
     GET /api/public/assessment              the public record (analyst or coordinator token)
 
 Query: `requirement`, `scenario`, `set=DRIVER=true|false` (repeatable), `level_floor`,
-`fixpoint`. Every table row that shows a figure names its pledges (`pledge_ids`); the
-`pledges` and `sources` tables resolve them.
+`fixpoint`, `fair_share` (willing, respondents or eu_nato: who the requirement is shared among,
+as `forcegen assess --fair-share` and the dashboard). Every table row that shows a figure
+names its pledges (`pledge_ids`); the `pledges` and `sources` tables resolve them.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class SelectionQuery:
     scenario: ShortQuery = DEFAULT_SCENARIO
     level_floor: ShortQuery = "reported"
     fixpoint: ShortQuery = "greatest"
+    fair_share: ShortQuery = "willing"
 
 
 SelectionDep = Annotated[SelectionQuery, Depends()]
@@ -78,6 +80,7 @@ def _read(services: Services, round_id: str | None, query: SelectionQuery) -> As
         settings=query.settings or (),
         level_floor=query.level_floor,
         fixpoint=query.fixpoint,
+        fair_share=query.fair_share,
     )
     assessment = cached_assessment(
         uow=services.uow(),
