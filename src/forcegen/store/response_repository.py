@@ -12,13 +12,8 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
-import functools
-from typing import cast
 
-from sqlalchemy import Integer, Select, Table, bindparam, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import aliased
-from sqlalchemy.sql.dml import ReturningInsert, ReturningUpdate
+from sqlalchemy import Select, select
 
 from forcegen.model.errors import ConflictError
 from forcegen.model.response import (
@@ -32,6 +27,14 @@ from forcegen.model.round import RoundId
 from forcegen.store.data_version import bump, round_scope
 from forcegen.store.mapping import from_row
 from forcegen.store.repository import SqlRepository
+from forcegen.store.response_statements import (
+    HEAD,
+    ROUND_HEADS,
+    SUBMITTED_KEYS,
+    VERSIONS_BY_ID,
+    insert_version,
+    move_pointer,
+)
 from forcegen.store.rows_rounds import ResponseRow, ResponseVersionRow
 from forcegen.store.version_memo import VersionKey, VersionMemo
 
@@ -59,7 +62,7 @@ class SqlResponseRepository(SqlRepository):
             f"Version {version.number} of response {version.response_id!r} already exists: "
             "another save was stored first."
         )
-        moved = _move_pointer(version.is_submitted, version.is_withdrawn)
+        moved = move_pointer(version.is_submitted, version.is_withdrawn)
         round_id = self._session.scalar(
             moved, {"response_id": version.response_id, "number": version.number}
         )
@@ -68,18 +71,18 @@ class SqlResponseRepository(SqlRepository):
         # ON CONFLICT DO NOTHING instead of a SAVEPOINT around a plain INSERT: a lost race
         # (no row returned) leaves the transaction usable, at one round trip instead of three.
         dialect = self._session.get_bind().dialect.name
-        stored = self._session.scalar(_insert_version(dialect), _version_values(version))
+        stored = self._session.scalar(insert_version(dialect), _version_values(version))
         if stored is None:
             raise lost
         if version.is_submitted or version.is_withdrawn:
             bump(self._session, round_scope(round_id))  # the submitted answers changed
 
     def head(self, round_id: RoundId, participant_code: str) -> ResponseHead | None:
-        heads = self._heads(_HEAD, {"round_id": round_id, "code": participant_code})
+        heads = self._heads(HEAD, {"round_id": round_id, "code": participant_code})
         return heads[0] if heads else None
 
     def heads_for_round(self, round_id: RoundId) -> builtins.list[ResponseHead]:
-        return self._heads(_ROUND_HEADS, {"round_id": round_id})
+        return self._heads(ROUND_HEADS, {"round_id": round_id})
 
     def latest_submitted_for_round(
         self, round_id: RoundId
@@ -90,13 +93,13 @@ class SqlResponseRepository(SqlRepository):
         pointed: builtins.list[tuple[ResponseRow, VersionKey]] = [
             (row, (database, row.id, row.last_submitted_number or 0, version_id, saved_at))
             for row, version_id, saved_at in self._session.execute(
-                _SUBMITTED_KEYS, {"round_id": round_id}
+                SUBMITTED_KEYS, {"round_id": round_id}
             )
         ]
         known = {key: _MEMO.get(key) for _, key in pointed}
         missing = [key[3] for key, kept in known.items() if kept is None]
         if missing:
-            for version_row in self._session.scalars(_VERSIONS_BY_ID, {"ids": missing}):
+            for version_row in self._session.scalars(VERSIONS_BY_ID, {"ids": missing}):
                 fresh = _version(version_row)
                 read: VersionKey = (
                     *(database, fresh.response_id, fresh.number),
@@ -195,83 +198,7 @@ class SqlResponseRepository(SqlRepository):
         ]
 
 
-_RESPONSES = cast(Table, ResponseRow.__table__)
-_VERSIONS = cast(Table, ResponseVersionRow.__table__)
-
-
-@functools.cache
-def _move_pointer(is_submitted: bool, is_withdrawn: bool) -> ReturningUpdate[str]:
-    """UPDATE the pointer of `:response_id` from `:number - 1` to `:number`, RETURNING
-    round_id (no row: the response is not at the version this one follows). Built once per
-    kind of version, with bound parameters, so SQLAlchemy compiles it once."""
-    number = bindparam("number", type_=Integer)
-    table = _RESPONSES
-    return (
-        update(table)
-        .where(table.c.id == bindparam("response_id"), table.c.version_count == number - 1)
-        .values(
-            version_count=number,
-            submitted_count=table.c.submitted_count + (1 if is_submitted else 0),
-            last_submitted_number=number if is_submitted else table.c.last_submitted_number,
-            last_withdrawn_number=number if is_withdrawn else table.c.last_withdrawn_number,
-        )
-        .returning(table.c.round_id)
-    )
-
-
-_LATEST = aliased(ResponseVersionRow, name="latest")
-_SUBMITTED = aliased(ResponseVersionRow, name="submitted")
-_HEADS = (
-    select(ResponseRow, _LATEST, _SUBMITTED)
-    .outerjoin(
-        _LATEST,
-        (_LATEST.response_id == ResponseRow.id) & (_LATEST.number == ResponseRow.version_count),
-    )
-    .outerjoin(
-        _SUBMITTED,
-        (_SUBMITTED.response_id == ResponseRow.id)
-        & (_SUBMITTED.number == ResponseRow.last_submitted_number),
-    )
-)
-"""Pointer rows with the latest version and the newest submission (each through the unique
-(response_id, number) index), whatever the length of the history."""
-_HEAD = _HEADS.where(
-    ResponseRow.round_id == bindparam("round_id"),
-    ResponseRow.participant_code == bindparam("code"),
-)
-_ROUND_HEADS = _HEADS.where(ResponseRow.round_id == bindparam("round_id")).order_by(
-    ResponseRow.participant_code
-)
-
-
-_SUBMITTED_KEYS = (
-    select(ResponseRow, _SUBMITTED.id, _SUBMITTED.saved_at)
-    .join(
-        _SUBMITTED,
-        (_SUBMITTED.response_id == ResponseRow.id)
-        & (_SUBMITTED.number == ResponseRow.last_submitted_number),
-    )
-    .where(ResponseRow.round_id == bindparam("round_id"))
-    .order_by(ResponseRow.participant_code)
-)
-"""Pointer rows with the key of their newest submission (its row, not its answers)."""
-_VERSIONS_BY_ID = select(ResponseVersionRow).where(
-    ResponseVersionRow.id.in_(bindparam("ids", expanding=True))
-)
 _MEMO = VersionMemo()
-
-
-@functools.cache
-def _insert_version(dialect: str) -> ReturningInsert[int]:
-    """INSERT a version (its values as parameters) unless its number is taken, RETURNING its
-    id (no row: taken)."""
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    table = _VERSIONS
-    return (
-        insert(table)
-        .on_conflict_do_nothing(index_elements=[table.c.response_id, table.c.number])
-        .returning(table.c.id)
-    )
 
 
 def _version_values(version: ResponseVersion) -> dict[str, object]:
