@@ -146,12 +146,15 @@ class TestTruthTables:
             "a.x": np.array([0, 1, 0, 1], dtype=bool),
             "a.y": np.array([0, 0, 1, 1], dtype=bool),
         }
-        atom = np.array([1, 0, 0, 1], dtype=bool)
+        atoms = {
+            parse("troops(FRA) >= 3"): np.array([1, 0, 0, 1], dtype=bool),
+            parse("troops(GBR) >= 3"): np.array([0, 0, 1, 1], dtype=bool),
+        }
 
         def truth(text: str | Expr) -> list[bool]:
             expr = parse(text) if isinstance(text, str) else text
             return evaluate_arrays(
-                expr, driver=drivers.__getitem__, atom=lambda _: atom, size=4
+                expr, driver=drivers.__getitem__, atom=atoms.__getitem__, size=4
             ).tolist()
 
         assert truth("a.x and not a.y") == [False, True, False, False]
@@ -160,6 +163,11 @@ class TestTruthTables:
         assert truth(And(())) == [True] * 4
         assert truth(Or(())) == [False] * 4
         assert truth(Not(Or((DriverRef("a.x"), DriverRef("a.y"))))) == [True, False, False, False]
+        # each operand sees the same thresholds and scenarios, also under `not` and nested
+        assert truth("a.x or troops(GBR) >= 3") == [False, True, True, True]
+        assert truth(Not(parse("troops(GBR) >= 3"))) == [True, True, False, False]
+        assert truth(Not(Const(False))) == [True] * 4
+        assert truth(And((Const(True), Or(())))) == [False] * 4
 
     def test_fixing_drivers_replaces_those_not_free_by_their_value_and_folds(self) -> None:
         expr = parse("(a.x and a.y) or (not a.z and troops(FRA) >= 1)")
