@@ -204,6 +204,16 @@ class TestResidualConditions:
         assert operands[1].tolist() == [True, False, False, False]  # type: ignore[union-attr]
         assert sorted(seen) == sorted(arrays)
 
+    def test_driver_parts_of_an_or_are_folded_with_or(self) -> None:
+        x, y = np.array([1, 0, 0], dtype=bool), np.array([0, 1, 0], dtype=bool)
+        arrays = {"a.x": x, "a.y": y}
+
+        node = residual(parse("troops(FRA) >= 5 or a.x or a.y"), lambda e: arrays[to_text(e)], 3)
+
+        assert isinstance(node, tuple)
+        assert node[0] is False
+        assert node[1][1].tolist() == [True, True, False]  # type: ignore[union-attr]
+
     def test_a_threshold_alone_or_with_constants_is_the_threshold(self) -> None:
         threshold = Threshold(Function.TROOPS, "FRA", Comparison.MORE_THAN, 5)
 
@@ -238,6 +248,7 @@ class TestResidualConditions:
         assert truth((False, (more, x))) == [True, True, True, False]
         assert truth((True, (at_least, (False, (more, x))))) == [False, True, True, False]
         assert truth((False, (more, (True, (at_least, x)), x))) == [True, True, True, False]
+        assert truth((True, (x, at_least))) == [False, True, False, False]  # arrays anywhere
 
     def test_taken_restricts_every_array_and_keeps_thresholds(self) -> None:
         threshold = Threshold(Function.TROOPS, "FRA", Comparison.AT_LEAST, 5)
