@@ -12,6 +12,7 @@ from factories import make_pledge, make_requirement, make_scenario
 from forcegen.analysis import compile_combinations
 from forcegen.analysis._kernel import cube
 from forcegen.analysis._kernel.cube import mobius, narrowest, zeta
+from forcegen.analysis._kernel.frame import add_where
 from forcegen.analysis._kernel.memory import keep_freed_memory
 from forcegen.analysis._kernel.plan import (
     memberships,
@@ -357,3 +358,24 @@ class TestCubeShape:
         # us.a lies in the low bits (pattern 0), us.a and us.c has the high bit of us.c
         assert sorted(kernel.cube.patterns) == [0, 1]
         assert kernel.assess().total().tolist() == [0, 100, 0, 100, 0, 200, 0, 200] * 2
+
+
+class TestAddWhere:
+    @pytest.mark.parametrize("dtype", [np.int8, np.int16])
+    @pytest.mark.parametrize(("step", "sign"), [(1, 1), (1, -1), (-1, 1), (2, 1), (2, -1), (5, -1)])
+    def test_adds_sign_times_step_where_asked_in_the_amounts_own_type(
+        self, dtype: type[np.signedinteger], step: int, sign: int
+    ) -> None:
+        amount = np.array([10, 10, 10], dtype=dtype)
+
+        add_where(amount, np.array([True, False, True]), step, sign)
+
+        assert amount.tolist() == [10 + sign * step, 10, 10 + sign * step]
+        assert amount.dtype == dtype
+
+    def test_a_step_per_scenario_is_added_where_asked(self) -> None:
+        amount = np.array([1, 2, 3], dtype=np.int16)
+
+        add_where(amount, np.array([True, True, False]), np.array([5, 6, 7], dtype=np.int16), -1)
+
+        assert amount.tolist() == [-4, -4, 3]
