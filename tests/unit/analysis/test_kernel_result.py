@@ -86,3 +86,15 @@ def test_leverage_is_the_mean_gain_of_switching_each_driver_on() -> None:
 
 def test_with_no_drivers_combined_there_is_no_leverage() -> None:
     assert leverage(np.array([5])).tolist() == []
+
+
+def test_minimal_mask_agrees_with_checking_every_subset_for_every_met_mask_of_three_drivers() -> (
+    None
+):
+    for bits in range(1 << 8):
+        met = [bool(bits >> c & 1) for c in range(8)]
+        expected = [
+            m and not any(met[s] for s in range(c) if s & c == s) for c, m in enumerate(met)
+        ]
+
+        assert minimal_mask(np.array(met)).tolist() == expected, met
