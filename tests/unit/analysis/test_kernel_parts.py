@@ -250,6 +250,7 @@ class TestResidualConditions:
         assert truth((True, (at_least, (False, (more, x))))) == [False, True, True, False]
         assert truth((False, (more, (True, (at_least, x)), x))) == [True, True, True, False]
         assert truth((True, (x, at_least))) == [False, True, False, False]  # arrays anywhere
+        assert truth((True, (at_least, x, more))) == [False] * 4
 
     def test_taken_restricts_every_array_and_keeps_thresholds(self) -> None:
         threshold = Threshold(Function.TROOPS, "FRA", Comparison.AT_LEAST, 5)
