@@ -16,6 +16,7 @@ from forcegen.analysis import (
 )
 from forcegen.analysis._kernel import combinations
 from forcegen.conditions import parse
+from forcegen.model.amount import Bound
 from forcegen.model.errors import InvalidInputError
 from forcegen.model.pledge import Level
 
@@ -108,3 +109,18 @@ def test_assessing_at_once_takes_every_option_that_compiling_and_assessing_take(
     )
     assert greatest.total().tolist() == [0, 550, 5, 555]  # "weak" now waits for us.a
     assert greatest.tests == ((TOTAL_PERSONNEL, 500), (employable_personnel, 10))
+
+
+def test_troop_pledges_of_unknown_size_in_no_capability_count_nothing_and_break_nothing() -> None:
+    # amounts are fixed at a bound before the kernel sees them; "unknown" then counts 0
+    unspecified = make_pledge(capability=None, personnel="unknown", condition="us.a").fixed(
+        Bound.HIGH
+    )
+    pledges = [unspecified, make_pledge(personnel=5, condition="us.b")]
+
+    alone = assess_combinations([unspecified], make_requirement(), make_scenario(), ["us.a"])
+    mixed = assess_combinations(pledges, make_requirement(), make_scenario(), ["us.a", "us.b"])
+
+    assert alone.total().tolist() == [0, 0]
+    assert alone.pledge_ids == (unspecified.id,)
+    assert mixed.total().tolist() == [0, 0, 5, 5]

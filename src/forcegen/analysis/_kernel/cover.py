@@ -20,8 +20,9 @@ def cover(
     pledges: Sequence[Pledge], quantities: Sequence[Quantity]
 ) -> tuple[NDArray[np.int64], dict[Quantity, int]]:
     """The distinct weight columns, shape (pledges, rows), and each quantity's row."""
-    if not pledges:
-        return np.zeros((0, 1), np.int64), dict.fromkeys(quantities, 0)
+    if not pledges or not quantities:  # one row of nothing; e.g. only troop pledges of
+        # unknown size, in no capability, against a requirement without lines
+        return np.zeros((len(pledges), 1), np.int64), dict.fromkeys(quantities, 0)
     unique, inverse = np.unique(weights(pledges, quantities), axis=1, return_inverse=True)
     return unique, {q: int(inverse.ravel()[i]) for i, q in enumerate(quantities)}
 
