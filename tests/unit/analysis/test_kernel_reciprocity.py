@@ -68,6 +68,25 @@ class TestTroopsThresholds:
 
         assert_kernel_matches_reference(pledges, make_requirement(total_personnel=601), DRIVERS[:3])
 
+    def test_several_participants_and_a_capability_named_each_have_their_own_row(self) -> None:
+        pledges = [
+            make_pledge(contributor="GBR", personnel=300, condition="us.a"),
+            make_pledge(contributor="DEU", personnel=200, condition="us.b"),
+            make_pledge(contributor="NLD", capability="isr", personnel=5, condition="us.c"),
+            make_pledge(contributor="FRA", personnel=100, condition="troops(GBR) >= 300"),
+            make_pledge(contributor="POL", personnel=50, condition="troops(DEU) > 199"),
+            make_pledge(contributor="ITA", personnel=10, condition="contributors(isr) >= 1"),
+            make_pledge(
+                contributor="ESP", capability="isr", personnel=7, condition="contributors(isr) > 1"
+            ),
+        ]
+
+        least, _ = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=665), DRIVERS[:3]
+        )
+
+        assert least.total().tolist() == [0, 400, 250, 650, 15, 415, 265, 665]
+
     def test_a_participant_with_no_driver_only_troops_starts_from_zero(self) -> None:
         pledges = [
             make_pledge(contributor="FRA", personnel=100, condition="troops(GBR) >= 0"),
