@@ -123,6 +123,10 @@ class TestTruthTables:
         assert truth_table(And(()), ("a.x",)) == 0b11
         assert truth_table(Or(()), ("a.x",)) == 0
 
+    def test_not_over_a_group_negates_the_whole_table(self) -> None:
+        assert truth_table(parse("not (a.x and a.y)"), ("a.x", "a.y")) == 0b0111
+        assert truth_table(parse("not (a.x or a.y)"), ("a.x", "a.y")) == 0b0001
+
     def test_a_threshold_has_no_truth_table(self) -> None:
         with pytest.raises(ValueError, match="driver-only"):
             truth_table(parse("troops(FRA) >= 1"), ())
