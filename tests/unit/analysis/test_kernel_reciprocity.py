@@ -341,6 +341,28 @@ class TestContributorsThresholds:
 
         assert least.total().tolist() == [10, 30, 145, 165, 122, 142, 152, 172]
 
+    def test_a_participant_counts_when_any_of_its_settled_waiting_pledges_is_active(
+        self,
+    ) -> None:
+        pledges = [
+            # FRA's two waiting pledges are settled: the first always holds, the second never
+            make_pledge(capability="isr", personnel=10, condition="troops(DEU) >= 0"),
+            make_pledge(capability="isr", personnel=20, condition="troops(DEU) >= 1"),
+            make_pledge(
+                contributor="GBR",
+                personnel=100,
+                condition="contributors(isr) >= 1 and troops(POL) >= 1 and us.a",
+            ),
+            make_pledge(contributor="POL", personnel=100, condition="troops(GBR) >= 1"),
+        ]
+
+        least, greatest = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=210), DRIVERS[:1]
+        )
+
+        assert least.total().tolist() == [10, 10]
+        assert greatest.total().tolist() == [10, 210]
+
     def test_participants_waiting_for_each_others_count_hold_only_at_the_greatest(
         self,
     ) -> None:
