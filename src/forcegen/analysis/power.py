@@ -80,18 +80,18 @@ def weighted_power(weights: Mapping[str, int], quota: int) -> PowerIndices:
         InvalidInputError: a weight that is negative or the weights too large to add up.
     """
     players = tuple(weights)
-    w = np.array([weights[p] for p in players], dtype=np.int64)
-    if (w < 0).any():
-        bad = next(p for p in players if weights[p] < 0)
-        raise InvalidInputError(
-            f"The weight of {bad} is {weights[bad]}; weights cannot be negative."
-        )
-    total = int(w.sum())
+    for bad in players:
+        if weights[bad] < 0:
+            raise InvalidInputError(
+                f"The weight of {bad} is {weights[bad]}; weights cannot be negative."
+            )
+    total = sum(weights[p] for p in players)  # in Python: a sum in int64 could wrap round
     if total > MOST_WEIGHT:
         raise InvalidInputError(
             f"The weights add up to {total:,}, more than {MOST_WEIGHT:,}; divide them by a "
             "common factor (the quota too), or round them."
         )
+    w = np.array([weights[p] for p in players], dtype=np.int64)
     if not players or quota <= 0 or quota > total:  # nobody can ever make a difference
         zeros = (0.0,) * len(players)
         return PowerIndices(players, zeros, zeros)
