@@ -79,8 +79,14 @@ def test_values_are_reported_to_twelve_decimals() -> None:
     assert found.banzhaf == (0.333333333333,) * 3
 
 
-def test_a_quota_every_coalition_meets_gives_zeros_without_a_sign() -> None:
-    found = weighted_power({"a": 3, "b": 2, "c": 2, "d": 1}, -5)
+@pytest.mark.parametrize(
+    ("weights", "quota"), [((3, 2, 2, 1), -5), ((5, 4, 3, 2, 1, 1), 0)], ids=str
+)
+def test_a_quota_every_coalition_meets_gives_zeros_without_a_sign(
+    weights: tuple[int, ...], quota: int
+) -> None:
+    # Worked out the general way, rounding leaves some of them -0.0, which JSON prints.
+    found = weighted_power({f"p{i}": w for i, w in enumerate(weights)}, quota)
 
     assert "-0.0" not in json.dumps(found.as_dicts())
 
