@@ -1,7 +1,8 @@
 """Power indices, checked where the property tests only sample: every quota of a few weighted
-games (so the quota falls on every sum a coalition can reach), and the size of the sampled
-intervals, which must be the normal approximation the docstring promises, widened for the
-number of players (Bonferroni) so that all values lie inside together with 95% probability."""
+games (so the quota falls on every sum a coalition can reach) and small players facing a large
+quota, and the size of the sampled intervals, which must be the normal approximation the
+docstring promises, widened for the number of players (Bonferroni) so that all values lie
+inside together with 95% probability."""
 
 from __future__ import annotations
 
@@ -16,11 +17,18 @@ from forcegen.analysis.power import sampled_power, weighted_power
 from power_games import enumerated
 
 GAMES = [(3, 2, 2, 1), (5, 4, 3, 2, 1, 1), (7, 0, 4, 4, 1), (1,), (6, 6)]
+# Small players facing a quota of thousands: as many series terms, so the players are taken in
+# several groups, some of them empty.
+LARGE_QUOTAS = [
+    ((10_000, 9_000, 1, 1), 19_001),
+    ((12_000, 1), 9_000),
+    ((5_000, 4_000, 3, 2, 1), 9_003),
+]
 
 
 @pytest.mark.parametrize(
     ("weights", "quota"),
-    [(w, q) for w in GAMES for q in range(1, sum(w) + 1)],
+    [(w, q) for w in GAMES for q in range(1, sum(w) + 1)] + LARGE_QUOTAS,
     ids=lambda value: str(value),
 )
 def test_every_quota_a_coalition_can_reach_gives_the_enumerated_values(

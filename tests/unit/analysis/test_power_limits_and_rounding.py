@@ -1,6 +1,6 @@
 """Power indices at their limits: weights too large to add up, the exact limit on the total,
-the error for a negative weight, small players facing a large quota (many series terms),
-the 12 decimals reported, signless zeros, and a sample in which no coalition swings."""
+the error for a negative weight, the 12 decimals reported, signless zeros, and a sample in
+which no coalition swings."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from numpy.typing import NDArray
 from forcegen.analysis import power
 from forcegen.analysis.power import sampled_power, weighted_power
 from forcegen.model.errors import InvalidInputError
-from power_games import enumerated
 
 ROUND_THEM = r"divide them by a common factor \(the quota too\), or round them\.$"
 
@@ -53,23 +52,6 @@ def test_a_total_weight_exactly_at_the_limit_is_computed(monkeypatch: pytest.Mon
 def test_the_error_names_the_negative_weight_not_an_earlier_zero() -> None:
     with pytest.raises(InvalidInputError, match=r"^The weight of b is -3; "):
         weighted_power({"a": 0, "b": -3, "c": 2}, 1)
-
-
-@pytest.mark.parametrize(
-    ("weights", "quota"),
-    [((10_000, 9_000, 1, 1), 19_001), ((12_000, 1), 9_000), ((5_000, 4_000, 3, 2, 1), 9_003)],
-    ids=str,
-)
-def test_small_players_facing_a_large_quota_get_the_enumerated_values(
-    weights: tuple[int, ...], quota: int
-) -> None:
-    # A player of weight 1 facing a quota of thousands needs as many series terms; players
-    # are then taken in several groups, some of which can be empty.
-    found = weighted_power({f"p{i}": w for i, w in enumerate(weights)}, quota)
-
-    shapley, banzhaf = enumerated(list(weights), quota)
-    assert found.shapley == pytest.approx(shapley, abs=1e-9)
-    assert found.banzhaf == pytest.approx(banzhaf, abs=1e-9)
 
 
 def test_values_are_reported_to_twelve_decimals() -> None:
