@@ -1,0 +1,73 @@
+"""What the sampling model keeps of each pledge: every person pledged, a participant's
+presence through its settled pledges, only troop pledges as its troops, and only the chances
+some condition depends on."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from factories import make_pledge, make_requirement, make_scenario
+from forcegen.analysis.monte_carlo import monte_carlo_likelihood, sampling_model
+from forcegen.analysis.odds import DriverOdds
+from forcegen.model.odds import JointScenario
+from forcegen.model.pledge import Pledge, PledgeKind
+
+
+def met(*pledges: Pledge) -> Mapping[str, float]:
+    """The likelihood at the greatest fixpoint that 40,000 personnel come (nothing uncertain)."""
+    model = sampling_model(
+        list(pledges), [make_requirement()], make_scenario(), DriverOdds({}), ladder=None
+    )
+    return monte_carlo_likelihood(model, samples=500, seed=6).greatest.met
+
+
+def test_a_pledge_of_a_single_person_counts() -> None:
+    found = met(
+        make_pledge(id="fra", personnel=39_999),
+        make_pledge(id="gbr", contributor="GBR", personnel=1, capability="air.defence"),
+    )
+
+    assert found == {"test": 1.0}
+
+
+def test_a_participant_counts_in_a_capability_through_its_unconditional_pledge_there() -> None:
+    found = met(
+        make_pledge(id="gbr", contributor="GBR", personnel=20_000, capability="air.defence"),
+        make_pledge(
+            id="ita",
+            contributor="ITA",
+            personnel=20_000,
+            capability="maritime.mcm",
+            condition="contributors(air.defence) >= 1",
+        ),
+    )
+
+    assert found == {"test": 1.0}
+
+
+def test_only_troop_pledges_count_as_a_participants_troops() -> None:
+    found = met(
+        make_pledge(id="fra", kind=PledgeKind.ENABLER, personnel=500, capability="air.defence"),
+        make_pledge(id="gbr", contributor="GBR", personnel=40_000, condition="troops(FRA) >= 1"),
+    )
+
+    # FRA pledges no troops, so GBR never comes
+    assert found == {"test": 0.0}
+
+
+def test_chances_no_condition_depends_on_are_not_sampled() -> None:
+    settlement = JointScenario.model_validate(
+        {
+            "key": "settlement",
+            "outcomes": [
+                {"drivers": {"ceasefire": True}, "probability": 0.3},
+                {"drivers": {"ceasefire": False}, "probability": 0.7},
+            ],
+        }
+    )
+    odds = DriverOdds({"us.a": 0.5, "us.b": 0.5}, (settlement,))
+    pledges = [make_pledge(id="fra", personnel=40_000, condition="us.a")]
+
+    model = sampling_model(pledges, [make_requirement()], make_scenario(), odds, ladder=None)
+
+    assert model.drivers == ("us.a",)
