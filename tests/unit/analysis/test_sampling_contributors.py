@@ -60,3 +60,28 @@ def test_a_participant_with_unconditional_and_reciprocal_pledges_there_counts_on
     # FRA's two pledges in land.combat make it one contributor there, not two, so DEU never
     # comes and 40,000 is never reached
     assert found == {"test": 0.0}
+
+
+def test_a_participant_counts_where_any_of_its_driver_only_pledges_there_is_active() -> None:
+    model = sampling_model(
+        [
+            make_pledge(id="fra", personnel=10_000),
+            make_pledge(id="fra2", personnel=10_000, condition="us.a"),
+            make_pledge(
+                id="deu",
+                contributor="DEU",
+                personnel=30_000,
+                capability="maritime.mcm",
+                condition="contributors(land.combat) >= 1",
+            ),
+        ],
+        [make_requirement()],
+        make_scenario(),
+        DriverOdds({"us.a": 0.5}),
+        ladder=None,
+    )
+
+    found = monte_carlo_likelihood(model, samples=500, seed=5).greatest.met
+
+    # FRA is in land.combat in every sample through its first pledge, so DEU always comes
+    assert found == {"test": 1.0}

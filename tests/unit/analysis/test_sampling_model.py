@@ -71,3 +71,9 @@ def test_chances_no_condition_depends_on_are_not_sampled() -> None:
     model = sampling_model(pledges, [make_requirement()], make_scenario(), odds, ladder=None)
 
     assert model.drivers == ("us.a",)
+
+
+def test_both_ends_of_a_range_are_drawn_about_equally_often() -> None:
+    found = met(make_pledge(id="fra", personnel="39999-40000"))
+
+    assert 0.4 < found["test"] < 0.6
