@@ -135,3 +135,19 @@ def test_the_criterion_decides_whether_the_lines_count() -> None:
 
     assert met(MetCriterion.ALL_LINES) == 0.0  # nobody offers air defence
     assert met(MetCriterion.TOTAL_ONLY) == pytest.approx(0.5, abs=0.05)
+
+
+def test_a_coalition_counts_only_the_pledges_of_its_members() -> None:
+    model = model_of(
+        make_pledge(id="fra", personnel=20_000),
+        make_pledge(id="gbr", contributor="GBR", personnel=20_000),
+        odds=DriverOdds({}),
+    )
+    coalitions = np.array([[False], [True]])
+    tests = ((TOTAL_PERSONNEL, 20_000),)
+
+    # GBR is in no coalition here: its pledge counts in none
+    assert coalitions_met(model, ("FRA",), coalitions, Fixpoint.GREATEST, tests).tolist() == [
+        False,
+        True,
+    ]

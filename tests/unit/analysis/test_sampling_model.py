@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from factories import make_pledge, make_requirement, make_scenario
+from factories import make_line, make_pledge, make_requirement, make_scenario
 from forcegen.analysis.monte_carlo import monte_carlo_likelihood, sampling_model
 from forcegen.analysis.odds import DriverOdds
 from forcegen.model.odds import JointScenario
@@ -55,22 +55,44 @@ def test_only_troop_pledges_count_as_a_participants_troops() -> None:
     assert found == {"test": 0.0}
 
 
-def test_chances_no_condition_depends_on_are_not_sampled() -> None:
-    settlement = JointScenario.model_validate(
+def joint(key: str, driver: str) -> JointScenario:
+    return JointScenario.model_validate(
         {
-            "key": "settlement",
+            "key": key,
             "outcomes": [
-                {"drivers": {"ceasefire": True}, "probability": 0.3},
-                {"drivers": {"ceasefire": False}, "probability": 0.7},
+                {"drivers": {driver: True}, "probability": 0.3},
+                {"drivers": {driver: False}, "probability": 0.7},
             ],
         }
     )
-    odds = DriverOdds({"us.a": 0.5, "us.b": 0.5}, (settlement,))
-    pledges = [make_pledge(id="fra", personnel=40_000, condition="us.a")]
+
+
+def test_only_the_chances_some_condition_depends_on_are_sampled() -> None:
+    odds = DriverOdds(
+        {"us.a": 0.5, "us.b": 0.5}, (joint("settlement", "ceasefire"), joint("other", "us.c"))
+    )
+    pledges = [make_pledge(id="fra", personnel=40_000, condition="us.a and ceasefire")]
 
     model = sampling_model(pledges, [make_requirement()], make_scenario(), odds, ladder=None)
 
-    assert model.drivers == ("us.a",)
+    assert model.drivers == ("us.a", "ceasefire")
+
+
+def test_troops_and_platforms_add_up_past_what_one_pledge_brings() -> None:
+    line = make_line(key="kit", personnel=200, platforms=200)
+    requirement = make_requirement(lines=(line,))
+    pledges = [
+        make_pledge(id="fra", personnel=100, platforms=100),
+        make_pledge(id="fra2", personnel=100, platforms=100),
+        make_pledge(id="gbr", contributor="GBR", personnel=40_000, condition="troops(FRA) >= 200"),
+    ]
+
+    model = sampling_model(pledges, [requirement], make_scenario(), DriverOdds({}), ladder=None)
+    found = monte_carlo_likelihood(model, samples=500, seed=6).greatest
+
+    # FRA's troops reach 200 only with both pledges, so GBR comes; the line needs both too
+    assert found.met == {"test": 1.0}
+    assert found.lines == {"test": {"kit": 1.0}}
 
 
 def test_both_ends_of_a_range_are_drawn_about_equally_often() -> None:
