@@ -12,10 +12,11 @@ from forcegen.analysis.odds import DriverOdds
 from forcegen.model.pledge import Pledge
 
 
-def met(*pledges: Pledge) -> Mapping[str, float]:
-    """The likelihood at the greatest fixpoint that 40,000 personnel come (nothing uncertain)."""
+def met(*pledges: Pledge, odds: DriverOdds | None = None) -> Mapping[str, float]:
+    """The likelihood at the greatest fixpoint that 40,000 personnel come (by default with
+    nothing uncertain)."""
     model = sampling_model(
-        list(pledges), [make_requirement()], make_scenario(), DriverOdds({}), ladder=None
+        list(pledges), [make_requirement()], make_scenario(), odds or DriverOdds({}), ladder=None
     )
     return monte_carlo_likelihood(model, samples=500, seed=5).greatest.met
 
@@ -63,25 +64,18 @@ def test_a_participant_with_unconditional_and_reciprocal_pledges_there_counts_on
 
 
 def test_a_participant_counts_where_any_of_its_driver_only_pledges_there_is_active() -> None:
-    model = sampling_model(
-        [
-            make_pledge(id="fra", personnel=10_000),
-            make_pledge(id="fra2", personnel=10_000, condition="us.a"),
-            make_pledge(
-                id="deu",
-                contributor="DEU",
-                personnel=30_000,
-                capability="maritime.mcm",
-                condition="contributors(land.combat) >= 1",
-            ),
-        ],
-        [make_requirement()],
-        make_scenario(),
-        DriverOdds({"us.a": 0.5}),
-        ladder=None,
+    found = met(
+        make_pledge(id="fra", personnel=10_000),
+        make_pledge(id="fra2", personnel=10_000, condition="us.a"),
+        make_pledge(
+            id="deu",
+            contributor="DEU",
+            personnel=30_000,
+            capability="maritime.mcm",
+            condition="contributors(land.combat) >= 1",
+        ),
+        odds=DriverOdds({"us.a": 0.5}),
     )
-
-    found = monte_carlo_likelihood(model, samples=500, seed=5).greatest.met
 
     # FRA is in land.combat in every sample through its first pledge, so DEU always comes
     assert found == {"test": 1.0}
