@@ -87,6 +87,24 @@ class TestTroopsThresholds:
 
         assert least.total().tolist() == [0, 400, 250, 650, 15, 415, 265, 665]
 
+    def test_each_participant_named_counts_only_its_own_troops_not_its_whole_capability(
+        self,
+    ) -> None:
+        # DEU and GBR both offer driver-only troops in land.combat: each has a troops row of
+        # its own, apart from the capability's row, which holds both
+        pledges = [
+            make_pledge(contributor="DEU", personnel=300, condition="us.a"),
+            make_pledge(contributor="GBR", personnel=300, condition="us.b"),
+            make_pledge(contributor="FRA", personnel=100, condition="troops(GBR) >= 300"),
+            make_pledge(contributor="POL", personnel=50, condition="troops(DEU) >= 300"),
+        ]
+
+        least, _ = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=750), DRIVERS[:2]
+        )
+
+        assert least.total().tolist() == [0, 350, 400, 750]
+
     def test_a_participant_with_no_driver_only_troops_starts_from_zero(self) -> None:
         pledges = [
             make_pledge(contributor="FRA", personnel=100, condition="troops(GBR) >= 0"),
@@ -317,6 +335,28 @@ class TestContributorsThresholds:
         )
 
         assert least.total().tolist() != greatest.total().tolist()
+
+    def test_two_capabilities_named_each_count_their_own_participants(self) -> None:
+        # a chain across both counts: NLD (isr) lets ITA (land.combat) in, which lets ESP
+        # (isr) in; GBR (land.combat) lets ESP in directly
+        pledges = [
+            make_pledge(contributor="NLD", capability="isr", personnel=5, condition="us.a"),
+            make_pledge(contributor="GBR", personnel=300, condition="us.b"),
+            make_pledge(contributor="ITA", personnel=10, condition="contributors(isr) >= 1"),
+            make_pledge(
+                contributor="ESP",
+                capability="isr",
+                personnel=7,
+                condition="contributors(land.combat) >= 1",
+            ),
+        ]
+
+        least, greatest = assert_kernel_matches_reference(
+            pledges, make_requirement(total_personnel=322), DRIVERS[:2]
+        )
+
+        assert least.total().tolist() == [0, 22, 317, 322]
+        assert greatest.total().tolist() == [17, 22, 317, 322]
 
     def test_an_unconditional_pledge_makes_its_participant_count_everywhere(self) -> None:
         pledges = [
