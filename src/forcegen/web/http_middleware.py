@@ -3,10 +3,12 @@ lifespan (and any other) messages through untouched."""
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
+
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 
-class HttpMiddleware:
+class HttpMiddleware(ABC):
     """Pass every scope but HTTP on to `app`; subclasses say what `handle` does with a request."""
 
     def __init__(self, app: ASGIApp) -> None:
@@ -18,6 +20,6 @@ class HttpMiddleware:
             return
         await self.handle(scope, receive, send)
 
+    @abstractmethod
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Answer one HTTP request, or pass it on to `self.app`."""
-        raise NotImplementedError
