@@ -84,7 +84,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds measured")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
-        "--profile", type=Path, help="record the server processes with py-spy into this folder"
+        "--profile",
+        type=Path,
+        help="record the server processes with py-spy into this folder (samples holding the GIL)",
     )
     return parser.parse_args()
 
@@ -273,6 +275,7 @@ def _profiling(url: str, args: argparse.Namespace) -> Iterator[None]:
                 "--output",
                 str(args.profile / f"server-{pid}.txt"),
                 "--nonblocking",
+                "--gil",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

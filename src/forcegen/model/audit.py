@@ -83,6 +83,18 @@ def entry_hash(*, prev_hash: str, **content: Unpack[AuditContent]) -> str:
     return hashlib.sha256((prev_hash + covered).encode("utf-8")).hexdigest()
 
 
+def seq_free_content(content: AuditContent) -> str:
+    """The text an entry's hash covers after the previous hash, cut just before the value of
+    `seq` (whatever `content` holds there): `covered == seq_free_content(c) + str(seq) + "}"`.
+
+    "seq" sorts last among the covered keys, so the canonical JSON ends with `"seq":N}`.
+    PostgreSQL appends an entry in one statement (store/audit.py): the database, holding
+    the append lock, knows the previous hash and the next seq; the application the rest.
+    """
+    covered = canonical_json({**content, "at": canonical_time(content["at"]), "seq": 0})
+    return covered.removesuffix("0}")
+
+
 class AuditEntry(BaseModel):
     """One recorded change: who did what to which entity, when, with its chain hashes.
 

@@ -6,6 +6,12 @@ serialised: on PostgreSQL by a transaction-level advisory lock taken before the 
 (released at commit or rollback); on SQLite every transaction already holds the write
 lock from its start (`BEGIN IMMEDIATE`, see store/engine.py). The entry is part of
 the caller's transaction, so it is committed or rolled back with the change.
+
+On PostgreSQL the lock, the read and the insert are one statement, the function
+`forcegen_audit_append` (migration 0008): the lock is held until commit, and every round
+trip made while holding it made every other writer wait. The database computes the hash
+from the previous one; the application recomputes it and refuses the entry (rolling the
+change back) if the two differ, so the chain's rule still lives in model/audit.py.
 """
 
 from __future__ import annotations
@@ -14,29 +20,35 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import cast
 
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, bindparam, insert, select, text
 from sqlalchemy.orm import Session
 
 from forcegen.model.audit import (
     GENESIS_HASH,
+    AuditContent,
     AuditEntry,
     AuditHead,
     AuditReport,
     canonical_json,
     entry_hash,
+    seq_free_content,
 )
+from forcegen.model.errors import IntegrityError
 from forcegen.service.ports import Clock
 from forcegen.store.mapping import from_row
 from forcegen.store.rows_core import AuditRow
 
-# pg_advisory_xact_lock key for appends; any fixed 64-bit number unique to this purpose.
+# pg_advisory_xact_lock key for appends (written into forcegen_audit_append, migration 0008).
 AUDIT_LOCK_KEY = 0x666F7263_61756474  # "forcaudt"
 
 _VERIFY_BATCH = 1000
 # Built once (SQLAlchemy then compiles each once): every save appends an entry.
-_LOCK = select(func.pg_advisory_xact_lock(AUDIT_LOCK_KEY))
 _LAST = select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)
 _APPEND = insert(cast(Table, AuditRow.__table__))
+_APPEND_IN_POSTGRESQL = text(
+    "SELECT out_seq, out_prev_hash, out_hash FROM forcegen_audit_append("
+    ":at, :actor, :action, :entity, :entity_id, :payload, :seq_free_content)"
+).bindparams(bindparam("at", type_=AuditRow.__table__.c.at.type))
 
 
 class SqlAuditLog:
@@ -57,12 +69,8 @@ class SqlAuditLog:
     ) -> AuditEntry:
         """Append an entry chained to the last one; see the AuditLog port."""
         payload_json = canonical_json(dict(payload or {}))
-        self._lock_appends()
-        last = self._session.execute(_LAST).first()
-        seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS_HASH)
-        entry = AuditEntry.chained(
-            prev_hash=prev_hash,
-            seq=seq,
+        content = AuditContent(
+            seq=0,  # given by the append below
             at=self._clock.now(),
             actor=actor,
             action=action,
@@ -70,8 +78,35 @@ class SqlAuditLog:
             entity_id=entity_id,
             payload=json.loads(payload_json),
         )
+        if self._session.get_bind().dialect.name == "postgresql":
+            return self._append_in_postgresql(content, payload_json)
+        last = self._session.execute(_LAST).first()
+        seq, prev_hash = (last.seq + 1, last.hash) if last else (1, GENESIS_HASH)
+        entry = AuditEntry.chained(prev_hash=prev_hash, **(content | {"seq": seq}))
         # A prebuilt Core INSERT, not a unit-of-work flush: every save appends an entry
         self._session.execute(_APPEND, _row_values(entry, payload_json))
+        return entry
+
+    def _append_in_postgresql(self, content: AuditContent, payload_json: str) -> AuditEntry:
+        """Lock, read the last entry and insert the next in one round trip; check its hash.
+
+        Raises:
+            IntegrityError: the database's hash differs from the chain rule's (nothing kept).
+        """
+        free = {key: value for key, value in content.items() if key != "seq"}
+        appended = self._session.execute(
+            _APPEND_IN_POSTGRESQL,
+            free | {"payload": payload_json, "seq_free_content": seq_free_content(content)},
+        ).one()
+        entry = AuditEntry.chained(
+            prev_hash=appended.out_prev_hash, **(content | {"seq": appended.out_seq})
+        )
+        if entry.hash != appended.out_hash:
+            raise IntegrityError(
+                f"Audit entry {entry.seq}: the database computed hash {appended.out_hash}, "
+                f"the chain rule gives {entry.hash}; nothing was saved. Check that the "
+                "database's encoding is UTF8 and that migration 0008 is unchanged."
+            )
         return entry
 
     def verify(self) -> AuditReport:
@@ -93,10 +128,6 @@ class SqlAuditLog:
         """Return the entry numbered `seq`, or None if the log holds none."""
         row = self._session.get(AuditRow, seq)
         return _to_domain(row) if row is not None else None
-
-    def _lock_appends(self) -> None:
-        if self._session.get_bind().dialect.name == "postgresql":
-            self._session.execute(_LOCK)
 
 
 def verify_chain(session: Session) -> AuditReport:

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from forcegen.model.audit import GENESIS_HASH, AuditEntry, AuditReport, entry_hash
+from forcegen.model.audit import (
+    GENESIS_HASH,
+    AuditContent,
+    AuditEntry,
+    AuditReport,
+    entry_hash,
+    seq_free_content,
+)
 from forcegen.model.errors import IntegrityError, InvalidInputError
 
 AT = dt.datetime(2025, 8, 20, 12, 0, tzinfo=dt.UTC)
@@ -80,3 +88,29 @@ def test_a_broken_report_names_the_entry_and_raises() -> None:
     with pytest.raises(IntegrityError, match="BROKEN at entry 3: entry 3 was altered"):
         report.raise_if_broken()
     assert not report.is_intact
+
+
+@given(
+    seq=st.integers(min_value=1, max_value=10**12),
+    actor=st.text(),
+    payload=st.dictionaries(st.text(), st.integers() | st.text() | st.booleans()),
+)
+def test_the_database_can_finish_the_hash_from_the_text_before_the_seq(
+    seq: int, actor: str, payload: dict[str, object]
+) -> None:
+    """PostgreSQL appends an entry knowing only the previous hash, the next seq and this text:
+    it must give the hash the chain rule gives."""
+    content = AuditContent(
+        seq=seq,
+        at=AT,
+        actor=actor,
+        action="response.save_draft",
+        entity="response",
+        entity_id="r1-FRA",
+        payload=payload,  # type: ignore[typeddict-item]
+    )
+    finished = "1" * 64 + seq_free_content(content | {"seq": 0}) + f"{seq}}}"
+
+    assert hashlib.sha256(finished.encode()).hexdigest() == entry_hash(
+        prev_hash="1" * 64, **content
+    )
