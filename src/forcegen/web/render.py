@@ -19,7 +19,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 
 from forcegen.model.user import Role, User
-from forcegen.web.assessment.table_html import links, table_block
+from forcegen.web.assessment.table_html import links, pledge_rows, source_rows, table_block
 from forcegen.web.session import Session
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -48,7 +48,9 @@ def make_templates() -> jinja2.Environment:
     env.filters["when"] = format_when
     env.filters["as_json"] = format_json
     # The dashboard's tables and link lists, written in Python (thousands of cells per page)
-    env.globals.update(links=links, table_block=table_block)
+    env.globals.update(
+        links=links, table_block=table_block, pledge_rows=pledge_rows, source_rows=source_rows
+    )
     return env
 
 

@@ -17,9 +17,7 @@ from dataclasses import dataclass
 from forcegen.analysis.assessment import Assessment
 from forcegen.model.pledge import Pledge
 from forcegen.model.source import Source
-from forcegen.reports import Cell, Table, cell_display
 
-LONG_TABLE_ROWS = 12
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
@@ -47,59 +45,9 @@ class SourceView:
     cited_by: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
-class CellView:
-    """One table cell: text, or links (to pledges or sources) when it lists ids."""
-
-    text: str
-    links: tuple[Link, ...] = ()
-    is_number: bool = False
-
-
-@dataclass(frozen=True)
-class TableView:
-    key: str
-    title: str
-    description: str
-    columns: tuple[str, ...]
-    rows: tuple[tuple[CellView, ...], ...]
-    is_long: bool
-
-
 def anchor(prefix: str, key: str) -> str:
     """A stable element id for a pledge or source id, e.g. `pledge-FRA-troops-1`."""
     return f"{prefix}-{_UNSAFE.sub('-', key).strip('-')}"
-
-
-def table_view(
-    t: Table, pledge_link: Mapping[str, Link], source_link: Mapping[str, Link]
-) -> TableView:
-    rows = tuple(
-        tuple(
-            _cell_view(column, cell, pledge_link, source_link)
-            for column, cell in zip(t.columns, row, strict=True)
-        )
-        for row in t.rows
-    )
-    return TableView(
-        key=t.key,
-        title=t.title,
-        description=t.description,
-        columns=tuple(column.replace("_", " ") for column in t.columns),
-        rows=rows,
-        is_long=len(rows) > LONG_TABLE_ROWS,
-    )
-
-
-def _cell_view(
-    column: str, cell: Cell, pledge_link: Mapping[str, Link], source_link: Mapping[str, Link]
-) -> CellView:
-    if isinstance(cell, tuple) and column.endswith("pledge_ids"):
-        return CellView("", tuple(pledge_link.get(i, Link(i, "")) for i in cell))
-    if isinstance(cell, tuple) and column.endswith("source_ids"):
-        return CellView("", tuple(source_link.get(i, Link(i, "")) for i in cell))
-    is_number = isinstance(cell, int | float) and not isinstance(cell, bool)
-    return CellView(cell_display(cell), is_number=is_number)
 
 
 def pledge_links(pledges: Sequence[Pledge]) -> dict[str, Link]:

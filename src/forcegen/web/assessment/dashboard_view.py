@@ -28,13 +28,26 @@ from forcegen.web.assessment.dashboard_links import (
     Link,
     PledgeView,
     SourceView,
-    TableView,
     anchor,
     pledge_links,
     pledge_views,
     source_views,
-    table_view,
 )
+from forcegen.web.assessment.table_html import TableView, table_view
+
+# The report tables the page shows: under their chart, and in the section after the charts.
+# (Pledges and sources have tables of their own, with anchors; summary and about are above.)
+CHART_TABLES: Mapping[str, tuple[str, ...]] = {
+    "force": ("scenarios",),
+    "coverage": ("coverage",),
+    "sustainment": ("sustainment",),
+    "leverage": ("packages", "leverage"),
+    "burden": ("burden",),
+    "ladder": ("ladder",),
+    "sanctions": ("sanctions",),
+}
+MORE_TABLES = ("activation", "held_back", "enabler_demand", "nominations", "support")
+_SHOWN_TABLES = frozenset(MORE_TABLES).union(*CHART_TABLES.values())
 
 _GROUP_LABELS = {
     DriverGroup.US_ENABLER: "US enablers",
@@ -86,7 +99,8 @@ class DashboardView:
     toggle_groups: tuple[ToggleGroup, ...]
     charts: tuple[ChartView, ...]
     charts_json: str
-    tables: Mapping[str, TableView]
+    chart_tables: Mapping[str, tuple[TableView, ...]]  # chart key -> the tables under it
+    more_tables: tuple[TableView, ...]
     pledges: tuple[PledgeView, ...]
     sources: tuple[SourceView, ...]
     gap_pledges: tuple[Link, ...]
@@ -105,6 +119,11 @@ def dashboard_view(
     charts = dashboard_charts(assessment, requirements, drivers)
     pledge_link = pledge_links(assessment.pledges)
     source_link = {sid: Link(sid, "#" + anchor("source", sid)) for sid in assessment.sources}
+    tables = {
+        t.key: table_view(t, pledge_link, source_link)
+        for t in assessment_tables(assessment)
+        if t.key in _SHOWN_TABLES
+    }
     return DashboardView(
         assessment=assessment,
         action=action,
@@ -121,9 +140,11 @@ def dashboard_view(
         toggle_groups=_toggle_groups(catalog, selection),
         charts=tuple(_chart_view(c, pledge_link, source_link) for c in charts),
         charts_json=json.dumps([{"key": c.key, "figure": c.figure} for c in charts]),
-        tables={
-            t.key: table_view(t, pledge_link, source_link) for t in assessment_tables(assessment)
+        chart_tables={
+            chart: tuple(tables[key] for key in keys if key in tables)
+            for chart, keys in CHART_TABLES.items()
         },
+        more_tables=tuple(tables[key] for key in MORE_TABLES if key in tables),
         pledges=pledge_views(assessment, source_link),
         sources=source_views(assessment, pledge_link),
         gap_pledges=tuple(
