@@ -77,9 +77,11 @@ def sustainment(pledges: Active | Iterable[Pledge], requirement: Requirement) ->
     # Most months hold the same pledges as the month before (sustained pledges hold in
     # all): their figures are added up once per distinct set of pledges present.
     figures: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[Total, Capabilities]] = {}
+    at_low = [p.fixed(Bound.LOW) for p in force.low]  # fixed once, not once a month
+    at_high = [p.fixed(Bound.HIGH) for p in force.high]
     for month in range(requirement.duration_months):
-        low = tuple(i for i, p in enumerate(force.low) if holds_in(p.fixed(Bound.LOW), month))
-        high = tuple(i for i, p in enumerate(force.high) if holds_in(p.fixed(Bound.HIGH), month))
+        low = tuple(i for i, p in enumerate(at_low) if holds_in(p, month))
+        high = tuple(i for i, p in enumerate(at_high) if holds_in(p, month))
         if (low, high) not in figures:
             present = Active(tuple(force.low[i] for i in low), tuple(force.high[i] for i in high))
             figures[low, high] = (present.total(), by_capability(present, capabilities))
