@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Engine, text
 
-from forcegen.model.audit import AuditReport
+from forcegen.model.audit import AuditEntry, AuditReport
 from forcegen.model.errors import IntegrityError, InvalidInputError
 from forcegen.service.ports import Clock
 from forcegen.store.uow import SqlUnitOfWork
@@ -225,3 +225,65 @@ class TestTampering:
 
         with pytest.raises(IntegrityError, match="BROKEN at entry 1"):
             verify(uow_factory).raise_if_broken()
+
+
+class TestAppendInOneStatement:
+    """On PostgreSQL the database writes an entry's hash (one statement under the append lock);
+    the application checks it against the chain rule before anything is kept."""
+
+    def test_entries_appended_by_the_database_carry_the_chain_rule_hash(
+        self, uow_factory: UowFactory
+    ) -> None:
+        record_changes(uow_factory, 3)
+
+        with uow_factory() as uow:
+            entries = uow.audit.entries()
+
+        assert [e.hash for e in entries] == [
+            AuditEntry.chained(
+                prev_hash=e.prev_hash,
+                seq=e.seq,
+                at=e.at,
+                actor=e.actor,
+                action=e.action,
+                entity=e.entity,
+                entity_id=e.entity_id,
+                payload=e.payload,
+            ).hash
+            for e in entries
+        ]
+        assert verify(uow_factory).is_intact
+
+    @pytest.mark.parametrize(
+        "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+    )
+    def test_a_database_hash_other_than_the_rule_s_is_refused_and_nothing_is_kept(
+        self, uow_factory: UowFactory, engine: Engine
+    ) -> None:
+        record_changes(uow_factory, 1)
+        # Someone changes the function to hash otherwise (a migration edited by mistake).
+        tamper(engine, _HASHING_OTHERWISE)
+
+        with uow_factory() as uow, pytest.raises(IntegrityError, match="the chain rule gives"):
+            uow.audit.record(actor="x", action="round.update", entity="round", entity_id="r1")
+
+        with uow_factory() as uow:
+            assert [e.seq for e in uow.audit.entries()] == [1]
+
+
+_HASHING_OTHERWISE = """
+CREATE OR REPLACE FUNCTION forcegen_audit_append(
+    p_at timestamptz, p_actor text, p_action text, p_entity text, p_entity_id text,
+    p_payload text, p_seq_free_content text
+) RETURNS TABLE (out_seq integer, out_prev_hash text, out_hash text)
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    SELECT a.seq + 1, a.hash, md5(a.hash) || md5(a.hash) INTO out_seq, out_prev_hash, out_hash
+        FROM audit_log a ORDER BY a.seq DESC LIMIT 1;
+    INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, payload, prev_hash, hash)
+        VALUES (out_seq, p_at, p_actor, p_action, p_entity, p_entity_id, p_payload,
+                out_prev_hash, out_hash);
+    RETURN NEXT;
+END
+$$
+"""
