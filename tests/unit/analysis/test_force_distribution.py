@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from forcegen.analysis.force_distribution import ForceDistribution
 
@@ -71,3 +73,46 @@ def test_a_distributions_masses_are_read_only() -> None:
 
     with pytest.raises(ValueError, match="read-only"):
         forces.mass[0] = 0.0
+
+
+@settings(max_examples=300)
+@given(
+    weights=st.lists(
+        st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=1e6)), min_size=1, max_size=60
+    ),
+    points=st.integers(min_value=1, max_value=12),
+)
+def test_the_totals_it_keeps_give_what_an_entry_per_number_gives(
+    weights: list[float], points: int
+) -> None:
+    """The distribution keeps only the totals the force can take; a reference over an entry
+    for every whole number of personnel (the plain definitions) gives the same figures."""
+    forces = ForceDistribution.of(np.array(weights))
+    total = float(np.asarray(weights).sum())  # the same total: the masses must be equal
+    mass = [w / total for w in weights] if total > 0 else [1.0]
+
+    def at_least(x: int) -> float:
+        return 1.0 if x <= 0 else float(sum(mass[x:]))
+
+    assert forces.mass.tolist() == mass
+    for q in (0.05, 0.25, 0.5, 0.75, 0.95):
+        reached = [x for x in range(len(mass)) if float(np.cumsum(mass)[x]) >= q - 1e-12]
+        assert forces.quantile(q) == (reached[0] if reached else len(mass))
+    assert forces.mean == pytest.approx(sum(x * m for x, m in enumerate(mass)), abs=1e-9)
+    assert forces.largest == max((x for x, m in enumerate(mass) if m > 0), default=0)
+    for x in range(-1, len(mass) + 2):
+        assert forces.at_least(x) == pytest.approx(at_least(x), abs=1e-12)
+    assert [x for x, _ in forces.curve(points)] == [x for x, _ in _reference_curve(mass, points)]
+    for (_, found), (_, expected) in zip(
+        forces.curve(points), _reference_curve(mass, points), strict=True
+    ):
+        assert found == pytest.approx(expected, abs=1e-12)
+
+
+def _reference_curve(mass: list[float], points: int) -> list[tuple[int, float]]:
+    possible = [x for x, m in enumerate(mass) if m > 0]
+    if len(possible) <= points:
+        xs = sorted({0, *possible})
+    else:
+        xs = sorted({round(float(v)) for v in np.linspace(0, possible[-1], points)})
+    return [(x, min(1.0, float(sum(mass[x:])))) for x in xs]

@@ -35,6 +35,7 @@ from forcegen.model.requirement import Requirement
 from forcegen.model.scenario import Scenario
 
 THREADS = 2
+PARALLEL_DRIVERS = 12  # below 2^12 combinations a thread costs more than it saves
 MEMORY_BUDGET_BYTES = 3 << 30
 LARGE_SWEEP_DRIVERS = 14  # from here on, chunks free and reallocate MiBs (see `memory`)
 
@@ -65,6 +66,8 @@ class CombinationKernel:
         def result(fixpoint: Fixpoint) -> CombinationResult:
             return self._result(fixpoint, criterion, totals[fixpoint])
 
+        if THREADS < 2 or self.cube.k < PARALLEL_DRIVERS:  # a dashboard's few drivers
+            return result(Fixpoint.LEAST), result(Fixpoint.GREATEST)
         with ThreadPoolExecutor(THREADS) as pool:  # NumPy over 2^K: both fixpoints at once
             least, greatest = pool.map(result, (Fixpoint.LEAST, Fixpoint.GREATEST))
         return least, greatest
