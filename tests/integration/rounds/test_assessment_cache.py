@@ -11,8 +11,10 @@ from forcegen.model.round import Round
 from forcegen.service.assessment import assessing
 from forcegen.service.assessment.cached import (
     AssessmentCache,
+    DataAt,
     cached_assessment,
     cached_pledge_set,
+    data_version,
 )
 from forcegen.service.assessment.pledge_set import PledgeSet
 from forcegen.service.result_cache import ResultCache
@@ -105,3 +107,40 @@ def test_the_pledges_kept_for_the_page_move_on_with_a_submission(rounds_env: Rou
         after.pledges
         == cached_pledge_set(uow=rounds_env.uow(), cache=pledge_sets, round_id=round_.id).pledges
     )
+
+
+def test_a_page_builds_its_parts_from_the_version_it_read_once(rounds_env: RoundsEnv) -> None:
+    """The dashboard reads the version once: its assessment and its probability panel share the
+    pledges loaded for it even when a submission lands between the two, and the next page,
+    reading the version again, shows that submission."""
+    round_ = rounds_env.round_with(["FRA", "DEU"])
+    rounds_env.submit("FRA", troops(5000), 0)
+    cache: AssessmentCache = ResultCache()
+    pledge_sets: ResultCache[PledgeSet] = ResultCache()
+    at = data_version(rounds_env.uow(), round_.id)
+    selection = assessing.select(rounds_env.catalog, scenario="us_offer_aug_2025")
+
+    def page_assessment(version: DataAt) -> Assessment:
+        return cached_assessment(
+            uow=rounds_env.uow(),
+            catalog=rounds_env.catalog,
+            selection=selection,
+            cache=cache,
+            round_id=round_.id,
+            pledge_sets=pledge_sets,
+            at=version,
+        )
+
+    assessed = page_assessment(at)
+    rounds_env.submit("DEU", troops(3000), 0)  # lands while the page is being built
+    panel_pledges = cached_pledge_set(
+        uow=rounds_env.uow(), cache=pledge_sets, round_id=round_.id, at=at
+    )
+    next_page = page_assessment(data_version(rounds_env.uow(), round_.id))
+
+    assert panel_pledges is cached_pledge_set(
+        uow=rounds_env.uow(), cache=pledge_sets, round_id=round_.id, at=at
+    )
+    assert assessed.pledges == panel_pledges.pledges
+    assert pledged_troops(assessed) == ("FRA",)
+    assert pledged_troops(next_page) == ("DEU", "FRA")

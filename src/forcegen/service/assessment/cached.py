@@ -15,7 +15,10 @@ that has not seen a change yet still never serves a result from before it.
 
 The pledge set itself is kept the same way (`cached_pledge_set`), so that the dashboard's
 assessment and probability panel, recomputed after every submission, load and derive the
-answers once between them.
+answers once between them. A page built from several cached parts reads the version once
+(`data_version`) and hands it to each (`at=`): on a deadline day a submission lands every
+few hundred milliseconds, and a version read again halfway through the page would load and
+derive the whole round a second time.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ from forcegen.service.result_cache import ResultCache
 AssessmentCache = ResultCache[Assessment]
 PLEDGE_SET = "pledge set"
 T = TypeVar("T")
+DataAt = tuple[str, int]
+"""What a result is computed from: "public" or "round:<id>", and that data's version."""
 
 
 def cached_assessment(
@@ -50,6 +55,7 @@ def cached_assessment(
     cache: AssessmentCache,
     round_id: str | None = None,
     pledge_sets: ResultCache[PledgeSet] | None = None,
+    at: DataAt | None = None,
 ) -> Assessment:
     """`run_assessment`'s result, computed once per data version and selection; with
     `pledge_sets`, on the pledge set kept there for the data version (`cached_pledge_set`).
@@ -62,14 +68,19 @@ def cached_assessment(
     def compute() -> Assessment:
         if pledge_sets is None:
             return run_assessment(uow=uow, catalog=catalog, selection=selection, round_id=round_id)
-        pledge_set = cached_pledge_set(uow=uow, cache=pledge_sets, round_id=round_id)
+        pledge_set = cached_pledge_set(uow=uow, cache=pledge_sets, round_id=round_id, at=at)
         return assess(pledge_set=pledge_set, selection=selection, catalog=catalog)
 
-    return cached(cache, uow=uow, round_id=round_id, key=selection_key(selection), compute=compute)
+    key = selection_key(selection)
+    return cached(cache, uow=uow, round_id=round_id, key=key, compute=compute, at=at)
 
 
 def cached_pledge_set(
-    *, uow: UnitOfWork, cache: ResultCache[PledgeSet], round_id: str | None = None
+    *,
+    uow: UnitOfWork,
+    cache: ResultCache[PledgeSet],
+    round_id: str | None = None,
+    at: DataAt | None = None,
 ) -> PledgeSet:
     """The pledges of a round (or, without `round_id`, of the public record), loaded once per
     data version: the dashboard's assessment and its probability panel run on the same set.
@@ -84,6 +95,7 @@ def cached_pledge_set(
             round_id=None,
             key=PLEDGE_SET,
             compute=lambda: pledge_set_for_public(uow=uow),
+            at=at,
         )
     return cached(
         cache,
@@ -91,6 +103,7 @@ def cached_pledge_set(
         round_id=round_id,
         key=PLEDGE_SET,
         compute=lambda: pledge_set_for_round(uow=uow, round_id=round_id),
+        at=at,
     )
 
 
@@ -101,16 +114,22 @@ def cached(
     round_id: str | None,
     key: Hashable,
     compute: Callable[[], T],
+    at: DataAt | None = None,
 ) -> T:
     """`compute()`'s result for `key` over a round's data (or the public record's, without
     `round_id`), computed once per data version: anything derived from an assessment's data
-    (a probability panel, say) is cached as safely as the assessment itself."""
+    (a probability panel, say) is cached as safely as the assessment itself. `at` is the
+    version read before (`data_version`), when the caller builds several parts from it."""
+    scope, version = at if at is not None else data_version(uow, round_id)
+    return cache.get_or_compute((scope, version, key), compute)
+
+
+def data_version(uow: UnitOfWork, round_id: str | None) -> DataAt:
+    """The version of a round's data (or the public record's) now: read it before the data."""
     with uow.reading():
         if round_id is None:
-            scope, version = "public", uow.data_versions.of_public_record()
-        else:
-            scope, version = f"round:{round_id}", uow.data_versions.of_round(round_id)
-    return cache.get_or_compute((scope, version, key), compute)
+            return "public", uow.data_versions.of_public_record()
+        return f"round:{round_id}", uow.data_versions.of_round(round_id)
 
 
 def selection_key(selection: Selection) -> Hashable:

@@ -30,9 +30,11 @@ from forcegen.model.user import Role
 from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
 from forcegen.service.assessment import comparing
 from forcegen.service.assessment.cached import (
+    DataAt,
     cached,
     cached_assessment,
     cached_pledge_set,
+    data_version,
     selection_key,
 )
 from forcegen.service.assessment.comparing import View
@@ -143,7 +145,7 @@ def plotly_js() -> FileResponse:
 
 
 def _assess(
-    services: Services, query: DashboardQuery, round_id: str | None
+    services: Services, query: DashboardQuery, round_id: str | None, at: DataAt | None = None
 ) -> tuple[Assessment, Selection]:
     selection = selection_of(query, services.catalog)
     assessment = cached_assessment(
@@ -153,6 +155,7 @@ def _assess(
         cache=services.assessments,
         round_id=round_id,
         pledge_sets=services.page_parts,
+        at=at,
     )
     return assessment, selection
 
@@ -166,16 +169,17 @@ def _dashboard(
 ) -> HTMLResponse:
     selection = selection_of(query, services.catalog)
     params = request.query_params.multi_items()
+    at = data_version(services.uow(), round_id)  # once: every part is built from this version
 
     def parts() -> tuple[DashboardView, bool, Markup]:
         """The parts as costly as the assessment itself, and reloaded as often: the view,
         the probability panel and their HTML (which holds nothing of the visitor's), computed
         inside the cached call, so never from data older than the version they are kept
         under."""
-        assessment, _ = _assess(services, query, round_id)
+        assessment, _ = _assess(services, query, round_id, at)
         panel = probability_panel(
             pledge_set=cached_pledge_set(
-                uow=services.uow(), cache=services.page_parts, round_id=round_id
+                uow=services.uow(), cache=services.page_parts, round_id=round_id, at=at
             ),
             catalog=services.catalog,
             selection=selection,
@@ -194,6 +198,7 @@ def _dashboard(
         round_id=round_id,
         key=("dashboard", selection_key(selection), tuple(params), action),
         compute=parts,
+        at=at,
     )
     if is_htmx(request):
         return HTMLResponse(parts_html)
