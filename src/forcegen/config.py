@@ -15,7 +15,14 @@ from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, PositiveInt, ValidationError, field_validator
+from pydantic import (
+    AliasChoices,
+    Field,
+    NonNegativeInt,
+    PositiveInt,
+    ValidationError,
+    field_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     EnvSettingsSource,
@@ -64,6 +71,8 @@ class Settings(BaseSettings):
     is_debug: bool = _flag("DEBUG", "is_debug")
     redis_url: str | None = None
     db_pool_size: PositiveInt = 10
+    # processes beside each server process that build dashboards (`forcegen serve`: 1)
+    dashboard_processes: NonNegativeInt = 0
     trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
 
     @classmethod
@@ -132,6 +141,10 @@ _ADVICE = {
     "is_debug": ("DEBUG", "is not a yes/no value: use true or false"),
     "max_body_bytes": ("MAX_BODY_BYTES", "must be a positive whole number of bytes"),
     "db_pool_size": ("DB_POOL_SIZE", "must be a positive whole number of connections"),
+    "dashboard_processes": (
+        "DASHBOARD_PROCESSES",
+        "must be a whole number of processes, 0 or more (0: dashboards are built in the server)",
+    ),
     "trusted_proxies": (
         "TRUSTED_PROXIES",
         "is not a list of addresses: write them comma-separated, e.g. 127.0.0.1,10.0.0.0/8",

@@ -65,6 +65,13 @@ def serve(
         help="Server processes (about one per core). They share sessions, rate limits and "
         "cached results through the database, or Redis with FORCEGEN_REDIS_URL.",
     ),
+    dashboard_processes: int = typer.Option(
+        1,
+        min=0,
+        max=16,
+        help="Processes beside each server process that build the assessment dashboards, "
+        "so that saves never wait for them (0: build them in the server process).",
+    ),
 ) -> None:
     """Serve the web app and the JSON API (OpenAPI at /api/openapi.json)."""
     from forcegen.web import run
@@ -72,7 +79,13 @@ def serve(
     services = context.services()
     processes = f" with {workers} processes" if workers > 1 else ""
     _out.print(f"forcegen is serving at http://{host}:{port}/{processes}  (Ctrl+C to stop)")
-    run(services, host=host, port=port, workers=workers)
+    run(
+        services,
+        host=host,
+        port=port,
+        workers=workers,
+        dashboard_processes=dashboard_processes,
+    )
 
 
 @audit_app.command("verify")

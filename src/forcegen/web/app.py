@@ -19,6 +19,7 @@ from forcegen.web import api_docs
 from forcegen.web.accounts import admin_pages, login_pages
 from forcegen.web.assessment import api as assessment_api
 from forcegen.web.assessment import pages as assessment_pages
+from forcegen.web.assessment.dashboard_parts import DashboardProcesses
 from forcegen.web.errors import install_error_handlers
 from forcegen.web.joint import pages as joint_pages
 from forcegen.web.public import api as public_api
@@ -85,26 +86,48 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-def _thread_pool_of(
-    threads: int,
+def _lifespan(
+    threads: int, dashboards: Callable[[], DashboardProcesses | None]
 ) -> Callable[[FastAPI], contextlib.AbstractAsyncContextManager[None]]:
     """Run blocking handlers on as many threads as there are database connections (anyio's
     default is 40): a thread beyond them could only wait for a connection, and under load
-    forty threads taking the GIL from each other cost CPU and stretch every request."""
+    forty threads taking the GIL from each other cost CPU and stretch every request. Start
+    the dashboard processes, if the settings ask for them, and stop them at the end."""
 
     @contextlib.asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
-        yield
+        processes = await anyio.to_thread.run_sync(dashboards)
+        app.state.dashboard_processes = processes
+        try:
+            yield
+        finally:
+            if processes is not None:
+                app.state.dashboard_processes = None
+                await anyio.to_thread.run_sync(processes.close)
 
     return lifespan
 
 
-def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> FastAPI:
-    """Build the web app and the API over `services` (one app per process, or per test)."""
+def create_app(
+    services: Services,
+    *,
+    limiter: AttemptLimiter | None = None,
+    dashboard_processes: int | None = None,
+) -> FastAPI:
+    """Build the web app and the API over `services` (one app per process, or per test).
+
+    `dashboard_processes` (default: the settings') processes build the assessment dashboards
+    beside this one, started and stopped with the app (web/assessment/dashboard_parts.py);
+    with 0, dashboards are built in the server process."""
     settings = services.settings
+    processes = settings.dashboard_processes if dashboard_processes is None else dashboard_processes
+
+    def dashboards() -> DashboardProcesses | None:
+        return DashboardProcesses(settings, processes) if processes > 0 else None
+
     app = FastAPI(
-        lifespan=_thread_pool_of(settings.db_pool_size),
+        lifespan=_lifespan(settings.db_pool_size, dashboards),
         title="forcegen",
         version="1",
         description=API_DESCRIPTION,
@@ -115,6 +138,7 @@ def create_app(services: Services, *, limiter: AttemptLimiter | None = None) -> 
         debug=False,
     )
     app.state.services = services
+    app.state.dashboard_processes = None  # set by the lifespan when processes are asked for
     app.state.templates = make_templates()
     app.state.limiter = limiter or AttemptLimiter(services.rate_limits)
     app.state.nav = tuple(item for section in SECTIONS for item in section.nav)

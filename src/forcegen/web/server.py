@@ -36,13 +36,22 @@ BACKLOG = 4096
 """Connections the kernel queues before the server accepts them (a deadline-day burst)."""
 
 
-def run(services: Services, *, host: str = "127.0.0.1", port: int = 8000, workers: int = 1) -> None:
+def run(
+    services: Services,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    dashboard_processes: int | None = None,
+) -> None:
     """Serve until interrupted. uvicorn ignores forwarded headers; the rate limiter reads
     X-Forwarded-For only from FORCEGEN_TRUSTED_PROXIES. Behind a TLS proxy, set
     FORCEGEN_SECURE_COOKIES=true.
 
     With `workers` > 1 the given services are only used to check the database (and upgrade
-    its schema) once before the processes start; each process builds its own.
+    its schema) once before the processes start; each process builds its own. Each server
+    process starts `dashboard_processes` processes that build the assessment dashboards
+    (default: FORCEGEN_DASHBOARD_PROCESSES; see web/assessment/dashboard_parts.py).
     """
     serve = functools.partial(
         uvicorn.run,
@@ -56,8 +65,10 @@ def run(services: Services, *, host: str = "127.0.0.1", port: int = 8000, worker
         backlog=BACKLOG,
     )
     if workers <= 1:
-        serve(create_app(services))
+        serve(create_app(services, dashboard_processes=dashboard_processes))
         return
+    if dashboard_processes is not None:  # the worker processes read their settings from here
+        os.environ["FORCEGEN_DASHBOARD_PROCESSES"] = str(dashboard_processes)
     services.close()
     serve(
         f"{__name__}:app_from_environment",

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
-from jinja2 import Environment
 from markupsafe import Markup
 
 from forcegen.analysis.assessment import Assessment
@@ -30,10 +29,8 @@ from forcegen.model.user import Role
 from forcegen.reports import assessment_json, assessment_tables, headline, write_xlsx
 from forcegen.service.assessment import comparing
 from forcegen.service.assessment.cached import (
-    DataAt,
     cached,
     cached_assessment,
-    cached_pledge_set,
     data_version,
     selection_key,
 )
@@ -42,9 +39,14 @@ from forcegen.service.assessment.selection import Selection
 from forcegen.service.rounds import coordinating
 from forcegen.web.accounts.analyst_auth import AnalystPage, analyst_page
 from forcegen.web.accounts.auth import coordinator_page
+from forcegen.web.assessment.dashboard_parts import (
+    DashboardParts,
+    DashboardProcesses,
+    PartsRequest,
+    build_parts,
+    params_of,
+)
 from forcegen.web.assessment.dashboard_query import DashboardQuery, QueryDep, selection_of
-from forcegen.web.assessment.dashboard_view import DashboardView, dashboard_view
-from forcegen.web.assessment.probability_view import probability_panel
 from forcegen.web.deps import ServicesDep
 from forcegen.web.paths import RoundIdPath
 from forcegen.web.render import NavItem, is_htmx, render
@@ -59,9 +61,6 @@ _round_pages = APIRouter(
 
 NAV = (NavItem("Assessment", "/assessment"),)
 PUBLIC_PATH = "/assessment/public"
-DASHBOARD_PARTS = (
-    "_assessment_dashboard.html"  # the dashboard below the page header: view and panel
-)
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _IMMUTABLE = "public, max-age=31536000, immutable"
 # plotly.js, pinned and vendored: the npm package plotly.js-basic-dist-min (MIT, see
@@ -145,7 +144,7 @@ def plotly_js() -> FileResponse:
 
 
 def _assess(
-    services: Services, query: DashboardQuery, round_id: str | None, at: DataAt | None = None
+    services: Services, query: DashboardQuery, round_id: str | None
 ) -> tuple[Assessment, Selection]:
     selection = selection_of(query, services.catalog)
     assessment = cached_assessment(
@@ -155,7 +154,6 @@ def _assess(
         cache=services.assessments,
         round_id=round_id,
         pledge_sets=services.page_parts,
-        at=at,
     )
     return assessment, selection
 
@@ -168,44 +166,39 @@ def _dashboard(
     action: str,
 ) -> HTMLResponse:
     selection = selection_of(query, services.catalog)
-    params = request.query_params.multi_items()
-    at = data_version(services.uow(), round_id)  # once: every part is built from this version
+    params = params_of(request.query_params.multi_items())
+    asked = PartsRequest(
+        query=query,
+        round_id=round_id,
+        params=params,
+        action=action,
+        at=data_version(services.uow(), round_id),  # once: every part is built from it
+    )
+    processes: DashboardProcesses | None = getattr(request.app.state, "dashboard_processes", None)
 
-    def parts() -> tuple[DashboardView, bool, Markup]:
-        """The parts as costly as the assessment itself, and reloaded as often: the view,
-        the probability panel and their HTML (which holds nothing of the visitor's), computed
-        inside the cached call, so never from data older than the version they are kept
-        under."""
-        assessment, _ = _assess(services, query, round_id, at)
-        panel = probability_panel(
-            pledge_set=cached_pledge_set(
-                uow=services.uow(), cache=services.page_parts, round_id=round_id, at=at
-            ),
-            catalog=services.catalog,
-            selection=selection,
-            params=params,
-            round_id=round_id,
-            action=action,
-        )
-        view = dashboard_view(assessment, selection, services.catalog, action)
-        templates: Environment = request.app.state.templates
-        html = templates.get_template(DASHBOARD_PARTS).render(view=view, probability=panel)
-        return view, assessment.is_illustrative, Markup(html)  # rendered by Jinja, escaped
+    def parts() -> DashboardParts:
+        """As costly as the assessment itself, and reloaded as often: built in a dashboard
+        process when the server has them (see dashboard_parts), inside the cached call, so
+        never from data older than the version they are kept under."""
+        if processes is not None:
+            return processes.build(asked)
+        return build_parts(services, request.app.state.templates, asked)
 
-    view, is_illustrative, parts_html = cached(
+    built = cached(
         services.page_parts,
         uow=services.uow(),
         round_id=round_id,
-        key=("dashboard", selection_key(selection), tuple(params), action),
+        key=("dashboard", selection_key(selection), params, action),
         compute=parts,
-        at=at,
+        at=asked.at,
     )
+    parts_html = Markup(built.html)  # rendered by Jinja with autoescape
     if is_htmx(request):
         return HTMLResponse(parts_html)
     context = {
-        "view": view,
+        "title": built.title,
         "dashboard_html": parts_html,
-        "illustrative": is_illustrative,
+        "illustrative": built.is_illustrative,
         "plotly_src": plotly_path(),
         "map_style_id": MAP_STYLE_ID,
     }
