@@ -47,6 +47,7 @@ from load_profile import (
     Reader,
     Recorder,
     Respondent,
+    Sample,
     Window,
     analyst_pages,
     coordinator_pages,
@@ -84,6 +85,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds measured")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument(
+        "--timeline", action="store_true", help="print the latencies second by second"
+    )
+    parser.add_argument(
         "--profile",
         type=Path,
         help="record the server processes with py-spy into this folder (samples holding the GIL)",
@@ -114,7 +118,8 @@ async def _run(url: str, fixture: Fixture, args: argparse.Namespace) -> Recorder
         recorder_cpu = (time.process_time() - cpu_before) / (window.end - window.start)
         print(
             f"load: generator used {recorder_cpu:.0%} of a core; event-loop lag p99 "
-            f"{lag.p99_ms():.0f} ms; the server used {server.cores:.0%} of a core, "
+            f"{lag.p99_ms():.0f} ms; the server (and its dashboard processes) used "
+            f"{server.cores:.0%} of a core, "
             f"{server.cores * 1000 / max(len(recorder.samples) / args.duration, 1):.1f} ms of "
             "CPU per request",
             flush=True,
@@ -188,11 +193,11 @@ def _submission_times(window: Window, rng: random.Random) -> list[float]:
 
 
 class _ServerCpu:
-    """The CPU the server's processes used in the measured window (from /proc): what a request
-    costs, whatever else the machine is doing."""
+    """The CPU the server's processes and theirs (the dashboard processes) used in the
+    measured window (from /proc): what a request costs, whatever else the machine is doing."""
 
     def __init__(self, pids: list[int]) -> None:
-        self.pids = pids
+        self.pids = _with_children(pids)
         self.cores = 0.0
 
     async def watch(self, window: Window) -> None:
@@ -210,6 +215,19 @@ class _ServerCpu:
                 continue
             ticks += int(fields[11]) + int(fields[12])  # utime, stime
         return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _with_children(pids: list[int]) -> list[int]:
+    """`pids` and the processes they started (one level: the dashboard processes)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parent = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        if parent in pids:
+            children.append(int(stat.parent.name))
+    return sorted({*pids, *children})  # the supervisor's children are listed already
 
 
 class _LoopLag:
@@ -301,6 +319,8 @@ def _report(recorder: Recorder, lost: int, args: argparse.Namespace, database: s
     for error, count in recorder.errors().most_common(8):
         print(f"load:   error x{count}: {error}")
     print(f"load: machine load after the run: {_uptime()}")
+    if args.timeline:
+        _print_timeline(samples)
     latencies = [sample.seconds for sample in samples]
     users = args.respondents + args.readers
     print(
@@ -310,6 +330,22 @@ def _report(recorder: Recorder, lost: int, args: argparse.Namespace, database: s
         f"errors {sum(recorder.errors().values())}, lost {lost} "
         f"({database}, {args.workers} workers)"
     )
+
+
+def _print_timeline(samples: list[Sample]) -> None:
+    """Per second of the measured window: requests started, median and slowest latency (a
+    pause of the whole server shows as a second where even the median is slow)."""
+    if not samples:
+        return
+    first = min(sample.started for sample in samples)
+    seconds: dict[int, list[float]] = {}
+    for sample in samples:
+        seconds.setdefault(int(sample.started - first), []).append(sample.seconds * 1000)
+    for second, latencies in sorted(seconds.items()):
+        print(
+            f"load:   second {second:3d}: {len(latencies):4d} requests, "
+            f"p50 {statistics.median(latencies):5.0f} ms, slowest {max(latencies):5.0f} ms"
+        )
 
 
 def _percentile(values: list[float], percent: int) -> float:

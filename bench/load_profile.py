@@ -55,6 +55,7 @@ class Sample:
     kind: str
     seconds: float
     error: str | None
+    started: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Recorder:
         except httpx.HTTPError as err:
             error = f"{kind}: {type(err).__name__} {err}".strip()
         if self.window.is_measured(started):
-            self.samples.append(Sample(kind, time.monotonic() - started, error))
+            self.samples.append(Sample(kind, time.monotonic() - started, error, started))
         return None if error else response
 
     def acknowledge(self, ack: Ack) -> None:

@@ -32,6 +32,7 @@ from forcegen.service.assessment.cached import DataAt, cached_assessment, cached
 from forcegen.web.assessment.dashboard_query import DashboardQuery, selection_of
 from forcegen.web.assessment.dashboard_view import dashboard_view
 from forcegen.web.assessment.probability_view import probability_panel
+from forcegen.web.gc_policy import collect_rarely
 from forcegen.web.render import make_templates
 
 PARTS_TEMPLATE = "_assessment_dashboard.html"  # the dashboard below the page header
@@ -140,6 +141,7 @@ _child: tuple[Services, Environment] | None = None
 def _start(settings: Settings) -> None:
     global _child
     _child = (build_services(settings), make_templates())
+    collect_rarely()
 
 
 def _ready() -> bool:
