@@ -71,7 +71,7 @@ class Settings(BaseSettings):
     is_debug: bool = _flag("DEBUG", "is_debug")
     redis_url: str | None = None
     db_pool_size: PositiveInt = 10
-    # processes beside each server process that build dashboards (`forcegen serve`: 1)
+    # processes beside each server process that build dashboards (`forcegen serve`: 2)
     dashboard_processes: NonNegativeInt = 0
     trusted_proxies: Annotated[tuple[IPv4Network | IPv6Network, ...], NoDecode] = ()
 

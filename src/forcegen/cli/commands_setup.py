@@ -66,7 +66,7 @@ def serve(
         "cached results through the database, or Redis with FORCEGEN_REDIS_URL.",
     ),
     dashboard_processes: int = typer.Option(
-        1,
+        2,
         min=0,
         max=16,
         help="Processes beside each server process that build the assessment dashboards, "

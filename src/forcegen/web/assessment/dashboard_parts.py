@@ -5,7 +5,7 @@ version, see pages.py): about 100 ms of Python for a round of 200 answers. Insid
 process that time holds the interpreter's lock, and every save waiting for a database
 answer in that process waits for the lock too; on a deadline day the respondents' saves,
 most of the traffic, queued behind the coordinators' dashboards for seconds. Built in a
-separate process (`DashboardProcesses`, `forcegen serve` starts one per server process),
+separate process (`DashboardProcesses`, `forcegen serve` starts two per server process),
 the work is shared out by the operating system instead, and a save never waits for a
 dashboard.
 
