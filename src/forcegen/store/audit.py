@@ -38,9 +38,6 @@ from forcegen.service.ports import Clock
 from forcegen.store.mapping import from_row
 from forcegen.store.rows_core import AuditRow
 
-# pg_advisory_xact_lock key for appends (written into forcegen_audit_append, migration 0008).
-AUDIT_LOCK_KEY = 0x666F7263_61756474  # "forcaudt"
-
 _VERIFY_BATCH = 1000
 # Built once (SQLAlchemy then compiles each once): every save appends an entry.
 _LAST = select(AuditRow.seq, AuditRow.hash).order_by(AuditRow.seq.desc()).limit(1)

@@ -21,7 +21,6 @@ from forcegen.web.assessment import api as assessment_api
 from forcegen.web.assessment import pages as assessment_pages
 from forcegen.web.assessment.dashboard_parts import DashboardProcesses
 from forcegen.web.errors import install_error_handlers
-from forcegen.web.gc_policy import collect_rarely
 from forcegen.web.joint import pages as joint_pages
 from forcegen.web.public import api as public_api
 from forcegen.web.public import edit_pages as public_edit_pages
@@ -93,15 +92,13 @@ def _lifespan(
     """Run blocking handlers on as many threads as there are database connections (anyio's
     default is 40): a thread beyond them could only wait for a connection, and under load
     forty threads taking the GIL from each other cost CPU and stretch every request. Start
-    the dashboard processes, if the settings ask for them, and stop them at the end. Once
-    started, the process is collected rarely (gc_policy)."""
+    the dashboard processes, if the settings ask for them, and stop them at the end."""
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         processes = await anyio.to_thread.run_sync(dashboards)
         app.state.dashboard_processes = processes
-        collect_rarely()
         try:
             yield
         finally:

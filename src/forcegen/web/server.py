@@ -26,6 +26,7 @@ from forcegen.bootstrap import Services, build_services
 from forcegen.config import Settings
 from forcegen.web.access_log import logging_config
 from forcegen.web.app import create_app
+from forcegen.web.gc_policy import collect_rarely
 
 KEEP_ALIVE_SECONDS = 75
 """Longer than a proxy's idle timeout (nginx, common load balancers: 60 s)."""
@@ -51,7 +52,9 @@ def run(
     With `workers` > 1 the given services are only used to check the database (and upgrade
     its schema) once before the processes start; each process builds its own. Each server
     process starts `dashboard_processes` processes that build the assessment dashboards
-    (default: FORCEGEN_DASHBOARD_PROCESSES; see web/assessment/dashboard_parts.py).
+    (default: FORCEGEN_DASHBOARD_PROCESSES; see web/assessment/dashboard_parts.py). A server
+    process, once built, is garbage-collected rarely (gc_policy); an app built by a test is
+    not, since its process goes on to build many more.
     """
     serve = functools.partial(
         uvicorn.run,
@@ -65,7 +68,9 @@ def run(
         backlog=BACKLOG,
     )
     if workers <= 1:
-        serve(create_app(services, dashboard_processes=dashboard_processes))
+        app = create_app(services, dashboard_processes=dashboard_processes)
+        collect_rarely()
+        serve(app)
         return
     if dashboard_processes is not None:  # the worker processes read their settings from here
         os.environ["FORCEGEN_DASHBOARD_PROCESSES"] = str(dashboard_processes)
@@ -80,4 +85,6 @@ def run(
 
 def app_from_environment() -> FastAPI:
     """The app of one worker process: services from the same environment as the parent's."""
-    return create_app(build_services(Settings.from_env(os.environ)))
+    app = create_app(build_services(Settings.from_env(os.environ)))
+    collect_rarely()
+    return app

@@ -4,6 +4,8 @@ shown at once, errors answered as in the server, and the process stopped with th
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -73,6 +75,19 @@ def test_a_withdrawal_shows_on_the_next_dashboard_at_once(demo: Demo, beside: Te
     )
 
     assert shown not in beside.get(demo.round_path, headers=HTMX).text
+
+
+def test_a_dashboard_process_that_dies_is_replaced(demo: Demo, beside: TestClient) -> None:
+    processes = beside.app.state.dashboard_processes  # type: ignore[attr-defined]
+    killed = processes.pids()
+    for pid in killed:
+        os.kill(pid, signal.SIGKILL)
+
+    page = beside.get(demo.round_path + "?scenario=un_peacekeeping", headers=HTMX)
+
+    assert page.status_code == 200, page.text
+    assert 'id="dashboard"' in page.text
+    assert not set(processes.pids()) & set(killed)
 
 
 def test_a_round_that_does_not_exist_is_not_found_as_in_the_server(beside: TestClient) -> None:

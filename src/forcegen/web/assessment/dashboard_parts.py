@@ -131,6 +131,10 @@ class DashboardProcesses:
                     self._pool = self._started()
             return self._pool.submit(_build, asked).result()
 
+    def pids(self) -> list[int]:
+        """The processes' ids (for an operator's `ps`, and the test that kills one)."""
+        return sorted(self._pool._processes)  # concurrent.futures keeps them by pid
+
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 

@@ -23,7 +23,7 @@ down_revision: str | None = "0007_position_quote"
 branch_labels: str | None = None
 depends_on: str | None = None
 
-# The same advisory-lock key as the appends before (AUDIT_LOCK_KEY, "forcaudt").
+# The advisory-lock key the appends took before: 0x666F726361756474, "forcaudt".
 _CREATE = """
 CREATE FUNCTION forcegen_audit_append(
     p_at timestamptz, p_actor text, p_action text, p_entity text, p_entity_id text,
