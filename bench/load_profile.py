@@ -238,7 +238,7 @@ def coordinator_pages(round_id: str, scenarios: list[str], rng: random.Random) -
 
 def analyst_pages() -> list[Page]:
     """The analyst's cycle: the public assessment, the positions page."""
-    return [lambda _: ("assessment", "/assessment/public"), _positions]
+    return [lambda _: ("public", "/assessment/public"), _positions]
 
 
 def _positions(_: Recorder) -> tuple[str, str]:
