@@ -9,6 +9,8 @@ from __future__ import annotations
 from forcegen.analysis.assessment import AnswerSummaries
 from forcegen.reports.table import Table, field_rows, table
 
+ANSWER_TABLE_KEYS = frozenset(("enabler_demand", "nominations", "ladder", "support", "sanctions"))
+
 
 def answer_tables(answers: AnswerSummaries) -> tuple[Table, ...]:
     return (

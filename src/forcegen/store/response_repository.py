@@ -89,12 +89,20 @@ class SqlResponseRepository(SqlRepository):
     ) -> builtins.list[tuple[ResponseTally, ResponseVersion]]:
         """Each response whose latest submission stands, with it (versions read before come
         from the process's memo: see store/version_memo.py)."""
-        database = self._session.get_bind().engine.url
-        pointed: builtins.list[tuple[ResponseRow, VersionKey]] = [
-            (row, (database, row.id, row.last_submitted_number or 0, version_id, saved_at))
-            for row, version_id, saved_at in self._session.execute(
-                SUBMITTED_KEYS, {"round_id": round_id}
+        # the URL as text, once: a URL object renders itself again for every hash
+        database = self._session.get_bind().engine.url.render_as_string(hide_password=True)
+        pointed: builtins.list[tuple[ResponseTally, VersionKey]] = [
+            (
+                _tally(row),
+                (
+                    database,
+                    row.id,
+                    row.last_submitted_number or 0,
+                    row.submitted_id,
+                    row.submitted_at,
+                ),
             )
+            for row in self._session.execute(SUBMITTED_KEYS, {"round_id": round_id})
         ]
         known = {key: _MEMO.get(key) for _, key in pointed}
         missing = [key[3] for key, kept in known.items() if kept is None]
@@ -108,8 +116,8 @@ class SqlResponseRepository(SqlRepository):
                 known[read] = fresh
                 _MEMO.put(read, fresh)
         found = []
-        for row, key in pointed:
-            tally, version = _tally(row), known[key]
+        for tally, key in pointed:
+            version = known[key]
             if tally.latest_submitted_number is not None and version is not None:
                 found.append((tally, version))
         return found
@@ -217,7 +225,7 @@ def _version_values(version: ResponseVersion) -> dict[str, object]:
     }
 
 
-def _tally(row: ResponseRow) -> ResponseTally:
+def _tally(row: object) -> ResponseTally:
     return from_row(ResponseTally, row)
 
 

@@ -67,7 +67,11 @@ ROUND_HEADS = _HEADS.where(ResponseRow.round_id == bindparam("round_id")).order_
 
 
 SUBMITTED_KEYS = (
-    select(ResponseRow, _SUBMITTED.id, _SUBMITTED.saved_at)
+    select(
+        *ResponseRow.__table__.columns,
+        _SUBMITTED.id.label("submitted_id"),
+        _SUBMITTED.saved_at.label("submitted_at"),
+    )
     .join(
         _SUBMITTED,
         (_SUBMITTED.response_id == ResponseRow.id)
@@ -76,7 +80,9 @@ SUBMITTED_KEYS = (
     .where(ResponseRow.round_id == bindparam("round_id"))
     .order_by(ResponseRow.participant_code)
 )
-"""Pointer rows with the key of their newest submission (its row, not its answers)."""
+"""Pointer rows with the key of their newest submission (its row, not its answers), as plain
+rows: read after every submission, for some 200 responses, where ORM objects cost more than
+the query."""
 VERSIONS_BY_ID = select(ResponseVersionRow).where(
     ResponseVersionRow.id.in_(bindparam("ids", expanding=True))
 )

@@ -35,6 +35,11 @@ _FOR_ROUND = (
     .where(InvitationRow.round_id == bindparam("round_id"))
     .order_by(InvitationRow.participant_code)
 )
+_CODES_FOR_ROUND = (
+    select(InvitationRow.participant_code)
+    .where(InvitationRow.round_id == bindparam("round_id"))
+    .order_by(InvitationRow.participant_code)
+)
 
 
 class SqlRoundRepository(SqlRepository):
@@ -145,6 +150,9 @@ class SqlInvitationRepository(SqlRepository):
         # than reading them.
         rows = self._session.execute(_FOR_ROUND, {"round_id": round_id}).mappings()
         return [Invitation.model_validate(row) for row in rows]
+
+    def codes_for_round(self, round_id: RoundId) -> builtins.list[str]:
+        return list(self._session.scalars(_CODES_FOR_ROUND, {"round_id": round_id}))
 
     def joint_for_round(self, round_id: RoundId) -> builtins.list[Invitation]:
         query = (

@@ -17,8 +17,9 @@ from collections import OrderedDict
 
 from forcegen.model.response import ResponseVersion
 
-VersionKey = tuple[object, str, int, int, dt.datetime]
-"""The database's URL, the response id, the version number, the row's id, its save time."""
+VersionKey = tuple[str, str, int, int, dt.datetime]
+"""The database's URL (as text, password hidden), the response id, the version number, the
+row's id, its save time."""
 
 VERSIONS_KEPT = 20_000
 """About 1 kB each: a hundred rounds of 200 responses."""

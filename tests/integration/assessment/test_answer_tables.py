@@ -85,3 +85,28 @@ def test_without_pledges_the_force_is_zero_and_the_summary_says_so(
 ) -> None:
     assert assessment.chosen.total.personnel == 0
     assert "No pledge makes its condition depend on US support." in assessment.summary
+
+
+@pytest.mark.parametrize(
+    "only",
+    [
+        frozenset({"ladder"}),
+        frozenset({"burden", "sanctions", "pledges"}),
+        frozenset({"about", "sources"}),
+        frozenset(),
+    ],
+)
+def test_asking_for_some_tables_gives_those_tables_as_all_tables_hold_them(
+    assessment: Assessment, only: frozenset[str]
+) -> None:
+    every = assessment_tables(assessment)
+
+    assert assessment_tables(assessment, only=only) == tuple(t for t in every if t.key in only)
+
+
+def test_every_table_is_built_when_none_is_named(assessment: Assessment) -> None:
+    keys = [t.key for t in assessment_tables(assessment)]
+
+    assert keys[:3] == ["about", "summary", "scenarios"]
+    assert keys[-2:] == ["pledges", "sources"]
+    assert {"enabler_demand", "nominations", "ladder", "support", "sanctions"} <= set(keys)

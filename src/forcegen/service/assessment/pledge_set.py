@@ -75,7 +75,7 @@ def pledge_set_for_round(*, uow: UnitOfWork, round_id: str) -> PledgeSet:
     """
     with uow.reading():
         round_ = find_round(uow, round_id)
-        invited = tuple(sorted(i.participant_code for i in uow.invitations.for_round(round_.id)))
+        invited = tuple(sorted(uow.invitations.codes_for_round(round_.id)))
         submitted = uow.responses.latest_submitted_for_round(round_.id)
     answered = sorted(submitted, key=lambda item: item[0].participant_code)
     pledges: list[Pledge] = []

@@ -87,6 +87,11 @@ class InvitationRepository(Protocol):
         """Return the round's invitations, ordered by participant code."""
         ...
 
+    def codes_for_round(self, round_id: RoundId) -> builtins.list[str]:
+        """Return the codes of the round's invited participants, in order (what an
+        assessment lists as not answered, read after every submission)."""
+        ...
+
     def joint_for_round(self, round_id: RoundId) -> builtins.list[Invitation]:
         """Return the round's invitations of joint respondents (organisations), by code."""
         ...

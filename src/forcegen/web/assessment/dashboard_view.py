@@ -121,8 +121,7 @@ def dashboard_view(
     source_link = {sid: Link(sid, "#" + anchor("source", sid)) for sid in assessment.sources}
     tables = {
         t.key: table_view(t, pledge_link, source_link)
-        for t in assessment_tables(assessment)
-        if t.key in _SHOWN_TABLES
+        for t in assessment_tables(assessment, only=_SHOWN_TABLES)
     }
     return DashboardView(
         assessment=assessment,

@@ -12,6 +12,8 @@ The templates call `links(...)`, `table_block(...)`, `pledge_rows(...)` and
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -21,6 +23,8 @@ from forcegen.reports import Cell, Table, cell_display
 from forcegen.web.assessment.dashboard_links import Link, PledgeView, SourceView
 
 LONG_TABLE_ROWS = 12
+_SPECIAL = re.compile("[&<>'\"]")  # what markupsafe.escape replaces
+PLAIN_CELLS_KEPT = 65_536  # a few dashboards' worth of distinct cells, some 10 MB at most
 
 
 @dataclass(frozen=True)
@@ -57,9 +61,9 @@ def table_view(
                     link = seen[item] = _link(known.get(item) or Link(item, ""))
                 html.append(link)
             return f"<td>{', '.join(html)}</td>"
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return f'<td class="num">{escape(cell_display(value))}</td>'
-        return f"<td>{escape(cell_display(value))}</td>"
+        if isinstance(value, float):  # not kept: 0.0 and -0.0 are equal keys, shown apart
+            return _written_cell(value)
+        return _plain_cell(value)
 
     rows = tuple(
         "".join(cell(kind, value) for kind, value in zip(kinds, row, strict=True))
@@ -74,6 +78,28 @@ def table_view(
     )
 
 
+@functools.lru_cache(maxsize=PLAIN_CELLS_KEPT, typed=True)
+def _plain_cell(value: Cell) -> str:
+    """A cell without links, as HTML, kept by value and type (1 and True stay two cells):
+    after a submission the next dashboard's tables repeat nearly all the cells of the last
+    one, and writing each again was a third of the tables' cost."""
+    return _written_cell(value)
+
+
+def _written_cell(value: Cell) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return f'<td class="num">{_esc(cell_display(value))}</td>'
+    return f"<td>{_esc(cell_display(value))}</td>"
+
+
+def _esc(value: object) -> str:
+    """`markupsafe.escape(value)` as text, without making a Markup of every plain string: a
+    dashboard escapes some 7,000 of them, nearly all ids and numbers with nothing to escape."""
+    if type(value) is str and _SPECIAL.search(value) is None:
+        return value
+    return str(escape(value))
+
+
 def _column_kind(column: str) -> str:
     if column.endswith("pledge_ids"):
         return "pledge"
@@ -82,8 +108,8 @@ def _column_kind(column: str) -> str:
 
 def _link(link: Link) -> str:
     if link.href:
-        return f'<a href="{escape(link.href)}">{escape(link.text)}</a>'
-    return str(escape(link.text))
+        return f'<a href="{_esc(link.href)}">{_esc(link.text)}</a>'
+    return _esc(link.text)
 
 
 def links(items: Iterable[Link], empty: str = "none") -> Markup:
@@ -127,13 +153,13 @@ def pledge_rows(pledges: Iterable[PledgeView]) -> Markup:
         p, active = view.pledge, view.is_active
         marked = ' class="active"' if active else ""
         rows.append(
-            f'      <tr id="{escape(view.anchor)}"{marked}>\n'
-            f"        <td><code>{escape(p.id)}</code></td><td>{escape(p.contributor)}</td>"
-            f"<td>{escape(p.kind.value)}</td><td>{escape(p.capability or '')}</td>\n"
-            f'        <td class="num">{escape(p.personnel.text)}</td>'
-            f'<td class="num">{escape(p.platforms.text)}</td>\n'
-            f"        <td><code>{escape(p.condition or 'unconditional')}</code></td>"
-            f"<td>{escape(p.level.value)}</td><td>{'yes' if active else 'no'}</td>\n"
+            f'      <tr id="{_esc(view.anchor)}"{marked}>\n'
+            f"        <td><code>{_esc(p.id)}</code></td><td>{_esc(p.contributor)}</td>"
+            f"<td>{_esc(p.kind.value)}</td><td>{_esc(p.capability or '')}</td>\n"
+            f'        <td class="num">{_esc(p.personnel.text)}</td>'
+            f'<td class="num">{_esc(p.platforms.text)}</td>\n'
+            f"        <td><code>{_esc(p.condition or 'unconditional')}</code></td>"
+            f"<td>{_esc(p.level.value)}</td><td>{'yes' if active else 'no'}</td>\n"
             f'        <td class="wrap-anywhere">{links(view.sources)}</td>\n'
             "      </tr>"
         )
@@ -147,16 +173,16 @@ def source_rows(sources: Iterable[SourceView]) -> Markup:
     for view in sources:
         source, target = view.source, view.target
         where = (
-            f'<a href="{escape(target.href)}" rel="noopener noreferrer">{escape(target.text)}</a>'
+            f'<a href="{_esc(target.href)}" rel="noopener noreferrer">{_esc(target.text)}</a>'
             if target.href
-            else escape(target.text)
+            else _esc(target.text)
         )
         rows.append(
-            f'      <tr id="{escape(view.anchor)}">\n'
-            f"        <td><code>{escape(source.id)}</code></td>\n"
+            f'      <tr id="{_esc(view.anchor)}">\n'
+            f"        <td><code>{_esc(source.id)}</code></td>\n"
             f'        <td class="wrap-anywhere">{where}</td>\n'
-            f"        <td>{escape(source.outlet)}</td><td>{escape(source.published or '')}</td>"
-            f"<td>{escape(source.reliability.value)}</td>\n"
+            f"        <td>{_esc(source.outlet)}</td><td>{_esc(source.published or '')}</td>"
+            f"<td>{_esc(source.reliability.value)}</td>\n"
             f"        <td>{links(view.cited_by)}</td>\n"
             "      </tr>"
         )
