@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from forcegen.analysis._kernel.layout import PledgePlan, plan_pledges, reciprocal_system
+from forcegen.analysis._kernel.layout import reciprocal_system
+from forcegen.analysis._kernel.pledge_plan import PledgePlan, plan_pledges
 from forcegen.analysis._kernel.reciprocity import Group, ReciprocalSystem
 from forcegen.analysis.odds import DriverOdds
 from forcegen.analysis.quantity import TOTAL_PERSONNEL, MetCriterion, Quantity, line_quantities
