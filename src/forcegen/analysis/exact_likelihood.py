@@ -148,6 +148,7 @@ def exact_part(problem: ExactProblem, part: int) -> Tally:
                 met &= result.total(platforms) >= line.platforms
                 tally.lines[fixpoint, requirement.key, line.key] = float(weights[met].sum())
             if index == 0:
+                # float64 already (weights given): one entry per personnel, so not copied
                 histogram = np.bincount(result.total(), weights=weights)
-                tally.histogram[fixpoint] = histogram.astype(np.float64)
+                tally.histogram[fixpoint] = np.asarray(histogram, dtype=np.float64)
     return tally
