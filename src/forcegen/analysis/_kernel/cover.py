@@ -25,7 +25,7 @@ def cover(
         # unknown size, in no capability, against a requirement without lines
         return np.zeros((len(plan.live), 1), np.int64), dict.fromkeys(quantities, 0)
     # plain tuples: sorting a few columns in Python beats np.unique's structured view
-    columns = [tuple(plan.column(q).tolist()) for q in quantities]
+    columns = [plan.column(q) for q in quantities]
     distinct = sorted(set(columns))
     rows = {column: row for row, column in enumerate(distinct)}
     unique = np.ascontiguousarray(np.array(distinct, dtype=np.int64).T)

@@ -70,21 +70,21 @@ class PledgePlan:
             found.setdefault(self.exprs[pledge.id], []).append(index)
         return tuple((expr, np.array(indices, dtype=np.intp)) for expr, indices in found.items())
 
-    def column(self, quantity: Quantity) -> NDArray[np.int64]:
-        """What each live pledge adds to `quantity` when active (`quantity.of`), shape (live
-        pledges,); worked out once per quantity for all requirements."""
+    def column(self, quantity: Quantity) -> tuple[int, ...]:
+        """What each live pledge adds to `quantity` when active (`quantity.of`), one entry per
+        live pledge; worked out once per quantity for all requirements (a tuple, as the
+        cover compares and sorts the columns)."""
         found = self._columns.get(quantity)
         if found is None:
-            found = np.zeros(len(self.live), dtype=np.int64)
+            weights = np.zeros(len(self.live), dtype=np.int64)
             for shape, indices in self._shapes.items():
                 if quantity.amount_of(self.live[indices[0]]) is not None:
-                    found[indices] = self._figures(shape, quantity.counts_platforms)
-            found.setflags(write=False)
-            self._columns[quantity] = found
+                    weights[indices] = self._figures(shape, quantity.counts_platforms)
+            found = self._columns[quantity] = tuple(weights.tolist())
         return found
 
     @cached_property
-    def _columns(self) -> dict[Quantity, NDArray[np.int64]]:
+    def _columns(self) -> dict[Quantity, tuple[int, ...]]:
         return {}
 
     @cached_property
@@ -129,7 +129,8 @@ def plan_pledges(
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
     """
-    eligible = [p for p in pledges if p.level.at_least(level_floor)]
+    levels = {level for level in Level if level.at_least(level_floor)}  # one test per level
+    eligible = [p for p in pledges if p.level in levels]
     exprs = pledge_conditions(eligible, conditions)
     # by id of the tree (held in `exprs`): pledges with one text share it, so each distinct
     # tree is fixed and inspected once: (fixed tree, is it live, is it reciprocal)
