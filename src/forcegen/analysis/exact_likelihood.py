@@ -20,7 +20,7 @@ from functools import partial
 
 import numpy as np
 
-from forcegen.analysis._kernel.combinations import compile_combinations
+from forcegen.analysis._kernel.combinations import compile_planned, plan_combinations
 from forcegen.analysis._kernel.layout import MAX_DRIVERS
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.likelihood import Likelihood, Method, Tally, likelihood_of
@@ -129,15 +129,17 @@ def exact_part(problem: ExactProblem, part: int) -> Tally:
     scenario = problem.scenario.with_overrides(fixed)
     weights = combination_weights(problem.inner, problem.odds, fixed)
     tally = Tally(weight=float(weights.sum()))
+    if not problem.requirements:
+        return tally
+    planned = plan_combinations(  # one plan for every requirement profile
+        problem.pledges,
+        scenario,
+        problem.inner,
+        level_floor=problem.level_floor,
+        conditions=problem.conditions,
+    )
     for index, requirement in enumerate(problem.requirements):
-        kernel = compile_combinations(
-            problem.pledges,
-            requirement,
-            scenario,
-            problem.inner,
-            level_floor=problem.level_floor,
-            conditions=problem.conditions,
-        )
+        kernel = compile_planned(planned, requirement)
         for fixpoint, result in zip(Fixpoint, kernel.assess_both(problem.criterion), strict=True):
             tally.met[fixpoint, requirement.key] = float(weights[result.met].sum())
             for line in requirement.lines:
@@ -146,6 +148,7 @@ def exact_part(problem: ExactProblem, part: int) -> Tally:
                 met &= result.total(platforms) >= line.platforms
                 tally.lines[fixpoint, requirement.key, line.key] = float(weights[met].sum())
             if index == 0:
+                # float64 already (weights given): one entry per personnel, so not copied
                 histogram = np.bincount(result.total(), weights=weights)
-                tally.histogram[fixpoint] = histogram.astype(np.float64)
+                tally.histogram[fixpoint] = np.asarray(histogram, dtype=np.float64)
     return tally

@@ -38,7 +38,9 @@ class ForceDistribution:
         total = weights.sum()
         if not total > 0:
             return cls._frozen(np.zeros(1, dtype=np.int64), np.ones(1), 1)
-        values = np.flatnonzero(weights)
+        # the same indices as np.flatnonzero(weights), which is ten times slower on floats
+        # than on the booleans: a round's histogram has hundreds of thousands of entries
+        values = np.flatnonzero(weights != 0)
         return cls._frozen(values, weights[values] / total, weights.size)
 
     @classmethod

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from forcegen.analysis._kernel.layout import plan_pledges
+from forcegen.analysis._kernel.pledge_plan import plan_pledges
 from forcegen.analysis._kernel.vectorised import BoolArray
 from forcegen.analysis._sampling.chunk import coalitions_met
 from forcegen.analysis._sampling.model import sampling_model

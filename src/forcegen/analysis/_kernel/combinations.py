@@ -4,6 +4,9 @@
     least, greatest = kernel.assess_both()
     greatest = kernel.assess(Fixpoint.GREATEST)
 
+    planned = plan_combinations(pledges, scenario, drivers)  # once for several requirements
+    kernels = [compile_planned(planned, r) for r in requirements]
+
 Compiling fixes the drivers that are not combined to their value in the base scenario,
 splits pledges into driver-only ones (summed over all 2^K combinations by the cube) and
 reciprocal ones (solved by `reciprocity`), and reduces the Möbius coefficients. Assessing
@@ -23,8 +26,9 @@ from numpy.typing import NDArray
 
 from forcegen.analysis._kernel.cube import Cube, narrowest
 from forcegen.analysis._kernel.frame import add_where
-from forcegen.analysis._kernel.layout import Layout, lay_out
+from forcegen.analysis._kernel.layout import Layout, check_drivers, lay_out
 from forcegen.analysis._kernel.memory import keep_freed_memory
+from forcegen.analysis._kernel.pledge_plan import PledgePlan, plan_pledges
 from forcegen.analysis._kernel.result import CombinationResult, minimal_mask
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.quantity import MetCriterion, met_tests
@@ -152,6 +156,51 @@ def _add(
         add_where(totals[row], active[pledge], int(weights[pledge, row]))
 
 
+@dataclass(frozen=True, eq=False)
+class PlannedPledges:
+    """Pledges planned once for compiling against several requirements (see `pledge_plan`):
+    the plan, the pledges and the total personnel of them all."""
+
+    pledges: tuple[Pledge, ...]
+    plan: PledgePlan
+    largest: int  # the total personnel of all force pledges: bounds the total row
+
+
+def plan_combinations(
+    pledges: Sequence[Pledge],
+    base_scenario: Scenario,
+    drivers: Sequence[str],
+    *,
+    level_floor: Level = Level.REPORTED,
+    conditions: Mapping[str, Expr] | None = None,
+) -> PlannedPledges:
+    """Plan `pledges` for compiling all 2^K combinations of `drivers` against any number of
+    requirements (`compile_planned`), sharing what does not depend on the requirement.
+
+    Raises:
+        InvalidInputError: repeated drivers, too many drivers, or repeated pledge ids.
+        ConditionError: a condition does not parse or negates a pledge reference.
+    """
+    check_drivers(tuple(drivers))
+    plan = plan_pledges(pledges, base_scenario, tuple(drivers), level_floor, conditions)
+    largest = sum(p.personnel.figure for p in pledges)
+    return PlannedPledges(tuple(pledges), plan, largest)
+
+
+def compile_planned(planned: PlannedPledges, requirement: Requirement) -> CombinationKernel:
+    """Compile planned pledges against `requirement`: the same kernel as
+    `compile_combinations` with the plan's pledges, scenario, drivers and options.
+
+    Raises:
+        InvalidInputError: too much memory for the drivers.
+    """
+    layout, builder = lay_out(planned.plan, planned.pledges, requirement)
+    cube = builder.build(headroom=layout.headroom(builder.columns))
+    kernel = CombinationKernel(requirement, layout, cube, planned.largest)
+    _check_memory(kernel)
+    return kernel
+
+
 def compile_combinations(
     pledges: Sequence[Pledge],
     requirement: Requirement,
@@ -168,14 +217,10 @@ def compile_combinations(
             or repeated pledge ids.
         ConditionError: a condition does not parse or negates a pledge reference.
     """
-    layout, builder = lay_out(
-        pledges, requirement, base_scenario, tuple(drivers), level_floor, conditions
+    planned = plan_combinations(
+        pledges, base_scenario, drivers, level_floor=level_floor, conditions=conditions
     )
-    largest = sum(p.personnel.figure for p in pledges)
-    cube = builder.build(headroom=layout.headroom(builder.columns))
-    kernel = CombinationKernel(requirement, layout, cube, largest)
-    _check_memory(kernel)
-    return kernel
+    return compile_planned(planned, requirement)
 
 
 def _check_memory(kernel: CombinationKernel) -> None:

@@ -12,30 +12,21 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
+from forcegen.analysis._kernel.pledge_plan import PledgePlan
 from forcegen.analysis.quantity import Quantity
-from forcegen.model.pledge import Pledge
 
 
 def cover(
-    pledges: Sequence[Pledge], quantities: Sequence[Quantity]
+    plan: PledgePlan, quantities: Sequence[Quantity]
 ) -> tuple[NDArray[np.int64], dict[Quantity, int]]:
-    """The distinct weight columns, shape (pledges, rows), and each quantity's row."""
-    if not pledges or not quantities:  # one row of nothing; e.g. only troop pledges of
+    """The distinct weight columns over the plan's live pledges, shape (pledges, rows), in
+    ascending order (as `np.unique(..., axis=1)` sorts them), and each quantity's row."""
+    if not plan.live or not quantities:  # one row of nothing; e.g. only troop pledges of
         # unknown size, in no capability, against a requirement without lines
-        return np.zeros((len(pledges), 1), np.int64), dict.fromkeys(quantities, 0)
-    unique, inverse = np.unique(weights(pledges, quantities), axis=1, return_inverse=True)
-    return unique, {q: int(inverse.ravel()[i]) for i, q in enumerate(quantities)}
-
-
-def weights(pledges: Sequence[Pledge], quantities: Sequence[Quantity]) -> NDArray[np.int64]:
-    """What each pledge adds to each quantity, shape (pledges, quantities); a pledge adds
-    only to the quantities of its own capability, so only those are asked."""
-    found = np.zeros((len(pledges), len(quantities)), dtype=np.int64)
-    columns: dict[str | None, list[tuple[int, Quantity]]] = {}
-    for column, quantity in enumerate(quantities):
-        columns.setdefault(quantity.capability, []).append((column, quantity))
-    anywhere = columns.get(None, [])
-    for row, pledge in enumerate(pledges):
-        for column, quantity in (*anywhere, *columns.get(pledge.capability, ())):
-            found[row, column] = quantity.of(pledge)
-    return found
+        return np.zeros((len(plan.live), 1), np.int64), dict.fromkeys(quantities, 0)
+    # plain tuples: sorting a few columns in Python beats np.unique's structured view
+    columns = [plan.column(q) for q in quantities]
+    distinct = sorted(set(columns))
+    rows = {column: row for row, column in enumerate(distinct)}
+    unique = np.ascontiguousarray(np.array(distinct, dtype=np.int64).T)
+    return unique, {q: rows[column] for q, column in zip(quantities, columns, strict=True)}

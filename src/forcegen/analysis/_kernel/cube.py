@@ -143,12 +143,25 @@ class CubeBuilder:
     _coefficients: list[int] = field(default_factory=list)
     _functions: list[int] = field(default_factory=list)
     _weights: list[IntArray] = field(default_factory=list)
+    _bounds: list[IntArray] = field(default_factory=list)
 
-    def add(self, table: int, positions: tuple[int, ...], weights: IntArray) -> None:
+    def add(
+        self,
+        table: int,
+        positions: tuple[int, ...],
+        weights: IntArray,
+        *,
+        bound: IntArray | None = None,
+    ) -> None:
         """Add weights * f, where f has truth `table` (bits, see `mobius`) over the drivers
-        at bit `positions`; `weights` has shape (columns,)."""
+        at bit `positions`; `weights` has shape (columns,).
+
+        `bound` (shape (columns,), default |weights|) is what the term counts towards each
+        column's largest sum: a term that stands for several added up passes the sum of
+        their absolute weights, so that the column types do not depend on the grouping."""
         function = len(self._weights)
         self._weights.append(weights)
+        self._bounds.append(np.abs(weights) if bound is None else bound)
         if len(positions) <= SMALL_WIDTH:
             for subset, coefficient in enumerate(_small_mobius(table, len(positions))):
                 if coefficient:
@@ -172,9 +185,8 @@ class CubeBuilder:
         (columns,)), which the caller may add later.
         """
         weights = np.array(self._weights, dtype=np.int64).reshape(-1, self.columns)
-        dtypes = tuple(
-            narrowest(int(bound)) for bound in np.abs(weights).sum(axis=0) + np.abs(headroom)
-        )
+        bounds = np.array(self._bounds, dtype=np.int64).reshape(-1, self.columns)
+        dtypes = tuple(narrowest(int(bound)) for bound in bounds.sum(axis=0) + np.abs(headroom))
         masks, columns, values = self._triplets(weights)
         keys, sums = _reduce_low(masks, columns, values, self.k, min(LOW_BITS, self.k))
         chunk_bits = min(self.k, CHUNK_BITS)

@@ -14,23 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
 import numpy as np
 from numpy.typing import NDArray
 
 from forcegen.analysis._kernel.cover import cover
 from forcegen.analysis._kernel.cube import CubeBuilder
+from forcegen.analysis._kernel.pledge_plan import PledgePlan
 from forcegen.analysis._kernel.reciprocity import (
     ContributorsTerm,
     Group,
     ReciprocalSystem,
     TroopsTerm,
 )
-from forcegen.analysis._kernel.vectorised import fix_drivers, truth_table
-from forcegen.analysis.pledge_conditions import pledge_conditions
 from forcegen.analysis.quantity import (
-    FORCE_KINDS,
     TOTAL_PERSONNEL,
     Measure,
     Quantity,
@@ -38,19 +35,16 @@ from forcegen.analysis.quantity import (
     quantities_for,
 )
 from forcegen.conditions import (
-    Const,
     Expr,
     Function,
     Or,
     drivers_of,
-    has_thresholds,
     normalise,
     thresholds_of,
 )
 from forcegen.model.errors import InvalidInputError
-from forcegen.model.pledge import Level, Pledge, PledgeKind
+from forcegen.model.pledge import Pledge, PledgeKind
 from forcegen.model.requirement import Requirement
-from forcegen.model.scenario import Scenario
 
 MAX_DRIVERS = 24
 
@@ -80,50 +74,15 @@ class Layout:
         return headroom
 
 
-@dataclass
-class PledgePlan:
-    """The pledges split into driver-only and reciprocal ones, with their fixed conditions."""
-
-    drivers: tuple[str, ...]
-    direct: list[Pledge]
-    reciprocal: list[Pledge]
-    exprs: dict[str, Expr]
-
-    @cached_property
-    def positions(self) -> dict[str, int]:
-        return {d: i for i, d in enumerate(self.drivers)}
-
-    @cached_property
-    def _tables(self) -> dict[int, tuple[Expr, int, tuple[int, ...]]]:
-        """Tables by id of the tree (pledges with the same text share one tree); each entry
-        holds its tree, so that no id is reused by another tree while the plan lives."""
-        return {}
-
-    def table(self, expr: Expr) -> tuple[int, tuple[int, ...]]:
-        """The truth table of a driver-only `expr` over its own drivers, and their bits."""
-        found = self._tables.get(id(expr))
-        if found is None:
-            names = tuple(sorted(drivers_of(expr), key=self.positions.__getitem__))
-            found = expr, truth_table(expr, names), tuple(self.positions[n] for n in names)
-            self._tables[id(expr)] = found
-        return found[1], found[2]
-
-
 def lay_out(
-    pledges: Sequence[Pledge],
-    requirement: Requirement,
-    base: Scenario,
-    drivers: tuple[str, ...],
-    level_floor: Level,
-    conditions: Mapping[str, Expr] | None,
+    plan: PledgePlan, pledges: Sequence[Pledge], requirement: Requirement
 ) -> tuple[Layout, CubeBuilder]:
-    """Plan the cube's rows and the reciprocal system; the builder holds the cube's terms."""
-    _check_drivers(drivers)
-    plan = plan_pledges(pledges, base, drivers, level_floor, conditions)
+    """Plan the cube's rows and the reciprocal system for `requirement`, over the `plan` of
+    `pledges`; the builder holds the cube's terms."""
+    drivers = plan.drivers
     capabilities = capabilities_of(pledges, requirement)
     quantities = [q for q in quantities_for(requirement, capabilities) if q != TOTAL_PERSONNEL]
-    live = plan.direct + plan.reciprocal
-    unique, rows = cover(live, quantities)
+    unique, rows = cover(plan, quantities)
     cover_rows = unique.shape[1]
     personnel_rows = tuple(sorted({rows[q] for q in quantities if q.measure is Measure.PERSONNEL}))
     rows[TOTAL_PERSONNEL] = cover_rows
@@ -137,7 +96,7 @@ def lay_out(
         rows=rows,
         cover_rows=cover_rows,
         personnel_rows=personnel_rows,
-        pledge_ids=tuple(p.id for p in live),
+        pledge_ids=tuple(p.id for p in plan.live),
         reciprocal=system,
         reciprocal_weights=unique[len(plan.direct) :].reshape(-1, cover_rows),
     )
@@ -162,36 +121,6 @@ def reciprocal_system(
         troops=_troops_terms(plan, troops_rows),
         contributors=contributors,
     )
-
-
-def plan_pledges(
-    pledges: Sequence[Pledge],
-    base: Scenario,
-    drivers: tuple[str, ...],
-    level_floor: Level,
-    conditions: Mapping[str, Expr] | None,
-) -> PledgePlan:
-    """Split the force pledges at or above `level_floor` into driver-only and reciprocal
-    ones, with their conditions' drivers other than `drivers` fixed by `base` (pledges whose
-    condition is then false are left out). Amounts must be fixed at one bound.
-
-    Raises:
-        ConditionError: a condition does not parse or negates a pledge reference.
-    """
-    eligible = [p for p in pledges if p.level.at_least(level_floor)]
-    exprs = pledge_conditions(eligible, conditions)
-    fixed_trees: dict[int, Expr] = {}  # by id of the tree: pledges with one text share it
-    fixed: dict[str, Expr] = {}
-    for p in eligible:
-        if p.kind in FORCE_KINDS:
-            tree = exprs[p.id]
-            if id(tree) not in fixed_trees:
-                fixed_trees[id(tree)] = fix_drivers(tree, base.drivers, drivers)
-            fixed[p.id] = fixed_trees[id(tree)]
-    live = [p for p in eligible if p.id in fixed and fixed[p.id] != Const(False)]
-    direct = [p for p in live if not has_thresholds(fixed[p.id])]
-    reciprocal = [p for p in live if has_thresholds(fixed[p.id])]
-    return PledgePlan(drivers, direct, reciprocal, fixed)
 
 
 def _referenced(plan: PledgePlan) -> tuple[list[str], list[str]]:
@@ -227,14 +156,21 @@ def _present(plan: PledgePlan, capability: str) -> dict[str, list[Pledge]]:
 def _add_direct(
     builder: CubeBuilder, plan: PledgePlan, cover: NDArray[np.int64], troops_rows: dict[str, int]
 ) -> None:
-    for pledge, row in zip(plan.direct, cover, strict=True):
-        weights = np.zeros(builder.columns, dtype=np.int64)
-        weights[: row.size] = row
-        if pledge.kind is PledgeKind.TROOPS and pledge.contributor in troops_rows:
-            weights[troops_rows[pledge.contributor]] = pledge.personnel.figure
-        if weights.any():
-            table, positions = plan.table(plan.exprs[pledge.id])
-            builder.add(table, positions, weights)
+    """Add the driver-only pledges to the cube, one term per condition: the pledges that
+    share a condition add their weights up (the bound of each column still counts every
+    pledge's weight, so the cube's integer types are those of one term per pledge)."""
+    weights = np.zeros((len(plan.direct), builder.columns), dtype=np.int64)
+    weights[:, : cover.shape[1]] = cover
+    if troops_rows:
+        for index, pledge in enumerate(plan.direct):
+            if pledge.kind is PledgeKind.TROOPS and pledge.contributor in troops_rows:
+                weights[index, troops_rows[pledge.contributor]] = pledge.personnel.figure
+    for expr, members in plan.direct_groups:
+        group = weights[members]
+        bound = np.abs(group).sum(axis=0)
+        if bound.any():
+            table, positions = plan.table(expr)
+            builder.add(table, positions, group.sum(axis=0), bound=bound)
 
 
 def _add_counts(builder: CubeBuilder, plan: PledgePlan, count_rows: dict[str, int]) -> None:
@@ -277,7 +213,12 @@ def _troops_terms(plan: PledgePlan, troops_rows: Mapping[str, int]) -> dict[str,
     return terms
 
 
-def _check_drivers(drivers: tuple[str, ...]) -> None:
+def check_drivers(drivers: tuple[str, ...]) -> None:
+    """Refuse repeated drivers and more than `MAX_DRIVERS`.
+
+    Raises:
+        InvalidInputError: a driver is repeated, or there are too many.
+    """
     repeated = sorted({d for d in drivers if drivers.count(d) > 1})
     if repeated:
         raise InvalidInputError(

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from forcegen.analysis._kernel.layout import PledgePlan, plan_pledges, reciprocal_system
+from forcegen.analysis._kernel.layout import reciprocal_system
+from forcegen.analysis._kernel.pledge_plan import PledgePlan, plan_pledges
 from forcegen.analysis._kernel.reciprocity import Group, ReciprocalSystem
 from forcegen.analysis.odds import DriverOdds
 from forcegen.analysis.quantity import TOTAL_PERSONNEL, MetCriterion, Quantity, line_quantities
@@ -103,10 +104,10 @@ def sampling_model(
     classes: dict[tuple[tuple[Quantity, ...], str], int] = {}
     shapes: dict[tuple[PledgeKind, str | None, frozenset[str], str], tuple[Quantity, ...]] = {}
 
-    def fed(pledge: Pledge, name: str) -> tuple[Quantity, ...]:
-        """The quantities that add up the pledge's `name` (the same for every pledge of its
-        kind, capability and caveats)."""
-        if _span(getattr(pledge, name))[1] == 0:
+    def fed(pledge: Pledge, name: str, span: Span) -> tuple[Quantity, ...]:
+        """The quantities that add up the pledge's `name`, whose `span` it is (the same for
+        every pledge of its kind, capability and caveats)."""
+        if span[1] == 0:
             return ()
         shape = (pledge.kind, pledge.capability, pledge.caveats, name)
         if shape not in shapes:
@@ -115,17 +116,18 @@ def sampling_model(
 
     def draw(pledge: Pledge) -> Draw:
         source = stated[pledge.id]
+        spans = {"personnel": _span(source.personnel), "platforms": _span(source.platforms)}
         index = {}
-        for name in ("personnel", "platforms"):
-            quantities_fed = fed(source, name)
+        for name, span in spans.items():
+            quantities_fed = fed(source, name, span)
             index[name] = (
                 classes.setdefault((quantities_fed, name), len(classes)) if quantities_fed else None
             )
         return Draw(
             contributor=pledge.contributor,
             honour=1.0 if ladder is None else ladder.probability(pledge.level),
-            personnel=_span(source.personnel),
-            platforms=_span(source.platforms),
+            personnel=spans["personnel"],
+            platforms=spans["platforms"],
             personnel_class=index["personnel"],
             platforms_class=index["platforms"],
             troops_of=pledge.contributor
