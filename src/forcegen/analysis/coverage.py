@@ -17,9 +17,8 @@ from collections.abc import Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from forcegen.analysis.activation import active_range
+from forcegen.analysis.activation import Activations, activations_of
 from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.analysis.pledge_conditions import pledge_conditions
 from forcegen.analysis.quantity import capabilities_of
 from forcegen.analysis.total import Active, CapabilityTotal, Total, by_capability
 from forcegen.conditions import Expr
@@ -100,17 +99,24 @@ def measure_coverage(
     *,
     level_floor: Level = Level.REPORTED,
     conditions: Mapping[str, Expr] | None = None,
+    activations: Activations | None = None,
 ) -> CoverageAssessment:
     """Assess `scenario` at both fixpoints, counting only pledges at or above `level_floor`.
+    `activations` (of `pledges`, instead of `conditions`) shares the activations worked out.
 
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
-        InvalidInputError: two pledges share an id.
+        InvalidInputError: two pledges share an id; activations of other pledges.
     """
-    exprs = pledge_conditions(pledges, conditions)
+    shared = activations_of(pledges, conditions, activations)
     least, greatest = (
         coverage_at(
-            pledges, requirement, scenario, fixpoint=f, level_floor=level_floor, conditions=exprs
+            pledges,
+            requirement,
+            scenario,
+            fixpoint=f,
+            level_floor=level_floor,
+            activations=shared,
         )
         for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
     )
@@ -132,17 +138,17 @@ def coverage_at(
     fixpoint: Fixpoint,
     level_floor: Level = Level.REPORTED,
     conditions: Mapping[str, Expr] | None = None,
+    activations: Activations | None = None,
 ) -> Coverage:
-    """Assess `scenario` at one fixpoint.
+    """Assess `scenario` at one fixpoint (`activations` as for `measure_coverage`).
 
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
-        InvalidInputError: two pledges share an id.
+        InvalidInputError: two pledges share an id; activations of other pledges.
     """
-    active = active_range(
-        pledges, scenario, fixpoint=fixpoint, level_floor=level_floor, conditions=conditions
-    )
-    total = active.total()
+    shared = activations_of(pledges, conditions, activations)
+    active = shared.active(scenario, fixpoint=fixpoint, level_floor=level_floor)
+    total = shared.total(scenario, fixpoint=fixpoint, level_floor=level_floor)
     required = requirement.total_personnel
     return Coverage(
         fixpoint=fixpoint,

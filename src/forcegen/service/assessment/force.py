@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from forcegen.analysis import (
     FORCE_KINDS,
+    Activations,
     Fixpoint,
     WhatItTakes,
-    active_range,
     scenario_of,
 )
 from forcegen.analysis.assessment import (
@@ -38,16 +38,14 @@ def scenario_force(
     key: str,
     name: str,
     scenario: Scenario,
-    force: Sequence[Pledge],
+    force: Activations,
     *,
     fixpoint: Fixpoint,
     requirements: Iterable[Requirement],
-    conditions: Mapping[str, Expr],
 ) -> ScenarioForce:
     """The force of one scenario at both fixpoints, checked against every profile's total."""
     least, greatest = (
-        active_range(force, scenario, fixpoint=f, conditions=conditions).total()
-        for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
+        force.total(scenario, fixpoint=f) for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
     )
     chosen = greatest if fixpoint is Fixpoint.GREATEST else least
     return ScenarioForce(
@@ -62,22 +60,15 @@ def scenario_force(
     )
 
 
-def packages_of(
-    found: WhatItTakes,
-    force: Sequence[Pledge],
-    scenario: Scenario,
-    conditions: Mapping[str, Expr],
-) -> tuple[Package, ...]:
+def packages_of(found: WhatItTakes, force: Activations, scenario: Scenario) -> tuple[Package, ...]:
     """Each minimal set of drivers with the force (and pledges) it brings."""
     return tuple(
         Package(
             drivers=names,
-            total=active_range(
-                force,
+            total=force.total(
                 scenario_of(scenario, found.drivers, _combination(found.drivers, names)),
                 fixpoint=found.fixpoint,
-                conditions=conditions,
-            ).total(),
+            ),
         )
         for names in found.minimal_sets
     )
