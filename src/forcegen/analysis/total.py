@@ -43,13 +43,28 @@ class Total(BaseModel):
     @classmethod
     def of(cls, pledges: Iterable[Pledge]) -> Total:
         """The total of the force pledges among `pledges` (troops and enablers)."""
-        force = [p for p in pledges if p.kind in FORCE_KINDS]
+        # One pass over the pledges: totals are taken hundreds of times an assessment.
+        ids: list[str] = []
+        personnel: list[Count] = []
+        platforms: list[Count] = []
+        unquantified: list[str] = []
+        unquantified_platforms: list[str] = []
+        for pledge in pledges:
+            if pledge.kind not in FORCE_KINDS:
+                continue
+            ids.append(pledge.id)
+            personnel.append(pledge.personnel)
+            platforms.append(pledge.platforms)
+            if pledge.personnel.stated is Stated.UNKNOWN:
+                unquantified.append(pledge.id)
+            if pledge.platforms.stated is Stated.UNKNOWN:
+                unquantified_platforms.append(pledge.id)
         return cls(
-            personnel=total((p.personnel for p in force), 0),
-            platforms=total((p.platforms for p in force), 0),
-            pledge_ids=tuple(p.id for p in force),
-            unquantified=tuple(p.id for p in force if not p.personnel.is_quantified),
-            unquantified_platforms=tuple(p.id for p in force if not p.platforms.is_quantified),
+            personnel=total(personnel, 0),
+            platforms=total(platforms, 0),
+            pledge_ids=tuple(ids),
+            unquantified=tuple(unquantified),
+            unquantified_platforms=tuple(unquantified_platforms),
         )
 
     @property

@@ -158,20 +158,33 @@ def total(amounts: Iterable[Amount[N]], zero: N) -> Amount[N]:
     open; the central value exists only if every amount states one. The sum is exact when
     every amount is, "about" when each is exact or about, otherwise a range.
     """
-    known = [a for a in amounts if a.is_quantified]
-    low = sum((a.counted(Bound.LOW) or zero for a in known), zero)
-    highs = [a.high for a in known]
-    centrals = [a.central for a in known]
-    high = sum((h for h in highs if h is not None), zero) if None not in highs else None
-    central = sum((c for c in centrals if c is not None), zero) if None not in centrals else None
-    kinds = {a.stated for a in known}
-    kind: type[Amount[N]] = type(known[0]) if known else (Count if isinstance(zero, int) else Money)  # type: ignore[assignment]
-    if high is None:
-        return kind(stated=Stated.AT_LEAST, low=low)
+    # One pass over the amounts (totals of hundreds of pledges are taken many times an
+    # assessment), adding in their order from `zero` as `sum` would.
+    low, high, central = zero, zero, zero
+    has_high = has_central = True
+    kinds: set[Stated] = set()
+    kind: type[Amount[N]] | None = None
+    for amount in amounts:
+        if amount.stated is Stated.UNKNOWN:
+            continue
+        kind = kind or type(amount)
+        kinds.add(amount.stated)
+        low += amount.low or zero  # what `counted(Bound.LOW)` counts: nothing below "up to"
+        if amount.high is None:
+            has_high = False
+        elif has_high:
+            high += amount.high
+        if amount.central is None:
+            has_central = False
+        elif has_central:
+            central += amount.central
+    made: type[Amount[N]] = kind or (Count if isinstance(zero, int) else Money)  # type: ignore[assignment]
+    if not has_high:
+        return made(stated=Stated.AT_LEAST, low=low)
     if kinds <= {Stated.EXACT}:
-        return kind.exact(low)
+        return made.exact(low)
     stated = Stated.ABOUT if kinds <= {Stated.EXACT, Stated.ABOUT} else Stated.RANGE
-    return kind(stated=stated, low=low, central=central, high=high)
+    return made(stated=stated, low=low, central=central if has_central else None, high=high)
 
 
 def scaled(amount: Amount[N], factor: float) -> Money:
