@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 from forcegen.analysis._kernel.combinations import compile_combinations
 from forcegen.analysis._kernel.result import CombinationResult
 from forcegen.analysis.activation import Activations, activations_of
-from forcegen.analysis.coverage import LineCoverage, line_coverage
+from forcegen.analysis.coverage import LineCoverage, lines_coverage
 from forcegen.analysis.fixpoint import Fixpoint
 from forcegen.analysis.quantity import MetCriterion
 from forcegen.analysis.reference import scenario_of
@@ -121,7 +121,7 @@ def what_it_takes(
         bound=bound,
         baseline=force(0),
         baseline_short_lines=tuple(
-            c for line in requirement.lines if not (c := line_coverage(line, baseline)).is_met
+            c for c in lines_coverage(requirement.lines, baseline) if not c.is_met
         ),
         everything=force(result.size - 1),
         combinations=result.size,

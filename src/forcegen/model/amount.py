@@ -193,19 +193,24 @@ def scaled(amount: Amount[N], factor: float) -> Money:
     return Money(stated=amount.stated, **values)
 
 
+# Which of (low, central, high) each statement gives, and what to say otherwise. A constant,
+# not a dict built per call: every amount made is checked against it.
+_EXPECTED_VALUES = {
+    Stated.EXACT: ((True, True, True), "an exact amount has one value"),
+    Stated.ABOUT: ((True, True, True), "'about' needs its central, low and high values"),
+    Stated.AT_LEAST: ((True, False, False), "'at least' has a low value only"),
+    Stated.UP_TO: ((False, False, True), "'up to' has a high value only"),
+    Stated.UNKNOWN: ((False, False, False), "an unknown amount has no values"),
+}
+
+
 def _shape_problem(
     stated: Stated, low: float | None, central: float | None, high: float | None
 ) -> str:
     given = (low is not None, central is not None, high is not None)
-    expected = {
-        Stated.EXACT: ((True, True, True), "an exact amount has one value"),
-        Stated.ABOUT: ((True, True, True), "'about' needs its central, low and high values"),
-        Stated.AT_LEAST: ((True, False, False), "'at least' has a low value only"),
-        Stated.UP_TO: ((False, False, True), "'up to' has a high value only"),
-        Stated.UNKNOWN: ((False, False, False), "an unknown amount has no values"),
-    }
-    if stated in expected and given != expected[stated][0]:
-        return expected[stated][1]
+    expected = _EXPECTED_VALUES.get(stated)
+    if expected is not None and given != expected[0]:
+        return expected[1]
     if stated is Stated.RANGE and not (given[0] and given[2]):
         return "a range needs its low and high values"
     if stated is Stated.EXACT and not low == central == high:

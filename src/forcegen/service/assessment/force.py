@@ -83,10 +83,8 @@ def driver_pledges(
     force: Sequence[Pledge], drivers: Iterable[str], conditions: Mapping[str, Expr]
 ) -> dict[str, tuple[str, ...]]:
     """Per driver, the force pledges whose condition names it."""
-    return {
-        driver: tuple(p.id for p in force if driver in drivers_of(conditions[p.id]))
-        for driver in drivers
-    }
+    named = [(p.id, drivers_of(conditions[p.id])) for p in force]  # once, not once a driver
+    return {driver: tuple(i for i, names in named if driver in names) for driver in drivers}
 
 
 def blocked_pledges(
