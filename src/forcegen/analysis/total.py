@@ -122,7 +122,7 @@ class Active:
     def total(self) -> Total:
         """The total: the low end over `low`, the high end over `high`."""
         at_high = Total.of(self.high)
-        if {p.id for p in self.low} == {p.id for p in self.high}:
+        if self.low is self.high or {p.id for p in self.low} == {p.id for p in self.high}:
             return at_high
         at_low = Total.of(self.low)
         return at_high.model_copy(
