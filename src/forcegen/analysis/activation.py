@@ -38,7 +38,19 @@ def active_range(
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
     """
-    exprs = pledge_conditions(pledges, conditions)
+    return _active_range(
+        pledges, scenario, fixpoint, level_floor, pledge_conditions(pledges, conditions)
+    )
+
+
+def _active_range(
+    pledges: Sequence[Pledge],
+    scenario: Scenario,
+    fixpoint: Fixpoint,
+    level_floor: Level,
+    exprs: Mapping[str, Expr],
+) -> Active:
+    """`active_range`, the conditions (`exprs`) already checked."""
     by_id = {p.id: p for p in pledges}
     same = all(p.is_same_at_both_ends for p in pledges)
     bounds: tuple[Bound, ...] = (Bound.HIGH,) if same else (Bound.LOW, Bound.HIGH)
@@ -102,12 +114,8 @@ class Activations:
         key = _key(scenario, fixpoint, level_floor)
         found = self._active.get(key)
         if found is None:
-            found = self._active[key] = active_range(
-                self._pledges,
-                scenario,
-                fixpoint=fixpoint,
-                level_floor=level_floor,
-                conditions=self._conditions,
+            found = self._active[key] = _active_range(
+                self._pledges, scenario, fixpoint, level_floor, self._conditions
             )
         return found
 
