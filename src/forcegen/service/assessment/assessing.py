@@ -13,14 +13,11 @@ module, so they show the same numbers. Every figure carries pledge ids, and
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from forcegen.analysis import (
     Activations,
     Fixpoint,
     MetCriterion,
     Total,
-    active_range,
     basis_members,
     burden_sharing,
     measure_coverage,
@@ -45,9 +42,9 @@ from forcegen.answers.summary import (
 )
 from forcegen.model.amount import Bound
 from forcegen.model.participant import ParticipantKind
-from forcegen.model.pledge import Level, Pledge
 from forcegen.model.scenario import Scenario
 from forcegen.service.assessment.force import (
+    active_ids,
     blocked_pledges,
     driver_pledges,
     force_pledges,
@@ -202,29 +199,13 @@ def assess(
             imputed=imputed.sentence if imputed else "",
         ),
         sources=pledge_set.sources,
-        active_pledge_ids=_active_ids(pledge_set.pledges, floor, scenario, fixpoint, activations),
+        active_pledge_ids=active_ids(pledge_set.pledges, floor, scenario, fixpoint, activations),
         named_scenarios=dict(catalog.scenarios),
         imputed=imputed,
         not_answered=pledge_set.not_answered,
         skipped=pledge_set.skipped,
         response_refs=pledge_set.response_refs,
     )
-
-
-def _active_ids(
-    pledges: Sequence[Pledge],
-    floor: Level,
-    scenario: Scenario,
-    fixpoint: Fixpoint,
-    force: Activations,
-) -> tuple[str, ...]:
-    """Every pledge active at the high end, force or not: an unconditional funding pledge is."""
-    eligible = [p for p in pledges if p.level.at_least(floor)]
-    if len(eligible) == len(force.pledges):
-        # The force pledges are the eligible ones of force kinds, in order: as many means the
-        # same pledges, whose activation is known already.
-        return force.active(scenario, fixpoint=fixpoint).ids
-    return active_range(eligible, scenario, fixpoint=fixpoint).ids
 
 
 def run_assessment(

@@ -15,6 +15,7 @@ from forcegen.analysis import (
     Activations,
     Fixpoint,
     WhatItTakes,
+    active_range,
     scenario_of,
 )
 from forcegen.analysis.assessment import (
@@ -32,6 +33,23 @@ from forcegen.model.scenario import Scenario
 def force_pledges(pledges: Iterable[Pledge], level_floor: Level) -> tuple[Pledge, ...]:
     """Troop and enabler pledges at or above the level floor: the ones that make the force."""
     return tuple(p for p in pledges if p.kind in FORCE_KINDS and p.level.at_least(level_floor))
+
+
+def active_ids(
+    pledges: Sequence[Pledge],
+    floor: Level,
+    scenario: Scenario,
+    fixpoint: Fixpoint,
+    force: Activations,
+) -> tuple[str, ...]:
+    """Every pledge active at the high end, force or not: an unconditional funding pledge is.
+    `force` holds the activations of `force_pledges(pledges, floor)`."""
+    eligible = [p for p in pledges if p.level.at_least(floor)]
+    if len(eligible) == len(force.pledges):
+        # The force pledges are the eligible ones of force kinds, in order: as many means the
+        # same pledges, whose activation is known already.
+        return force.active(scenario, fixpoint=fixpoint).ids
+    return active_range(eligible, scenario, fixpoint=fixpoint).ids
 
 
 def scenario_force(
