@@ -16,7 +16,7 @@ from forcegen.analysis._kernel.combinations import (
     compile_combinations,
 )
 from forcegen.analysis._kernel.result import CombinationResult
-from forcegen.analysis.activation import active_range
+from forcegen.analysis.activation import Activations, active_range
 from forcegen.analysis.burden import (
     BurdenSharing,
     ContributorBurden,
@@ -61,6 +61,7 @@ from forcegen.analysis.what_it_takes import (
 __all__ = [
     "FORCE_KINDS",
     "TOTAL_PERSONNEL",
+    "Activations",
     "Active",
     "BurdenSharing",
     "CapabilityTotal",

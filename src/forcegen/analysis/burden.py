@@ -86,7 +86,7 @@ def burden_sharing(
     figures = {code: _figures(participants, code) for code in contributors | set(basis_codes)}
     shared = tuple(code for code in basis_codes if figures[code] is not None)
     basis_gdp = sum(f.gdp_usd_bn for code in shared if (f := figures[code]) is not None)
-    own = _by_contributor(force)
+    own = force.grouped(lambda p: p.contributor)
     rows = []
     for code in sorted(figures):
         share = None
@@ -126,20 +126,6 @@ def basis_members(
 
 
 _NONE = Active((), ())
-
-
-def _by_contributor(active: Active) -> dict[str, Active]:
-    """Each contributor's pledges, in their order: one pass, not one filter per contributor
-    (a round of 200 answers has 200 contributors)."""
-    low: dict[str, list[Pledge]] = {}
-    high: dict[str, list[Pledge]] = {}
-    for pledge in active.low:
-        low.setdefault(pledge.contributor, []).append(pledge)
-    for pledge in active.high:
-        high.setdefault(pledge.contributor, []).append(pledge)
-    return {
-        code: Active(tuple(low.get(code, ())), tuple(high.get(code, ()))) for code in high | low
-    }
 
 
 def _figures(participants: Mapping[str, Participant], code: str) -> ReferenceFigures | None:

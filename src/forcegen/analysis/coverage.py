@@ -13,15 +13,21 @@ at the low end, and a requirement counts as met only when it is met at the low e
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from forcegen.analysis.activation import active_range
+from forcegen.analysis.activation import Activations, activations_of
 from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.analysis.pledge_conditions import pledge_conditions
 from forcegen.analysis.quantity import capabilities_of
-from forcegen.analysis.total import Active, CapabilityTotal, Total, by_capability
+from forcegen.analysis.total import (
+    NO_PLEDGES,
+    Active,
+    CapabilityTotal,
+    Total,
+    by_capability,
+    capability_of,
+)
 from forcegen.conditions import Expr
 from forcegen.model.amount import Bound, Count, Money, Stated
 from forcegen.model.pledge import Level, Pledge
@@ -100,17 +106,24 @@ def measure_coverage(
     *,
     level_floor: Level = Level.REPORTED,
     conditions: Mapping[str, Expr] | None = None,
+    activations: Activations | None = None,
 ) -> CoverageAssessment:
     """Assess `scenario` at both fixpoints, counting only pledges at or above `level_floor`.
+    `activations` (of `pledges`, instead of `conditions`) shares the activations worked out.
 
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
-        InvalidInputError: two pledges share an id.
+        InvalidInputError: two pledges share an id; activations of other pledges.
     """
-    exprs = pledge_conditions(pledges, conditions)
+    shared = activations_of(pledges, conditions, activations)
     least, greatest = (
         coverage_at(
-            pledges, requirement, scenario, fixpoint=f, level_floor=level_floor, conditions=exprs
+            pledges,
+            requirement,
+            scenario,
+            fixpoint=f,
+            level_floor=level_floor,
+            activations=shared,
         )
         for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
     )
@@ -132,17 +145,17 @@ def coverage_at(
     fixpoint: Fixpoint,
     level_floor: Level = Level.REPORTED,
     conditions: Mapping[str, Expr] | None = None,
+    activations: Activations | None = None,
 ) -> Coverage:
-    """Assess `scenario` at one fixpoint.
+    """Assess `scenario` at one fixpoint (`activations` as for `measure_coverage`).
 
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
-        InvalidInputError: two pledges share an id.
+        InvalidInputError: two pledges share an id; activations of other pledges.
     """
-    active = active_range(
-        pledges, scenario, fixpoint=fixpoint, level_floor=level_floor, conditions=conditions
-    )
-    total = active.total()
+    shared = activations_of(pledges, conditions, activations)
+    active = shared.active(scenario, fixpoint=fixpoint, level_floor=level_floor)
+    total = shared.total(scenario, fixpoint=fixpoint, level_floor=level_floor)
     required = requirement.total_personnel
     return Coverage(
         fixpoint=fixpoint,
@@ -155,16 +168,22 @@ def coverage_at(
         shortfall_personnel=shortfall(required, total.personnel),
         share_met=share(total.personnel, required),
         capabilities=by_capability(active, capabilities_of(pledges, requirement)),
-        lines=tuple(line_coverage(line, active) for line in requirement.lines),
+        lines=lines_coverage(requirement.lines, active),
     )
 
 
-def line_coverage(line: RequirementLine, active: Active) -> LineCoverage:
-    """Offered and employable contributions of the `active` pledges to one line."""
-    offered = active.where(lambda p: p.capability == line.capability).total()
-    employable = active.where(
-        lambda p: p.capability == line.capability and not p.caveats & line.excluded_caveats
-    ).total()
+def lines_coverage(lines: Iterable[RequirementLine], active: Active) -> tuple[LineCoverage, ...]:
+    """Offered and employable contributions of the `active` pledges to each line (the pledges
+    split by capability once, not filtered once a line)."""
+    in_capability = active.grouped(capability_of)
+    return tuple(_coverage(line, in_capability.get(line.capability, NO_PLEDGES)) for line in lines)
+
+
+def _coverage(line: RequirementLine, in_capability: Active) -> LineCoverage:
+    """The coverage of `line` by `in_capability`, the active pledges in its capability."""
+    offered = in_capability.total()
+    usable = in_capability.where(lambda p: not p.caveats & line.excluded_caveats)
+    employable = offered if usable == in_capability else usable.total()  # most lines exclude none
     personnel_share = share(employable.personnel, line.personnel)
     platform_share = share(employable.platforms, line.platforms)
     return LineCoverage(

@@ -26,6 +26,9 @@ def pledge_conditions(
     given = conditions or {}
     result: dict[str, Expr] = {}
     parsed: dict[str, Expr] = {}  # many pledges share a text ("ceasefire"): read it once
+    # ...and trees handed in are often shared the same way (parsed here before): check each
+    # tree once. Each checked tree is kept here, alive, so that its id is never reused.
+    checked: dict[int, Expr] = {}
     for pledge in pledges:
         if pledge.id in result:
             raise InvalidInputError(
@@ -34,7 +37,9 @@ def pledge_conditions(
             )
         expr = given.get(pledge.id)
         if expr is not None:
-            _check_monotone(expr, pledge)
+            if id(expr) not in checked:
+                _check_monotone(expr, pledge)
+                checked[id(expr)] = expr
         elif (expr := parsed.get(pledge.condition)) is None:
             expr = parsed[pledge.condition] = _parse(pledge)
             _check_monotone(expr, pledge)

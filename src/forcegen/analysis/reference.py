@@ -46,15 +46,15 @@ def active_pledges(
     eligible = [p for p in pledges if p.level.at_least(level_floor)]
     exprs = pledge_conditions(eligible, conditions)
     active = set() if fixpoint is Fixpoint.LEAST else {p.id for p in eligible}
+    # Pledges of the same condition text share one tree: each round evaluates each tree once.
+    trees = {id(expr): expr for expr in exprs.values()}
     while True:
         troops, contributors = aggregates(p for p in eligible if p.id in active)
-        holding = {
-            p.id
-            for p in eligible
-            if evaluate(
-                exprs[p.id], drivers=scenario.drivers, troops=troops, contributors=contributors
-            )
+        truth = {
+            key: evaluate(expr, drivers=scenario.drivers, troops=troops, contributors=contributors)
+            for key, expr in trees.items()
         }
+        holding = {p.id for p in eligible if truth[id(exprs[p.id])]}
         if holding == active:
             return tuple(p for p in eligible if p.id in active)
         active = holding

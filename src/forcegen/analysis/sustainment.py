@@ -79,9 +79,13 @@ def sustainment(pledges: Active | Iterable[Pledge], requirement: Requirement) ->
     figures: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[Total, Capabilities]] = {}
     at_low = [p.fixed(Bound.LOW) for p in force.low]  # fixed once, not once a month
     at_high = [p.fixed(Bound.HIGH) for p in force.high]
+    changes = _change_months([*at_low, *at_high])
+    low: tuple[int, ...] = ()
+    high: tuple[int, ...] = ()
     for month in range(requirement.duration_months):
-        low = tuple(i for i, p in enumerate(at_low) if holds_in(p, month))
-        high = tuple(i for i, p in enumerate(at_high) if holds_in(p, month))
+        if month in changes:
+            low = tuple(i for i, p in enumerate(at_low) if holds_in(p, month))
+            high = tuple(i for i, p in enumerate(at_high) if holds_in(p, month))
         if (low, high) not in figures:
             present = Active(tuple(force.low[i] for i in low), tuple(force.high[i] for i in high))
             figures[low, high] = (present.total(), by_capability(present, capabilities))
@@ -107,6 +111,18 @@ def sustainment(pledges: Active | Iterable[Pledge], requirement: Requirement) ->
         required_pool_personnel=math.ceil(requirement.total_personnel * requirement.rotation_ratio),
         first_short_month=short[0] if short else None,
     )
+
+
+def _change_months(fixed: Iterable[Pledge]) -> set[int]:
+    """The months in which the pledges present may differ from the month before: the first,
+    and those in which a pledge (fixed at a bound) starts or ends (see `holds_in`)."""
+    months = {0}
+    for pledge in fixed:
+        start = pledge.start_month.figure
+        months.add(start)
+        if not pledge.sustained:
+            months.add(start + (pledge.duration_months or 0))
+    return months
 
 
 def holds_in(pledge: Pledge, month: int) -> bool:
@@ -140,5 +156,10 @@ def _rotation(pledge: Pledge, requirement: Requirement) -> RotationNeed:
 
 
 def _ceil(amount: Money) -> Count:
-    values = {b.value: math.ceil(v) if (v := amount.at(b)) is not None else None for b in Bound}
-    return Count(stated=amount.stated, **values)
+    low, central, high = amount.low, amount.central, amount.high
+    return Count(
+        stated=amount.stated,
+        low=math.ceil(low) if low is not None else None,
+        central=math.ceil(central) if central is not None else None,
+        high=math.ceil(high) if high is not None else None,
+    )

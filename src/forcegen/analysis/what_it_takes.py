@@ -14,13 +14,12 @@ from pydantic import BaseModel, ConfigDict
 
 from forcegen.analysis._kernel.combinations import compile_combinations
 from forcegen.analysis._kernel.result import CombinationResult
-from forcegen.analysis.activation import active_range
-from forcegen.analysis.coverage import LineCoverage, line_coverage
+from forcegen.analysis.activation import Activations, activations_of
+from forcegen.analysis.coverage import LineCoverage, lines_coverage
 from forcegen.analysis.fixpoint import Fixpoint
-from forcegen.analysis.pledge_conditions import pledge_conditions
 from forcegen.analysis.quantity import MetCriterion
 from forcegen.analysis.reference import scenario_of
-from forcegen.analysis.total import Active, Total
+from forcegen.analysis.total import Total
 from forcegen.conditions import Expr, drivers_of
 from forcegen.model.amount import Bound
 from forcegen.model.pledge import Level, Pledge
@@ -81,30 +80,34 @@ def what_it_takes(
     conditions: Mapping[str, Expr] | None = None,
     limit: int = 20,
     bound: Bound = Bound.HIGH,
+    activations: Activations | None = None,
 ) -> WhatItTakes:
     """Assess every combination of `drivers` (default: the US enablers), the others fixed by
     `scenario`, counting every stated amount at `bound` (the high end by default: what the
     pledges can bring at most; the low end: what they surely bring). The forces quoted keep
-    their ranges.
+    their ranges. `activations` (of `pledges`, instead of `conditions`) shares the activations
+    worked out.
 
     Raises:
         ConditionError: a condition does not parse or negates a pledge reference.
-        InvalidInputError: repeated or too many drivers, or two pledges sharing an id.
+        InvalidInputError: repeated or too many drivers, two pledges sharing an id, or
+            activations of other pledges.
     """
-    exprs = pledge_conditions(pledges, conditions)
+    shared = activations_of(pledges, conditions, activations)
+    exprs = shared.conditions
     chosen = tuple(drivers) if drivers is not None else default_drivers(pledges, scenario, exprs)
     fixed = [p.fixed(bound) for p in pledges]
     result = compile_combinations(
         fixed, requirement, scenario, chosen, level_floor=level_floor, conditions=exprs
     ).assess(fixpoint, criterion)
 
-    def force(combination: int) -> Active:
+    def force(combination: int) -> Total:
         changed = scenario_of(scenario, chosen, combination)
-        return active_range(
-            pledges, changed, fixpoint=fixpoint, level_floor=level_floor, conditions=exprs
-        )
+        return shared.total(changed, fixpoint=fixpoint, level_floor=level_floor)
 
-    baseline = force(0)
+    baseline = shared.active(
+        scenario_of(scenario, chosen, 0), fixpoint=fixpoint, level_floor=level_floor
+    )
     minimal = result.minimal_sets()
     pivotal: tuple[str, ...] = ()
     if minimal:
@@ -116,17 +119,17 @@ def what_it_takes(
         criterion=criterion,
         required_personnel=requirement.total_personnel,
         bound=bound,
-        baseline=baseline.total(),
+        baseline=force(0),
         baseline_short_lines=tuple(
-            c for line in requirement.lines if not (c := line_coverage(line, baseline)).is_met
+            c for c in lines_coverage(requirement.lines, baseline) if not c.is_met
         ),
-        everything=force(result.size - 1).total(),
+        everything=force(result.size - 1),
         combinations=result.size,
         met_combinations=int(result.met.sum()),
         minimal_set_count=len(minimal),
         minimal_sets=minimal[:limit],
         alternatives=sum(1 for s in minimal if len(s) == len(minimal[0])) - 1 if minimal else 0,
-        smallest_package=force(result.combination(minimal[0])).total() if minimal else None,
+        smallest_package=force(result.combination(minimal[0])) if minimal else None,
         leverage=tuple(DriverLeverage(driver=d, personnel=v) for d, v in leverage),
         pivotal_contributors=pivotal,
         summary="",

@@ -210,12 +210,13 @@ def answering(answer_sets: Sequence[AnswerSet], question: str) -> tuple[str, ...
 
 
 def _has_answer(value: object) -> bool:
-    if isinstance(value, Mapping):
-        return any(_has_answer(v) for v in value.values())
-    if isinstance(value, list | tuple):
-        return any(_has_answer(v) for v in value)
+    # Texts first: most leaves are, and the `Mapping` check (an ABC) is the slow one.
     if isinstance(value, str):
         return bool(value.strip())
+    if isinstance(value, list | tuple):
+        return any(_has_answer(v) for v in value)
+    if isinstance(value, Mapping):
+        return any(_has_answer(v) for v in value.values())
     return value is not None
 
 

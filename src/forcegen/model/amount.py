@@ -158,41 +158,65 @@ def total(amounts: Iterable[Amount[N]], zero: N) -> Amount[N]:
     open; the central value exists only if every amount states one. The sum is exact when
     every amount is, "about" when each is exact or about, otherwise a range.
     """
-    known = [a for a in amounts if a.is_quantified]
-    low = sum((a.counted(Bound.LOW) or zero for a in known), zero)
-    highs = [a.high for a in known]
-    centrals = [a.central for a in known]
-    high = sum((h for h in highs if h is not None), zero) if None not in highs else None
-    central = sum((c for c in centrals if c is not None), zero) if None not in centrals else None
-    kinds = {a.stated for a in known}
-    kind: type[Amount[N]] = type(known[0]) if known else (Count if isinstance(zero, int) else Money)  # type: ignore[assignment]
-    if high is None:
-        return kind(stated=Stated.AT_LEAST, low=low)
+    # One pass over the amounts (totals of hundreds of pledges are taken many times an
+    # assessment), adding in their order from `zero` as `sum` would.
+    low, high, central = zero, zero, zero
+    has_high = has_central = True
+    kinds: set[Stated] = set()
+    kind: type[Amount[N]] | None = None
+    for amount in amounts:
+        if amount.stated is Stated.UNKNOWN:
+            continue
+        kind = kind or type(amount)
+        kinds.add(amount.stated)
+        low += amount.low or zero  # what `counted(Bound.LOW)` counts: nothing below "up to"
+        if amount.high is None:
+            has_high = False
+        elif has_high:
+            high += amount.high
+        if amount.central is None:
+            has_central = False
+        elif has_central:
+            central += amount.central
+    made: type[Amount[N]] = kind or (Count if isinstance(zero, int) else Money)  # type: ignore[assignment]
+    if not has_high:
+        return made(stated=Stated.AT_LEAST, low=low)
     if kinds <= {Stated.EXACT}:
-        return kind.exact(low)
+        return made.exact(low)
     stated = Stated.ABOUT if kinds <= {Stated.EXACT, Stated.ABOUT} else Stated.RANGE
-    return kind(stated=stated, low=low, central=central, high=high)
+    return made(stated=stated, low=low, central=central if has_central else None, high=high)
 
 
 def scaled(amount: Amount[N], factor: float) -> Money:
     """The amount times `factor`, as a float amount stated the same way (ratios, pools)."""
-    values = {b.value: v * factor if (v := amount.at(b)) is not None else None for b in Bound}
-    return Money(stated=amount.stated, **values)
+    # Each value by name, not by iterating `Bound`: burden sharing scales hundreds of amounts.
+    low, central, high = amount.low, amount.central, amount.high
+    return Money(
+        stated=amount.stated,
+        low=low * factor if low is not None else None,
+        central=central * factor if central is not None else None,
+        high=high * factor if high is not None else None,
+    )
+
+
+# Which of (low, central, high) each statement gives, and what to say otherwise. A constant,
+# not a dict built per call: every amount made is checked against it.
+_EXPECTED_VALUES = {
+    Stated.EXACT: ((True, True, True), "an exact amount has one value"),
+    Stated.ABOUT: ((True, True, True), "'about' needs its central, low and high values"),
+    Stated.AT_LEAST: ((True, False, False), "'at least' has a low value only"),
+    Stated.UP_TO: ((False, False, True), "'up to' has a high value only"),
+    Stated.UNKNOWN: ((False, False, False), "an unknown amount has no values"),
+}
 
 
 def _shape_problem(
     stated: Stated, low: float | None, central: float | None, high: float | None
 ) -> str:
     given = (low is not None, central is not None, high is not None)
-    expected = {
-        Stated.EXACT: ((True, True, True), "an exact amount has one value"),
-        Stated.ABOUT: ((True, True, True), "'about' needs its central, low and high values"),
-        Stated.AT_LEAST: ((True, False, False), "'at least' has a low value only"),
-        Stated.UP_TO: ((False, False, True), "'up to' has a high value only"),
-        Stated.UNKNOWN: ((False, False, False), "an unknown amount has no values"),
-    }
-    if stated in expected and given != expected[stated][0]:
-        return expected[stated][1]
+    expected = _EXPECTED_VALUES.get(stated)
+    if expected is not None and given != expected[0]:
+        return expected[1]
     if stated is Stated.RANGE and not (given[0] and given[2]):
         return "a range needs its low and high values"
     if stated is Stated.EXACT and not low == central == high:

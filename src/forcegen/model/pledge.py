@@ -27,13 +27,13 @@ class Level(StrEnum):
 
     @property
     def rank(self) -> int:
-        return _LEVEL_ORDER.index(self)
+        return _LEVEL_RANK[self]  # a dict, not list.index: asked thousands of times an assessment
 
     def at_least(self, floor: Level) -> bool:
         return self.rank >= floor.rank
 
 
-_LEVEL_ORDER = list(Level)
+_LEVEL_RANK = {level: rank for rank, level in enumerate(Level)}
 
 
 class PledgeKind(StrEnum):

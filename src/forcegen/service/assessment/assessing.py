@@ -13,17 +13,14 @@ module, so they show the same numbers. Every figure carries pledge ids, and
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-
 from forcegen.analysis import (
+    Activations,
     Fixpoint,
     MetCriterion,
     Total,
-    active_range,
     basis_members,
     burden_sharing,
     measure_coverage,
-    pledge_conditions,
     sustainment,
     what_it_takes,
 )
@@ -43,12 +40,11 @@ from forcegen.answers.summary import (
     response_ladder,
     support_for_ukraine,
 )
-from forcegen.conditions import Expr
 from forcegen.model.amount import Bound
 from forcegen.model.participant import ParticipantKind
-from forcegen.model.pledge import Level, Pledge
 from forcegen.model.scenario import Scenario
 from forcegen.service.assessment.force import (
+    active_ids,
     blocked_pledges,
     driver_pledges,
     force_pledges,
@@ -117,10 +113,13 @@ def assess(
     requirement, floor, fixpoint = selection.requirement, selection.level_floor, selection.fixpoint
     scenario = selection.scenario.with_overrides(dict(selection.overrides))
     force = force_pledges(pledge_set.pledges, floor)
-    conditions = pledge_conditions(force)
-    coverage = measure_coverage(force, requirement, scenario, conditions=conditions)
+    # Coverage, the named scenarios, what it takes and its packages ask for many of the same
+    # activations of these pledges: each is worked out once.
+    activations = Activations(force)
+    conditions = activations.conditions
+    coverage = measure_coverage(force, requirement, scenario, activations=activations)
     chosen = coverage.greatest if fixpoint is Fixpoint.GREATEST else coverage.least
-    active = active_range(force, scenario, fixpoint=fixpoint, conditions=conditions)
+    active = activations.active(scenario, fixpoint=fixpoint)
     us_drivers = combined_drivers(catalog)
     bounds = (Bound.HIGH,) if all(p.is_same_at_both_ends for p in force) else BOTH_ENDS
     found, *low_end = (
@@ -131,8 +130,8 @@ def assess(
             drivers=us_drivers,
             fixpoint=fixpoint,
             criterion=criterion,
-            conditions=conditions,
             bound=bound,
+            activations=activations,
         )
         for bound in bounds
     )
@@ -178,9 +177,9 @@ def assess(
         sustainment=sustainment(active, requirement),
         what_it_takes=found,
         what_it_takes_low=found_low,
-        packages=packages_of(found, force, scenario, conditions),
+        packages=packages_of(found, activations, scenario),
         driver_pledges=asked,
-        scenarios=_scenario_forces(force, selection, scenario, catalog, conditions),
+        scenarios=_scenario_forces(activations, selection, scenario, catalog),
         burden=burden,
         blocked=blocked,
         answers=_answer_summaries(pledge_set, catalog) if pledge_set.answer_sets else None,
@@ -200,21 +199,13 @@ def assess(
             imputed=imputed.sentence if imputed else "",
         ),
         sources=pledge_set.sources,
-        active_pledge_ids=_active_ids(pledge_set.pledges, floor, scenario, fixpoint),
+        active_pledge_ids=active_ids(pledge_set.pledges, floor, scenario, fixpoint, activations),
         named_scenarios=dict(catalog.scenarios),
         imputed=imputed,
         not_answered=pledge_set.not_answered,
         skipped=pledge_set.skipped,
         response_refs=pledge_set.response_refs,
     )
-
-
-def _active_ids(
-    pledges: Sequence[Pledge], floor: Level, scenario: Scenario, fixpoint: Fixpoint
-) -> tuple[str, ...]:
-    """Every pledge active at the high end, force or not: an unconditional funding pledge is."""
-    eligible = [p for p in pledges if p.level.at_least(floor)]
-    return active_range(eligible, scenario, fixpoint=fixpoint).ids
 
 
 def run_assessment(
@@ -238,11 +229,10 @@ def run_assessment(
 
 
 def _scenario_forces(
-    force: Sequence[Pledge],
+    force: Activations,
     selection: Selection,
     selected: Scenario,
     catalog: AssessmentCatalog,
-    conditions: Mapping[str, Expr],
 ) -> tuple[ScenarioForce, ...]:
     """The selected scenario, then each named one. A named scenario keeps the drivers it sets;
     the overrides of drivers it leaves open (a peace agreement, a parliament's vote) apply."""
@@ -258,7 +248,6 @@ def _scenario_forces(
             force,
             fixpoint=selection.fixpoint,
             requirements=catalog.requirements.values(),
-            conditions=conditions,
         )
         for key, name, scenario in chosen
     )

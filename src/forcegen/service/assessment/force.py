@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from forcegen.analysis import (
     FORCE_KINDS,
+    Activations,
     Fixpoint,
     WhatItTakes,
     active_range,
@@ -34,20 +35,35 @@ def force_pledges(pledges: Iterable[Pledge], level_floor: Level) -> tuple[Pledge
     return tuple(p for p in pledges if p.kind in FORCE_KINDS and p.level.at_least(level_floor))
 
 
+def active_ids(
+    pledges: Sequence[Pledge],
+    floor: Level,
+    scenario: Scenario,
+    fixpoint: Fixpoint,
+    force: Activations,
+) -> tuple[str, ...]:
+    """Every pledge active at the high end, force or not: an unconditional funding pledge is.
+    `force` holds the activations of `force_pledges(pledges, floor)`."""
+    eligible = [p for p in pledges if p.level.at_least(floor)]
+    if len(eligible) == len(force.pledges):
+        # The force pledges are the eligible ones of force kinds, in order: as many means the
+        # same pledges, whose activation is known already.
+        return force.active(scenario, fixpoint=fixpoint).ids
+    return active_range(eligible, scenario, fixpoint=fixpoint).ids
+
+
 def scenario_force(
     key: str,
     name: str,
     scenario: Scenario,
-    force: Sequence[Pledge],
+    force: Activations,
     *,
     fixpoint: Fixpoint,
     requirements: Iterable[Requirement],
-    conditions: Mapping[str, Expr],
 ) -> ScenarioForce:
     """The force of one scenario at both fixpoints, checked against every profile's total."""
     least, greatest = (
-        active_range(force, scenario, fixpoint=f, conditions=conditions).total()
-        for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
+        force.total(scenario, fixpoint=f) for f in (Fixpoint.LEAST, Fixpoint.GREATEST)
     )
     chosen = greatest if fixpoint is Fixpoint.GREATEST else least
     return ScenarioForce(
@@ -62,22 +78,15 @@ def scenario_force(
     )
 
 
-def packages_of(
-    found: WhatItTakes,
-    force: Sequence[Pledge],
-    scenario: Scenario,
-    conditions: Mapping[str, Expr],
-) -> tuple[Package, ...]:
+def packages_of(found: WhatItTakes, force: Activations, scenario: Scenario) -> tuple[Package, ...]:
     """Each minimal set of drivers with the force (and pledges) it brings."""
     return tuple(
         Package(
             drivers=names,
-            total=active_range(
-                force,
+            total=force.total(
                 scenario_of(scenario, found.drivers, _combination(found.drivers, names)),
                 fixpoint=found.fixpoint,
-                conditions=conditions,
-            ).total(),
+            ),
         )
         for names in found.minimal_sets
     )
@@ -92,10 +101,8 @@ def driver_pledges(
     force: Sequence[Pledge], drivers: Iterable[str], conditions: Mapping[str, Expr]
 ) -> dict[str, tuple[str, ...]]:
     """Per driver, the force pledges whose condition names it."""
-    return {
-        driver: tuple(p.id for p in force if driver in drivers_of(conditions[p.id]))
-        for driver in drivers
-    }
+    named = [(p.id, drivers_of(conditions[p.id])) for p in force]  # once, not once a driver
+    return {driver: tuple(i for i, names in named if driver in names) for driver in drivers}
 
 
 def blocked_pledges(
