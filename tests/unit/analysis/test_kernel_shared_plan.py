@@ -18,6 +18,7 @@ from forcegen.analysis._kernel.cover import cover
 from forcegen.analysis._kernel.cube import CubeBuilder
 from forcegen.analysis._kernel.pledge_plan import plan_pledges
 from forcegen.analysis.quantity import TOTAL_PERSONNEL, capabilities_of, quantities_for
+from forcegen.conditions import Expr
 from forcegen.model.requirement import Requirement, RequirementLine
 from hypothesis_profiles import examples
 from kernel_check import assert_kernel_matches_reference
@@ -49,7 +50,9 @@ def sharing_conditions(draw: st.DrawFn) -> Instance:
     pool = list(instance.conditions.values())
     if not pool:
         return instance
-    shared = {p.id: pool[draw(st.integers(0, min(2, len(pool) - 1)))] for p in instance.pledges}
+    shared: dict[str, Expr] = {
+        p.id: pool[draw(st.integers(0, min(2, len(pool) - 1)))] for p in instance.pledges
+    }
     return Instance(
         instance.pledges,
         shared,
