@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 from pathlib import Path
@@ -31,6 +32,8 @@ def demo(
     """Create a fresh demo database (public dataset + illustrative round) and serve the app.
 
     The demo never touches the database of FORCEGEN_DATABASE_URL: it uses its own SQLite file.
+    Its dashboards are built in the server process unless FORCEGEN_DASHBOARD_PROCESSES asks
+    for processes beside it, as `forcegen serve` starts.
     """
     services = _fresh_services(data_dir)
     summary = load_demo_into(services)
@@ -53,10 +56,15 @@ def load_demo_into(services: Services) -> DemoSummary:
     )
 
 
+_PASSED_ON = ("FORCEGEN_DASHBOARD_PROCESSES",)  # how it serves, never which data
+
+
 def _fresh_services(data_dir: Path) -> Services:
     if data_dir.exists():
         shutil.rmtree(data_dir)
-    settings = Settings.from_env({"FORCEGEN_DATA_DIR": str(data_dir), "FORCEGEN_DATABASE_URL": ""})
+    own = {"FORCEGEN_DATA_DIR": str(data_dir), "FORCEGEN_DATABASE_URL": ""}
+    passed = {name: os.environ[name] for name in _PASSED_ON if name in os.environ}
+    settings = Settings.from_env(passed | own)
     _out.print(f"Creating the demo database in {data_dir}/ ...")
     return build_services(settings)
 
