@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from factories import make_pledge, make_requirement
 from forcegen.analysis import sustainment
+from forcegen.analysis.sustainment import holds_in
+from forcegen.model.amount import Bound
 
 REQUIREMENT = make_requirement(total_personnel=3000, duration_months=12, rotation_ratio=3.0)
 
@@ -135,3 +140,42 @@ class TestRotationOfLimitedPledges:
         (need,) = sustainment([pledge], REQUIREMENT).pool
 
         assert need.pool_personnel.text == "up to 22,500"
+
+
+_SCHEDULES = st.lists(
+    st.tuples(
+        st.integers(0, 5_000),  # personnel
+        st.integers(0, 14),  # start month
+        st.one_of(st.none(), st.integers(1, 14)),  # months held; None: sustained
+        st.sampled_from(["land.combat", "air.policing"]),
+    ),
+    max_size=8,
+)
+
+
+@given(_SCHEDULES, st.integers(1, 16))
+def test_each_month_holds_exactly_the_pledges_deployed_in_it(
+    schedules: list[tuple[int, int, int | None, str]], duration: int
+) -> None:
+    """Months are added up once per distinct set of pledges present; each month must still
+    hold what a month-by-month count of `holds_in` gives."""
+    pledges = [
+        make_pledge(
+            id=f"p{i}",
+            personnel=personnel,
+            start_month=start,
+            sustained=held is None,
+            duration_months=held,
+            capability=capability,
+        )
+        for i, (personnel, start, held, capability) in enumerate(schedules)
+    ]
+    requirement = make_requirement(total_personnel=3000, duration_months=duration)
+
+    result = sustainment(pledges, requirement)
+
+    assert len(result.months) == duration
+    for month in result.months:
+        present = [p for p in pledges if holds_in(p.fixed(Bound.HIGH), month.month)]
+        assert month.total.pledge_ids == tuple(p.id for p in present)
+        assert month.total.personnel == sum(p.personnel.figure for p in present)
