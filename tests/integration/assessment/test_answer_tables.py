@@ -104,6 +104,11 @@ def test_asking_for_some_tables_gives_those_tables_as_all_tables_hold_them(
     assert assessment_tables(assessment, only=only) == tuple(t for t in every if t.key in only)
 
 
+def test_each_table_can_be_asked_for_alone_by_its_key(assessment: Assessment) -> None:
+    for table in assessment_tables(assessment):
+        assert assessment_tables(assessment, only={table.key}) == (table,)
+
+
 def test_every_table_is_built_when_none_is_named(assessment: Assessment) -> None:
     keys = [t.key for t in assessment_tables(assessment)]
 

@@ -11,7 +11,7 @@ lives only as long as the plan.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -36,6 +36,18 @@ class PledgePlan:
     direct: list[Pledge]
     reciprocal: list[Pledge]
     exprs: dict[str, Expr]
+    # What is worked out once for every requirement. Tables are kept by id of the tree
+    # (pledges with the same text share one tree); each entry holds its tree, so that no id
+    # is reused by another tree while the plan lives.
+    _tables: dict[int, tuple[Expr, int, tuple[int, ...]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _columns: dict[Quantity, tuple[int, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _shape_figures: dict[tuple[Shape, bool], NDArray[np.int64]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @cached_property
     def positions(self) -> dict[str, int]:
@@ -45,12 +57,6 @@ class PledgePlan:
     def live(self) -> tuple[Pledge, ...]:
         """The driver-only pledges, then the reciprocal ones: the rows of the cover."""
         return (*self.direct, *self.reciprocal)
-
-    @cached_property
-    def _tables(self) -> dict[int, tuple[Expr, int, tuple[int, ...]]]:
-        """Tables by id of the tree (pledges with the same text share one tree); each entry
-        holds its tree, so that no id is reused by another tree while the plan lives."""
-        return {}
 
     def table(self, expr: Expr) -> tuple[int, tuple[int, ...]]:
         """The truth table of a driver-only `expr` over its own drivers, and their bits."""
@@ -84,10 +90,6 @@ class PledgePlan:
         return found
 
     @cached_property
-    def _columns(self) -> dict[Quantity, tuple[int, ...]]:
-        return {}
-
-    @cached_property
     def _shapes(self) -> dict[Shape, IndexArray]:
         """The live pledges' positions by kind, capability and caveats: whether a quantity
         adds a pledge depends on these alone, so it adds all pledges of a shape or none."""
@@ -109,10 +111,6 @@ class PledgePlan:
             amounts = [p.platforms if is_platforms else p.personnel for p in pledges]
             found = self._shape_figures[key] = np.array([a.figure for a in amounts], dtype=np.int64)
         return found
-
-    @cached_property
-    def _shape_figures(self) -> dict[tuple[Shape, bool], NDArray[np.int64]]:
-        return {}
 
 
 def plan_pledges(

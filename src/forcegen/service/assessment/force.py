@@ -45,9 +45,8 @@ def active_ids(
     """Every pledge active at the high end, force or not: an unconditional funding pledge is.
     `force` holds the activations of `force_pledges(pledges, floor)`."""
     eligible = [p for p in pledges if p.level.at_least(floor)]
-    if len(eligible) == len(force.pledges):
-        # The force pledges are the eligible ones of force kinds, in order: as many means the
-        # same pledges, whose activation is known already.
+    if all(p.kind in FORCE_KINDS for p in eligible):
+        # then they are the force pledges, in order, whose activation is known already
         return force.active(scenario, fixpoint=fixpoint).ids
     return active_range(eligible, scenario, fixpoint=fixpoint).ids
 
